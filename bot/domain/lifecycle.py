@@ -1,0 +1,71 @@
+"""Ticket statuses and which actions are allowed from each.
+
+Kept as a table so the rules can be read at a glance and tested exhaustively.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from bot.domain.errors import InvalidTransition
+
+
+class Status(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    WAITING_INFO = "waiting_info"
+    WAITING_CUSTOMER = "waiting_customer"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class Action(StrEnum):
+    TAKE = "take"
+    ASSIGN = "assign"
+    RECLASSIFY = "reclassify"
+    ESCALATE = "escalate"
+    WAIT = "wait"
+    RESOLVE = "resolve"
+    CLOSE = "close"
+    REOPEN = "reopen"
+    NOTE = "note"
+
+
+OPEN = frozenset({Status.NEW, Status.IN_PROGRESS, Status.WAITING_INFO, Status.WAITING_CUSTOMER})
+WAITING = frozenset({Status.WAITING_INFO, Status.WAITING_CUSTOMER})
+
+_ALLOWED: dict[Action, frozenset[Status]] = {
+    Action.TAKE: OPEN,
+    Action.ASSIGN: OPEN,
+    Action.RECLASSIFY: OPEN,
+    Action.ESCALATE: OPEN,
+    Action.WAIT: frozenset({Status.NEW, Status.IN_PROGRESS, Status.WAITING_INFO}),
+    Action.RESOLVE: OPEN,
+    Action.CLOSE: frozenset({*OPEN, Status.RESOLVED}),
+    Action.REOPEN: frozenset({Status.RESOLVED, Status.CLOSED}),
+    Action.NOTE: frozenset(Status),
+}
+
+
+def check(action: Action, status: Status) -> None:
+    if status not in _ALLOWED[action]:
+        raise InvalidTransition(action=action.value, status=status.value)
+
+
+def after(action: Action, status: Status, *, assigned: bool) -> Status:
+    """The status an allowed action leads to."""
+    check(action, status)
+    match action:
+        case Action.TAKE | Action.ASSIGN:
+            # Taking a ticket that waits on the customer does not stop the wait.
+            return status if status in WAITING else Status.IN_PROGRESS
+        case Action.WAIT:
+            return Status.WAITING_CUSTOMER
+        case Action.RESOLVE:
+            return Status.RESOLVED
+        case Action.CLOSE:
+            return Status.CLOSED
+        case Action.REOPEN:
+            return Status.IN_PROGRESS if assigned else Status.NEW
+        case _:
+            return status
