@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **kwargs)
+        engine = create_engine(
+            url, connect_args={"timeout": 30, "check_same_thread": False}, **kwargs
+        )
         _tune_sqlite(engine)
         return engine
     kwargs.setdefault("pool_size", 10)

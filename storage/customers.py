@@ -1,0 +1,118 @@
+"""Customers and their contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import Contact, Customer
+
+
+def get(*, session: Session, code: str) -> Customer | None:
+    return session.execute(
+        select(Customer)
+        .where(func.lower(Customer.code) == code.lower())
+        .options(selectinload(Customer.contacts))
+    ).scalar_one_or_none()
+
+
+def get_by_id(*, session: Session, customer_id: int) -> Customer | None:
+    return session.get(Customer, customer_id)
+
+
+def search(*, session: Session, query: str, limit: int = 100) -> Sequence[Customer]:
+    """Customers whose code or name contains `query`, for the modal's external select."""
+    q = select(Customer).order_by(Customer.name).limit(limit)
+    if query.strip():
+        like = f"%{query.strip().lower()}%"
+        q = q.where(or_(func.lower(Customer.code).like(like), func.lower(Customer.name).like(like)))
+    return session.execute(q).scalars().all()
+
+
+def all_customers(*, session: Session) -> Sequence[Customer]:
+    return (
+        session.execute(
+            select(Customer).order_by(Customer.code).options(selectinload(Customer.contacts))
+        )
+        .scalars()
+        .all()
+    )
+
+
+def upsert(
+    *,
+    session: Session,
+    code: str,
+    name: str,
+    sla_tier: str,
+    contract_date: date,
+    account_manager: str,
+    now: datetime,
+) -> tuple[Customer, bool]:
+    """Create or update by code; returns (customer, changed)."""
+    customer = get(session=session, code=code)
+    fields = {
+        "name": name,
+        "sla_tier": sla_tier,
+        "contract_date": contract_date,
+        "account_manager": account_manager,
+    }
+    if customer is None:
+        customer = Customer(code=code, created_at=now, updated_at=now, **fields)
+        session.add(customer)
+        session.flush()
+        return customer, True
+    changed = any(getattr(customer, k) != v for k, v in fields.items())
+    if changed:
+        for k, v in fields.items():
+            setattr(customer, k, v)
+        customer.updated_at = now
+    return customer, changed
+
+
+def delete(*, session: Session, customer: Customer) -> None:
+    session.delete(customer)
+
+
+def get_contact(*, session: Session, contact_id: int) -> Contact | None:
+    return session.get(Contact, contact_id)
+
+
+def find_contacts(*, session: Session, customer_id: int, query: str) -> Sequence[Contact]:
+    """Match a contact by e-mail (exact) or name (exact, then prefix), case-insensitively."""
+    q = query.strip().lower()
+    base = select(Contact).where(Contact.customer_id == customer_id).order_by(Contact.name)
+    for cond in (
+        func.lower(Contact.email) == q,
+        func.lower(Contact.name) == q,
+        func.lower(Contact.name).like(f"{q}%"),
+    ):
+        found = session.execute(base.where(cond)).scalars().all()
+        if found:
+            return found
+    return []
+
+
+def upsert_contact(
+    *, session: Session, customer: Customer, name: str, email: str, phone: str, role: str
+) -> tuple[Contact, bool]:
+    contact = session.execute(
+        select(Contact).where(
+            Contact.customer_id == customer.id, func.lower(Contact.email) == email.lower()
+        )
+    ).scalar_one_or_none()
+    if contact is None:
+        contact = Contact(customer=customer, name=name, email=email, phone=phone, role=role)
+        session.add(contact)
+        session.flush()
+        return contact, True
+    changed = (contact.name, contact.phone, contact.role) != (name, phone, role)
+    contact.name, contact.phone, contact.role = name, phone, role
+    return contact, changed
+
+
+def remove_contact(*, session: Session, contact: Contact) -> None:
+    session.delete(contact)

@@ -1,0 +1,148 @@
+"""The durable outbox: side effects are rows committed with the change that caused them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, exists, func, or_, select, update
+from sqlalchemy.orm import Session, aliased
+
+from storage.models import OutboxItem
+
+
+def enqueue(
+    *,
+    session: Session,
+    kind: str,
+    payload: dict[str, Any],
+    now: datetime,
+    ordering_key: str | None = None,
+) -> OutboxItem:
+    item = OutboxItem(
+        kind=kind,
+        payload=payload,
+        ordering_key=ordering_key,
+        created_at=now,
+        next_attempt_at=now,
+        attempts=0,
+        failed=False,
+    )
+    session.add(item)
+    return item
+
+
+def has_pending(*, session: Session, kind: str, ordering_key: str) -> bool:
+    """Whether an undelivered, unstarted row of this kind waits; it will render the latest state."""
+    return session.execute(
+        select(
+            exists().where(
+                OutboxItem.kind == kind,
+                OutboxItem.ordering_key == ordering_key,
+                OutboxItem.done_at.is_(None),
+                OutboxItem.attempts == 0,
+                OutboxItem.claimed_until.is_(None),
+            )
+        )
+    ).scalar_one()
+
+
+def claim(*, session: Session, now: datetime, lease: timedelta, limit: int) -> Sequence[OutboxItem]:
+    """Lease due rows whose predecessors (same ordering_key) are all delivered."""
+    earlier = aliased(OutboxItem)
+    q = (
+        select(OutboxItem.id)
+        .where(
+            OutboxItem.done_at.is_(None),
+            OutboxItem.next_attempt_at <= now,
+            or_(OutboxItem.claimed_until.is_(None), OutboxItem.claimed_until < now),
+            ~exists().where(
+                earlier.ordering_key == OutboxItem.ordering_key,
+                earlier.id < OutboxItem.id,
+                earlier.done_at.is_(None),
+            ),
+        )
+        .order_by(OutboxItem.id)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        # Replicas skip each other's rows instead of queueing behind their locks.
+        q = q.with_for_update(skip_locked=True)
+    ids = session.execute(q).scalars().all()
+    if not ids:
+        return []
+    session.execute(
+        update(OutboxItem).where(OutboxItem.id.in_(ids)).values(claimed_until=now + lease)
+    )
+    return (
+        session.execute(select(OutboxItem).where(OutboxItem.id.in_(ids)).order_by(OutboxItem.id))
+        .scalars()
+        .all()
+    )
+
+
+def complete(*, session: Session, item_id: int, now: datetime) -> None:
+    session.execute(
+        update(OutboxItem)
+        .where(OutboxItem.id == item_id)
+        .values(done_at=now, claimed_until=None, attempts=OutboxItem.attempts + 1)
+    )
+
+
+def retry_later(*, session: Session, item_id: int, at: datetime, error: str) -> None:
+    session.execute(
+        update(OutboxItem)
+        .where(OutboxItem.id == item_id)
+        .values(
+            next_attempt_at=at,
+            claimed_until=None,
+            attempts=OutboxItem.attempts + 1,
+            last_error=error[:2000],
+        )
+    )
+
+
+def give_up(*, session: Session, item_id: int, now: datetime, error: str) -> None:
+    session.execute(
+        update(OutboxItem)
+        .where(OutboxItem.id == item_id)
+        .values(
+            done_at=now,
+            failed=True,
+            claimed_until=None,
+            attempts=OutboxItem.attempts + 1,
+            last_error=error[:2000],
+        )
+    )
+
+
+def pending_count(*, session: Session) -> int:
+    return session.execute(
+        select(func.count()).select_from(OutboxItem).where(OutboxItem.done_at.is_(None))
+    ).scalar_one()
+
+
+def failed_items(*, session: Session, limit: int = 20) -> Sequence[OutboxItem]:
+    return (
+        session.execute(
+            select(OutboxItem)
+            .where(OutboxItem.failed.is_(True))
+            .order_by(OutboxItem.id.desc())
+            .limit(limit)
+        )
+        .scalars()
+        .all()
+    )
+
+
+def purge_delivered(*, session: Session, before: datetime) -> int:
+    """Delivered rows are history; failed ones stay for an operator to read."""
+    result = session.execute(
+        delete(OutboxItem).where(
+            OutboxItem.done_at.is_not(None),
+            OutboxItem.done_at < before,
+            OutboxItem.failed.is_(False),
+        )
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
