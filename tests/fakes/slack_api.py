@@ -1,0 +1,830 @@
+"""A fake Slack Web API served over real HTTP, for tests.
+
+Balie's ``WebClient`` is pointed at it with ``base_url=fake.api_url``; nothing in Balie is
+patched. The fake records every request as a :class:`Call` and answers with realistic,
+per-method default responses (shapes taken from the Slack API reference), which tests can
+override or replace with injected failures.
+
+What slack_sdk sends (worth knowing when asserting on ``Call.args``):
+
+* Every Web API call is a ``POST`` to ``<base_url><method>`` (``http_verb="GET"`` is ignored by
+  the urllib-based client), with ``Authorization: Bearer <token>``.
+* Some methods send a JSON body (``chat.postMessage``, ``chat.update``, ``chat.postEphemeral``,
+  ``chat.scheduleMessage``, ``views.*``): values keep their Python types (``True``, ints,
+  nested blocks).
+* Others send ``application/x-www-form-urlencoded`` (``auth.test``, ``users.info``,
+  ``chat.delete``, ``chat.getPermalink``, ``conversations.*``, ``usergroups.users.list``):
+  every value is a string, booleans become ``"1"``/``"0"``, and ``blocks``/``attachments``/
+  ``view`` arrive as JSON strings. The fake decodes those JSON strings back into Python
+  objects, but leaves all other form values as strings.
+* ``respond()`` in Bolt (and ``slack_sdk.webhook.WebhookClient``) POSTs JSON to the
+  ``response_url``; those posts are recorded with method ``"response_url"``.
+
+While :meth:`FakeSlack.down` is in effect the fake reads each request and then closes the
+connection without sending a status line: a network-level failure. urllib surfaces it as
+``http.client.RemoteDisconnected`` (a ``ConnectionResetError``), which slack_sdk's default
+``ConnectionErrorRetryHandler`` retries once before raising.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import email.parser
+import email.policy
+import hashlib
+import itertools
+import json
+import re
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
+
+__all__ = ["Call", "FakeSlack", "Headers"]
+
+BOT_USER_ID = "UBALIE"
+BOT_ID = "BBALIE"
+APP_ID = "ABALIE"
+TEAM_ID = "T0001"
+TEAM_NAME = "Korton"
+TEAM_DOMAIN = "korton"
+TEAM_URL = "https://korton.slack.com/"
+
+# Values that slack_sdk JSON-encodes into a string when it sends a form body.
+_JSON_FIELDS = frozenset(
+    {"blocks", "attachments", "view", "metadata", "unfurls", "user_auth_blocks", "options"}
+)
+# A Slack object id: a type letter followed by upper-case letters and digits.
+_ID_RE = re.compile(r"^[A-Z][A-Z0-9]{6,}$")
+_PROFILE_FIELDS = frozenset(
+    {
+        "email",
+        "display_name",
+        "real_name",
+        "first_name",
+        "last_name",
+        "title",
+        "phone",
+        "status_text",
+        "status_emoji",
+        "image_72",
+    }
+)
+
+Response = dict[str, Any]
+Responder = Callable[["Call"], Response]
+
+
+class Headers(dict[str, str]):
+    """Request headers with case-insensitive lookup (keys are stored in lower case)."""
+
+    def __init__(self, items: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        for key, value in (items or {}).items():
+            self[key] = value
+
+    def __setitem__(self, key: str, value: str) -> None:
+        super().__setitem__(key.lower(), value)
+
+    def __getitem__(self, key: str) -> str:
+        return super().__getitem__(key.lower())
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and super().__contains__(key.lower())
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return super().get(key.lower(), default)
+
+
+@dataclass
+class Call:
+    """One HTTP request the fake received.
+
+    ``method`` is the Web API method (``"chat.postMessage"``) or ``"response_url"``.
+    ``failed`` is True when the fake answered with an injected failure (HTTP error, ``ok:
+    false`` error, ``down()``) or any other ``ok: false``; ``status`` is the HTTP status sent,
+    0 when the connection was dropped.
+    """
+
+    method: str
+    args: dict[str, Any]
+    headers: Headers
+    at: float
+    failed: bool = False
+    status: int = 200
+    response: Response | None = None
+
+    @property
+    def token(self) -> str | None:
+        """The bearer token of the request (or a ``token`` form field), if any."""
+        auth = self.headers.get("authorization", "")
+        if auth.lower().startswith("bearer "):
+            return str(auth[7:].strip())
+        token = self.args.get("token")
+        return token if isinstance(token, str) else None
+
+
+@dataclass
+class _Failure:
+    status: int = 200
+    error: str | None = None
+    retry_after: int | None = None
+
+
+@dataclass
+class _State:
+    calls: list[Call] = field(default_factory=list)
+    failures: dict[str, deque[_Failure]] = field(default_factory=dict)
+    responses: dict[str, Response | Responder] = field(default_factory=dict)
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    usergroups: dict[str, list[str]] = field(default_factory=dict)
+    channel_ids: dict[str, str] = field(default_factory=dict)  # name -> id
+    channel_names: dict[str, str] = field(default_factory=dict)  # id -> name
+    messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    down: bool = False
+    token: str | None = None
+
+
+def _stable_id(prefix: str, name: str) -> str:
+    digest = hashlib.sha1(name.encode("utf-8")).digest()
+    return prefix + base64.b32encode(digest).decode("ascii")[:10]
+
+
+def _maybe_json(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("[", "{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)
+
+
+class FakeSlack:
+    """A threaded HTTP server playing Slack's Web API (and ``response_url`` endpoints).
+
+    Use as a context manager or call :meth:`start` / :meth:`stop`::
+
+        with FakeSlack() as slack:
+            client = WebClient(token="xoxb-test", base_url=slack.api_url)
+            client.chat_postMessage(channel="#support", text="hoi")
+            (call,) = slack.calls_to("chat.postMessage")
+    """
+
+    def __init__(self, *, host: str = "127.0.0.1", port: int = 0) -> None:
+        self._host = host
+        self._port = port
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._cond = threading.Condition()
+        self._state = _State()
+        self._ts = itertools.count(1)
+        self._ids = itertools.count(1)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def start(self) -> FakeSlack:
+        if self._server is not None:
+            return self
+        server = ThreadingHTTPServer((self._host, self._port), _handler_for(self))
+        server.daemon_threads = True
+        self._server = server
+        self._port = server.server_address[1]
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # ------------------------------------------------------------------ addresses
+
+    @property
+    def port(self) -> int:
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self._host}:{self._port}"
+
+    @property
+    def api_url(self) -> str:
+        """Pass as ``WebClient(base_url=...)``; ends with a slash like slack_sdk's default."""
+        return f"{self.base_url}/api/"
+
+    def response_url(self, name: str = "x") -> str:
+        """A ``response_url`` on this server; posts to it are recorded as ``"response_url"``."""
+        return f"{self.base_url}/response/{name}"
+
+    # ------------------------------------------------------------------ queries
+
+    @property
+    def calls(self) -> list[Call]:
+        with self._cond:
+            return list(self._state.calls)
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._cond:
+            return [c for c in self._state.calls if c.method == method]
+
+    def methods(self) -> list[str]:
+        """The methods called so far, in order."""
+        with self._cond:
+            return [c.method for c in self._state.calls]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """Wait until ``method`` was called at least ``count`` times; return those calls."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                found = [c for c in self._state.calls if c.method == method]
+                if len(found) >= count:
+                    return found
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    seen = [c.method for c in self._state.calls]
+                    raise AssertionError(
+                        f"expected {count} call(s) to {method} within {timeout}s, "
+                        f"got {len(found)}; calls seen: {seen}"
+                    )
+                self._cond.wait(remaining)
+
+    def clear(self) -> None:
+        """Forget recorded calls (configuration, failures and stored messages are kept)."""
+        with self._cond:
+            self._state.calls.clear()
+
+    def reset(self) -> None:
+        """Forget everything: calls, overrides, failures, users, groups, messages, down."""
+        with self._cond:
+            self._state = _State()
+
+    def message(self, channel: str, ts: str) -> dict[str, Any] | None:
+        """The current state of a message posted through the fake (after updates/deletes)."""
+        with self._cond:
+            msg = self._state.messages.get((self._resolve_channel(channel), ts))
+            return dict(msg) if msg is not None else None
+
+    def channel_id(self, name_or_id: str) -> str:
+        """The fake id a channel name resolves to ("#support" and "support" are the same)."""
+        with self._cond:
+            return self._resolve_channel(name_or_id)
+
+    # ------------------------------------------------------------------ configuration
+
+    def set_response(self, method: str, response: Response | Responder) -> None:
+        """Answer ``method`` with this dict (or ``response(call) -> dict``) instead."""
+        with self._cond:
+            self._state.responses[method] = response
+
+    def reset_response(self, method: str) -> None:
+        with self._cond:
+            self._state.responses.pop(method, None)
+
+    def set_user(self, user_id: str, **fields: Any) -> None:
+        """Configure what ``users.info`` returns for ``user_id``.
+
+        Top-level fields (``name``, ``real_name``, ``tz``, ``locale``, ``is_bot``, ...) are set
+        on the user; ``email``/``display_name``/``real_name``/... also go into ``profile``;
+        ``profile={...}`` is merged into the profile.
+        """
+        with self._cond:
+            user = self._user(user_id)
+            profile = dict(user["profile"])
+            profile.update(fields.pop("profile", {}))
+            for key, value in fields.items():
+                if key in _PROFILE_FIELDS:
+                    profile[key] = value
+                if key not in _PROFILE_FIELDS or key == "real_name":
+                    user[key] = value
+            if "tz" in fields:
+                user.update(_tz_fields(fields["tz"]))
+            user["profile"] = profile
+            self._state.users[user_id] = user
+
+    def set_usergroup(self, group_id: str, users: list[str]) -> None:
+        with self._cond:
+            self._state.usergroups[group_id] = list(users)
+
+    def set_channel(self, name: str, channel_id: str) -> None:
+        """Pin the id a channel name resolves to."""
+        name = name.lstrip("#")
+        with self._cond:
+            self._state.channel_ids[name] = channel_id
+            self._state.channel_names[channel_id] = name
+
+    def require_token(self, token: str | None) -> None:
+        """Demand this bearer token: missing -> ``not_authed``, other -> ``invalid_auth``."""
+        with self._cond:
+            self._state.token = token
+
+    # ------------------------------------------------------------------ failures
+
+    def fail(
+        self, method: str, status: int = 429, retry_after: int | None = 1, times: int = 1
+    ) -> None:
+        """Answer the next ``times`` calls to ``method`` with an HTTP error status.
+
+        429 answers carry ``Retry-After`` and ``{"ok": false, "error": "ratelimited"}``.
+        """
+        failure = _Failure(status=status, retry_after=retry_after if status == 429 else None)
+        with self._cond:
+            self._state.failures.setdefault(method, deque()).extend([failure] * times)
+
+    def error(self, method: str, error: str, times: int = 1) -> None:
+        """Answer the next ``times`` calls to ``method`` with HTTP 200 ``{"ok": false, ...}``."""
+        with self._cond:
+            queue = self._state.failures.setdefault(method, deque())
+            queue.extend([_Failure(error=error)] * times)
+
+    def down(self) -> None:
+        """Drop every connection without an answer (network failure) until :meth:`up`."""
+        with self._cond:
+            self._state.down = True
+
+    def up(self) -> None:
+        with self._cond:
+            self._state.down = False
+
+    # ------------------------------------------------------------------ request handling
+
+    def _handle(
+        self, method: str, args: dict[str, Any], headers: Headers
+    ) -> tuple[int, dict[str, str], bytes] | None:
+        """Record the request and build (status, headers, body); None = drop connection."""
+        call = Call(method=method, args=args, headers=headers, at=time.time())
+        with self._cond:
+            try:
+                if self._state.down:
+                    call.failed, call.status = True, 0
+                    return None
+                status, extra, body = self._answer(call)
+                call.status = status
+                if isinstance(body, dict):
+                    call.response = body
+                    call.failed = status != 200 or body.get("ok") is False
+                    payload = json.dumps(body).encode("utf-8")
+                    extra.setdefault("Content-Type", "application/json; charset=utf-8")
+                else:
+                    call.failed = status != 200
+                    payload = body.encode("utf-8")
+                    extra.setdefault("Content-Type", "text/plain; charset=utf-8")
+                return status, extra, payload
+            finally:
+                self._state.calls.append(call)
+                self._cond.notify_all()
+
+    def _answer(self, call: Call) -> tuple[int, dict[str, str], Response | str]:
+        queue = self._state.failures.get(call.method)
+        if queue:
+            failure = queue.popleft()
+            if failure.error is not None:
+                return 200, {}, {"ok": False, "error": failure.error}
+            if failure.status == 429:
+                retry_after = 1 if failure.retry_after is None else failure.retry_after
+                headers = {"Retry-After": str(retry_after)}
+                return 429, headers, {"ok": False, "error": "ratelimited"}
+            return failure.status, {}, f"{failure.status} fake Slack failure"
+        if call.method == "response_url":
+            return 200, {}, "ok"
+        if self._state.token is not None:
+            if not call.token:
+                return 200, {}, {"ok": False, "error": "not_authed"}
+            if call.token != self._state.token:
+                return 200, {}, {"ok": False, "error": "invalid_auth"}
+        override = self._state.responses.get(call.method)
+        if override is not None:
+            return 200, {}, override(call) if callable(override) else dict(override)
+        builder = _DEFAULTS.get(call.method)
+        if builder is None:
+            return 200, {}, {"ok": False, "error": "unknown_method"}
+        return 200, {}, builder(self, call.args)
+
+    # ------------------------------------------------------------------ default answers
+    # (called with self._cond held)
+
+    def _next_ts(self) -> str:
+        micros = 1_700_000_000_000_000 + next(self._ts) * 100
+        return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
+
+    def _next_id(self, prefix: str) -> str:
+        return f"{prefix}FAKE{next(self._ids):06d}"
+
+    def _resolve_channel(self, channel: Any) -> str:
+        name = str(channel or "").lstrip("#")
+        if name in self._state.channel_ids:
+            return self._state.channel_ids[name]
+        if _ID_RE.match(name):
+            if name[0] in "UW":  # posting to a user id goes to the DM with that user
+                return self._resolve_channel(_stable_id("D", name))
+            return name
+        channel_id = _stable_id("C", name)
+        self._state.channel_ids[name] = channel_id
+        self._state.channel_names[channel_id] = name
+        return channel_id
+
+    def _channel(self, channel_id: str) -> dict[str, Any]:
+        name = self._state.channel_names.get(channel_id, channel_id.lower())
+        is_im = channel_id.startswith("D")
+        return {
+            "id": channel_id,
+            "name": name,
+            "is_channel": not is_im and not channel_id.startswith("G"),
+            "is_group": False,
+            "is_im": is_im,
+            "is_private": channel_id.startswith("G"),
+            "is_archived": False,
+            "is_general": False,
+            "is_member": True,
+            "created": 1_600_000_000,
+            "creator": "U0000000",
+            "context_team_id": TEAM_ID,
+            "topic": {"value": "", "creator": "", "last_set": 0},
+            "purpose": {"value": "", "creator": "", "last_set": 0},
+        }
+
+    def _user(self, user_id: str) -> dict[str, Any]:
+        if user_id in self._state.users:
+            user = dict(self._state.users[user_id])
+            user["profile"] = dict(user["profile"])
+            return user
+        name = user_id.lower()
+        real_name = f"User {user_id}"
+        return {
+            "id": user_id,
+            "team_id": TEAM_ID,
+            "name": name,
+            "deleted": False,
+            "real_name": real_name,
+            **_tz_fields("Europe/Amsterdam"),
+            "locale": "nl-NL",
+            "is_admin": False,
+            "is_owner": False,
+            "is_bot": False,
+            "is_app_user": False,
+            "updated": 1_700_000_000,
+            "profile": {
+                "real_name": real_name,
+                "display_name": name,
+                "email": f"{name}@korton.example",
+                "team": TEAM_ID,
+            },
+        }
+
+    def _message(self, args: dict[str, Any], ts: str) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "type": "message",
+            "subtype": "bot_message",
+            "text": args.get("text", ""),
+            "user": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "app_id": APP_ID,
+            "team": TEAM_ID,
+            "ts": ts,
+        }
+        for key in ("blocks", "attachments", "metadata"):
+            if args.get(key) is not None:
+                message[key] = args[key]
+        if args.get("thread_ts"):
+            message["thread_ts"] = str(args["thread_ts"])
+        return message
+
+    def _view(self, args: dict[str, Any], view_id: str | None = None) -> dict[str, Any]:
+        submitted = args.get("view")
+        if not isinstance(submitted, dict):
+            submitted = {}
+        view_id = view_id or self._next_id("V")
+        previous = self._state.views.get(view_id, {})
+        view = {
+            "id": view_id,
+            "team_id": TEAM_ID,
+            "type": submitted.get("type", "modal"),
+            "blocks": [],
+            "private_metadata": "",
+            "callback_id": "",
+            "external_id": "",
+            "state": {"values": {}},
+            "clear_on_close": False,
+            "notify_on_close": False,
+            "root_view_id": previous.get("root_view_id", view_id),
+            "previous_view_id": None,
+            "app_id": APP_ID,
+            "app_installed_team_id": TEAM_ID,
+            "bot_id": BOT_ID,
+            **submitted,
+            "hash": f"{int(time.time())}.{next(self._ids):08d}",
+        }
+        self._state.views[view_id] = view
+        return view
+
+
+def _tz_fields(tz: str) -> dict[str, Any]:
+    try:
+        now = datetime.now(ZoneInfo(tz))
+    except Exception:  # unknown zone: still give the fields
+        return {"tz": tz, "tz_label": tz, "tz_offset": 0}
+    offset = now.utcoffset()
+    label = {"CET": "Central European Time", "CEST": "Central European Summer Time"}
+    name = now.tzname() or tz
+    return {
+        "tz": tz,
+        "tz_label": label.get(name, name),
+        "tz_offset": int(offset.total_seconds()) if offset else 0,
+    }
+
+
+# ---------------------------------------------------------------------- per-method defaults
+
+
+def _auth_test(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    return {
+        "ok": True,
+        "url": TEAM_URL,
+        "team": TEAM_NAME,
+        "user": "balie",
+        "team_id": TEAM_ID,
+        "user_id": BOT_USER_ID,
+        "bot_id": BOT_ID,
+        "is_enterprise_install": False,
+    }
+
+
+def _post_message(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    channel = fake._resolve_channel(args.get("channel"))
+    ts = fake._next_ts()
+    message = fake._message(args, ts)
+    fake._state.messages[(channel, ts)] = message
+    return {"ok": True, "channel": channel, "ts": ts, "message": message}
+
+
+def _update(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    channel = fake._resolve_channel(args.get("channel"))
+    ts = str(args.get("ts", ""))
+    message = fake._message(args, ts)
+    old = fake._state.messages.get((channel, ts))
+    if old is not None and old.get("thread_ts"):
+        message["thread_ts"] = old["thread_ts"]
+    message["edited"] = {"user": BOT_USER_ID, "ts": fake._next_ts()}
+    fake._state.messages[(channel, ts)] = message
+    return {
+        "ok": True,
+        "channel": channel,
+        "ts": ts,
+        "text": args.get("text", ""),
+        "message": {k: v for k, v in message.items() if k != "edited"},
+    }
+
+
+def _delete(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    channel = fake._resolve_channel(args.get("channel"))
+    ts = str(args.get("ts", ""))
+    fake._state.messages.pop((channel, ts), None)
+    return {"ok": True, "channel": channel, "ts": ts}
+
+
+def _post_ephemeral(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    return {"ok": True, "message_ts": fake._next_ts()}
+
+
+def _permalink(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    channel = fake._resolve_channel(args.get("channel"))
+    ts = str(args.get("message_ts", ""))
+    return {
+        "ok": True,
+        "channel": channel,
+        "permalink": f"{TEAM_URL}archives/{channel}/p{ts.replace('.', '')}",
+    }
+
+
+def _schedule(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    channel = fake._resolve_channel(args.get("channel"))
+    message = fake._message(args, fake._next_ts())
+    message.pop("ts")
+    return {
+        "ok": True,
+        "channel": channel,
+        "scheduled_message_id": fake._next_id("Q"),
+        "post_at": int(args.get("post_at", 0) or 0),
+        "message": message,
+    }
+
+
+def _views_open(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    return {"ok": True, "view": fake._view(args)}
+
+
+def _views_push(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    return {"ok": True, "view": fake._view(args)}
+
+
+def _views_update(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    view_id = args.get("view_id")
+    if not view_id and args.get("external_id"):
+        for known in fake._state.views.values():
+            if known.get("external_id") == args["external_id"]:
+                view_id = known["id"]
+                break
+    return {"ok": True, "view": fake._view(args, view_id=str(view_id) if view_id else None)}
+
+
+def _views_publish(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    user_id = str(args.get("user_id", ""))
+    view_id = None
+    for known in fake._state.views.values():
+        if known.get("type") == "home" and known.get("_user_id") == user_id:
+            view_id = known["id"]
+    view = fake._view(args, view_id=view_id)
+    view["_user_id"] = user_id  # kept to reuse the home tab's id; not part of the answer
+    return {"ok": True, "view": {k: v for k, v in view.items() if k != "_user_id"}}
+
+
+def _users_info(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    user_id = str(args.get("user", ""))
+    if not user_id:
+        return {"ok": False, "error": "user_not_found"}
+    user = fake._user(user_id)
+    if not _truthy(args.get("include_locale", False)):
+        user.pop("locale", None)  # Slack only returns locale with include_locale=true
+    return {"ok": True, "user": user}
+
+
+def _lookup_by_email(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    wanted = str(args.get("email", "")).lower()
+    for user_id in fake._state.users:
+        user = fake._user(user_id)
+        if str(user["profile"].get("email", "")).lower() == wanted:
+            return {"ok": True, "user": user}
+    return {"ok": False, "error": "users_not_found"}
+
+
+def _usergroup_users(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    return {"ok": True, "users": list(fake._state.usergroups.get(str(args.get("usergroup")), []))}
+
+
+def _conversations_info(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    return {"ok": True, "channel": fake._channel(fake._resolve_channel(args.get("channel")))}
+
+
+def _conversations_open(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    if args.get("channel"):
+        return {"ok": True, "channel": {"id": fake._resolve_channel(args["channel"])}}
+    users = str(args.get("users", "")).split(",")
+    if len(users) == 1:
+        channel_id = _stable_id("D", users[0])
+    else:
+        channel_id = _stable_id("G", ",".join(sorted(users)))
+    return {"ok": True, "channel": {"id": channel_id}}
+
+
+_DEFAULTS: dict[str, Callable[[FakeSlack, dict[str, Any]], Response]] = {
+    "auth.test": _auth_test,
+    "chat.postMessage": _post_message,
+    "chat.update": _update,
+    "chat.delete": _delete,
+    "chat.postEphemeral": _post_ephemeral,
+    "chat.getPermalink": _permalink,
+    "chat.scheduleMessage": _schedule,
+    "views.open": _views_open,
+    "views.push": _views_push,
+    "views.update": _views_update,
+    "views.publish": _views_publish,
+    "users.info": _users_info,
+    "users.lookupByEmail": _lookup_by_email,
+    "usergroups.users.list": _usergroup_users,
+    "conversations.info": _conversations_info,
+    "conversations.join": _conversations_info,
+    "conversations.open": _conversations_open,
+}
+
+
+# ---------------------------------------------------------------------- HTTP plumbing
+
+
+def _parse_body(content_type: str, body: bytes) -> dict[str, Any]:
+    ctype = content_type.split(";")[0].strip().lower()
+    if not body:
+        return {}
+    if ctype == "application/json":
+        parsed = json.loads(body.decode("utf-8"))
+        return dict(parsed) if isinstance(parsed, dict) else {"_json": parsed}
+    if ctype == "multipart/form-data":
+        raw = b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
+        msg = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(raw)
+        out: dict[str, Any] = {}
+        for part in msg.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            payload = part.get_payload(decode=True)
+            data = payload if isinstance(payload, bytes) else b""
+            out[str(name)] = data if part.get_filename() else data.decode("utf-8")
+        return out
+    return _parse_form(body.decode("utf-8"))
+
+
+def _parse_form(text: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, values in parse_qs(text, keep_blank_values=True).items():
+        out[key] = values[0] if len(values) == 1 else values
+    return out
+
+
+def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "FakeSlack/1.0"
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass  # keep test output quiet
+
+        def do_GET(self) -> None:
+            self._serve()
+
+        def do_POST(self) -> None:
+            self._serve()
+
+        def _serve(self) -> None:
+            url = urlsplit(self.path)
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            if url.path.startswith("/api/"):
+                method = url.path[len("/api/") :]
+            elif url.path.startswith("/response/"):
+                method = "response_url"
+            else:
+                self._send(404, {"Content-Type": "text/plain"}, b"not found")
+                return
+            try:
+                args = _parse_form(url.query)
+                args.update(_parse_body(self.headers.get("Content-Type", ""), body))
+            except ValueError:
+                args = {"_raw": body.decode("utf-8", "replace")}
+            for key in _JSON_FIELDS & args.keys():
+                args[key] = _maybe_json(args[key])
+            if method == "response_url":
+                args["_name"] = url.path[len("/response/") :]
+            answer = fake._handle(method, args, Headers(dict(self.headers.items())))
+            if answer is None:
+                self.close_connection = True
+                with contextlib.suppress(OSError):
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            self._send(*answer)
+
+        def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+def iter_blocks_text(blocks: list[dict[str, Any]] | None) -> Iterator[str]:
+    """Yield every ``text`` string found in a block list (handy for assertions)."""
+
+    def walk(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            if isinstance(node.get("text"), str):
+                yield node["text"]
+            for value in node.values():
+                if isinstance(value, dict | list):
+                    yield from walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+
+    yield from walk(blocks or [])
