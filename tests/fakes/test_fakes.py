@@ -203,6 +203,18 @@ def test_stopped_fake_refuses_connections() -> None:
     assert isinstance(err.value.reason, ConnectionRefusedError)
 
 
+def test_stopped_fake_can_start_again_on_the_same_port() -> None:
+    fake = FakeSlack().start()
+    url = fake.api_url
+    fake.stop()
+    fake.start()
+    try:
+        assert fake.api_url == url
+        assert WebClient(token=TOKEN, base_url=url).auth_test()["ok"]
+    finally:
+        fake.stop()
+
+
 def test_require_token(slack: FakeSlack) -> None:
     slack.require_token(TOKEN)
     assert client_for(slack).auth_test()["ok"]
@@ -242,7 +254,7 @@ def _mail(subject: str = "Uw ticket") -> EmailMessage:
     msg["From"] = "balie@korton.nl"
     msg["To"] = "klant@example.com"
     msg["Subject"] = subject
-    msg.set_content("Beste klant,\n\nWe hebben uw vraag ontvangen.\n")
+    msg.set_content("Beste klant,\n\nWe hebben uw vraag ontvangen. Groeten, café Balie\n")
     return msg
 
 
@@ -254,7 +266,7 @@ def test_smtp_receives_and_parses_mail() -> None:
         (msg,) = smtp.wait_for(1)
         assert msg["Subject"] == "Ticket #12 – ontvangen"
         body = msg.get_body(preferencelist=("plain",))
-        assert body is not None and "vraag ontvangen" in body.get_content()
+        assert body is not None and "ontvangen. Groeten, café" in body.get_content()
         (received,) = smtp.received
         assert received.mail_from == "balie@korton.nl"
         assert received.rcpt_tos == ["klant@example.com"]
