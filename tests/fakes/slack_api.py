@@ -49,7 +49,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
-__all__ = ["Call", "FakeSlack", "Headers"]
+__all__ = ["Call", "FakeSlack", "Headers", "iter_blocks_text"]
 
 BOT_USER_ID = "UBALIE"
 BOT_ID = "BBALIE"
