@@ -271,7 +271,7 @@ class BusinessCalendar:
     the clock shows its start time until the last moment it shows its end time. A time the clock
     skips (spring forward) stands for the moment of the jump, so an interval inside the skipped
     hour is empty that day. A time the clock shows twice (autumn) means its first occurrence
-    as a start and its second as an end, so 01:00-03:00 lasts three hours that night.
+    as a start and its second as an end, so 01:00-02:30 lasts two and a half hours that night.
     The default 08:30-17:30 never touches a switch.
     """
 

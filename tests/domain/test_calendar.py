@@ -351,6 +351,14 @@ def test_a_repeated_hour_counts_twice() -> None:
     assert night.add(ams(2026, 10, 25), 2 * H) == ams(2026, 10, 25, 3)
 
 
+def test_an_end_in_a_repeated_hour_is_its_last_occurrence() -> None:
+    night = BusinessCalendar(hours={6: [(time(1), time(2, 30))]})
+    # 2026-10-25: 01:00 CEST (23:00 UTC) until 02:30 CET (01:30 UTC), not 02:30 CEST.
+    assert night.between(ams(2026, 10, 24, 12), ams(2026, 10, 25, 12)) == 2 * H + 30 * M
+    assert night.is_open(ams(2026, 10, 25, 2, 15, fold=1))
+    assert not night.is_open(ams(2026, 10, 25, 2, 30, fold=1))
+
+
 def test_a_skipped_hour_is_closed() -> None:
     night = BusinessCalendar(hours={6: [(time(2), time(3))]})
     # 2026-03-29: the clock jumps from 02:00 to 03:00, so that night the desk is not open.
