@@ -217,7 +217,9 @@ class Policy(_Strict):
 def _format_errors(exc: ValidationError) -> str:
     lines = []
     for err in exc.errors():
-        loc = ".".join(str(p) for p in err["loc"] if p not in ("function-after[_consistent(), Policy]",))
+        loc = ".".join(
+            str(p) for p in err["loc"] if p not in ("function-after[_consistent(), Policy]",)
+        )
         msg = err["msg"].removeprefix("Value error, ")
         lines.append(f"{loc}: {msg}" if loc else msg)
     return "\n".join(lines)

@@ -28,4 +28,6 @@ def classify(
         problems["urgency"] = ("field.level_invalid", {"value": urgency})
     if problems:
         raise InvalidInput(problems)
-    return Classification(type=type, impact=impact, urgency=urgency, priority=matrix[impact][urgency])
+    return Classification(
+        type=type, impact=impact, urgency=urgency, priority=matrix[impact][urgency]
+    )

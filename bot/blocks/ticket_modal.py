@@ -1,0 +1,239 @@
+"""The new-ticket modal, and the small modals behind the card's buttons."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ContextBlock,
+    ExternalDataSelectElement,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    SectionBlock,
+    StaticSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.blocks import vocabulary as voc
+from bot.blocks.ids import ActionId, BlockId, CallbackId
+from bot.blocks.text import esc, tr, truncate
+from bot.i18n import t
+from bot.policy import LEVELS, Policy
+
+
+def _plain(text: str) -> PlainTextObject:
+    return PlainTextObject(text=text)
+
+
+def _level_options(lang: str) -> list[Option]:
+    return [Option(value=level, text=t(lang, f"level.{level}")) for level in LEVELS]
+
+
+def _find(options: list[Option], value: str | None) -> Option | None:
+    return next((o for o in options if o.value == value), None)
+
+
+def _type_options(policy: Policy, lang: str) -> list[Option]:
+    return [Option(value=k, text=voc.type_label(policy, k, lang)) for k in policy.types]
+
+
+def priority_text(policy: Policy, impact: str | None, urgency: str | None, lang: str) -> str:
+    if impact not in LEVELS or urgency not in LEVELS:
+        return t(lang, "modal.priority.pending")
+    priority = policy.priority_matrix[impact][urgency]  # type: ignore[index]
+    reason = voc.priority_reason(
+        policy, impact=impact, urgency=urgency, priority=priority, lang=lang
+    )
+    return t(lang, "modal.priority", reason=esc(reason))
+
+
+def new_ticket(
+    policy: Policy,
+    lang: str,
+    *,
+    impact: str | None = None,
+    urgency: str | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The modal `/ticket` opens; rebuilt with the same ids when impact or urgency change, so
+    Slack keeps what the agent already typed."""
+    levels = _level_options(lang)
+    via = [Option(value=v, text=t(lang, f"via.{v}")) for v in ("phone", "email")]
+    view = View(
+        type="modal",
+        callback_id=CallbackId.NEW_TICKET.value,
+        title=_plain(t(lang, "modal.new.title")),
+        submit=_plain(t(lang, "modal.new.submit")),
+        close=_plain(t(lang, "modal.cancel")),
+        private_metadata=json.dumps(metadata or {}),
+        blocks=[
+            InputBlock(
+                block_id=BlockId.CUSTOMER.value,
+                label=t(lang, "modal.customer"),
+                element=ExternalDataSelectElement(
+                    action_id=ActionId.CUSTOMER.value,
+                    placeholder=t(lang, "modal.customer.placeholder"),
+                    min_query_length=0,
+                ),
+            ),
+            InputBlock(
+                block_id=BlockId.CONTACT.value,
+                label=t(lang, "modal.contact"),
+                hint=t(lang, "modal.contact.hint"),
+                element=ExternalDataSelectElement(
+                    action_id=ActionId.CONTACT.value,
+                    placeholder=t(lang, "modal.contact.placeholder"),
+                    min_query_length=0,
+                ),
+            ),
+            InputBlock(
+                block_id=BlockId.VIA.value,
+                label=t(lang, "modal.via"),
+                element=StaticSelectElement(
+                    action_id=ActionId.VIA.value, options=via, initial_option=via[0]
+                ),
+            ),
+            InputBlock(
+                block_id=BlockId.SUBJECT.value,
+                label=t(lang, "modal.subject"),
+                element=PlainTextInputElement(
+                    action_id=ActionId.SUBJECT.value, min_length=3, max_length=150
+                ),
+            ),
+            InputBlock(
+                block_id=BlockId.DESCRIPTION.value,
+                label=t(lang, "modal.description"),
+                optional=True,
+                element=PlainTextInputElement(
+                    action_id=ActionId.DESCRIPTION.value, multiline=True, max_length=3000
+                ),
+            ),
+            InputBlock(
+                block_id=BlockId.TYPE.value,
+                label=t(lang, "modal.type"),
+                element=StaticSelectElement(
+                    action_id=ActionId.TYPE.value, options=_type_options(policy, lang)
+                ),
+            ),
+            InputBlock(
+                block_id=BlockId.IMPACT.value,
+                label=t(lang, "modal.impact"),
+                dispatch_action=True,
+                element=StaticSelectElement(
+                    action_id=ActionId.IMPACT.value,
+                    options=levels,
+                    initial_option=_find(levels, impact),
+                ),
+            ),
+            InputBlock(
+                block_id=BlockId.URGENCY.value,
+                label=t(lang, "modal.urgency"),
+                dispatch_action=True,
+                element=StaticSelectElement(
+                    action_id=ActionId.URGENCY.value,
+                    options=levels,
+                    initial_option=_find(levels, urgency),
+                ),
+            ),
+            SectionBlock(
+                block_id=BlockId.PRIORITY.value,
+                text=MarkdownTextObject(text=priority_text(policy, impact, urgency, lang)),
+            ),
+            InputBlock(
+                block_id=BlockId.MISSING.value,
+                label=t(lang, "modal.missing"),
+                hint=t(lang, "modal.missing.hint"),
+                optional=True,
+                element=PlainTextInputElement(
+                    action_id=ActionId.MISSING.value, multiline=True, max_length=1000
+                ),
+            ),
+        ],
+    )
+    return view.to_dict()
+
+
+def text_action(action: ActionId, number: str, subject: str, lang: str) -> dict[str, Any]:
+    """Escalate, wait, resolve, reopen or note: each asks one text."""
+    name = action.value.removeprefix("ticket_")
+    view = View(
+        type="modal",
+        callback_id=CallbackId.TICKET_ACTION.value,
+        title=_plain(t(lang, f"modal.{name}.title")),
+        submit=_plain(t(lang, "modal.submit")),
+        close=_plain(t(lang, "modal.cancel")),
+        private_metadata=json.dumps({"number": number, "action": name}),
+        blocks=[
+            ContextBlock(
+                elements=[
+                    MarkdownTextObject(
+                        text=tr(lang, "modal.ticket", number=number, subject=truncate(subject, 200))
+                    )
+                ]
+            ),
+            InputBlock(
+                block_id=BlockId.TEXT.value,
+                label=t(lang, f"modal.{name}.text"),
+                element=PlainTextInputElement(
+                    action_id=ActionId.TEXT.value, multiline=True, min_length=2, max_length=2000
+                ),
+            ),
+        ],
+    )
+    return view.to_dict()
+
+
+def reclassify(
+    policy: Policy, number: str, subject: str, current: dict[str, str], lang: str
+) -> dict[str, Any]:
+    levels = _level_options(lang)
+    types = _type_options(policy, lang)
+    view = View(
+        type="modal",
+        callback_id=CallbackId.RECLASSIFY.value,
+        title=_plain(t(lang, "modal.reclassify.title")),
+        submit=_plain(t(lang, "modal.submit")),
+        close=_plain(t(lang, "modal.cancel")),
+        private_metadata=json.dumps({"number": number}),
+        blocks=[
+            ContextBlock(
+                elements=[
+                    MarkdownTextObject(
+                        text=tr(lang, "modal.ticket", number=number, subject=truncate(subject, 200))
+                    )
+                ]
+            ),
+            InputBlock(
+                block_id=BlockId.TYPE.value,
+                label=t(lang, "modal.type"),
+                element=StaticSelectElement(
+                    action_id=ActionId.TYPE.value,
+                    options=types,
+                    initial_option=_find(types, current.get("type")),
+                ),
+            ),
+            InputBlock(
+                block_id=BlockId.IMPACT.value,
+                label=t(lang, "modal.impact"),
+                element=StaticSelectElement(
+                    action_id=ActionId.IMPACT.value,
+                    options=levels,
+                    initial_option=_find(levels, current.get("impact")),
+                ),
+            ),
+            InputBlock(
+                block_id=BlockId.URGENCY.value,
+                label=t(lang, "modal.urgency"),
+                element=StaticSelectElement(
+                    action_id=ActionId.URGENCY.value,
+                    options=levels,
+                    initial_option=_find(levels, current.get("urgency")),
+                ),
+            ),
+        ],
+    )
+    return view.to_dict()

@@ -1,0 +1,407 @@
+"""Every sentence Balie says, in Dutch and English. Keys are stable; tests check that both
+languages exist for every key and use the same placeholders."""
+
+# ruff: noqa: E501
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- vocabulary -------------------------------------------------------------------------
+    "status.new": {"nl": "Nieuw", "en": "New"},
+    "status.in_progress": {"nl": "In behandeling", "en": "In progress"},
+    "status.waiting_info": {"nl": "Wacht op informatie", "en": "Waiting for information"},
+    "status.waiting_customer": {"nl": "Wacht op klant", "en": "Waiting for customer"},
+    "status.resolved": {"nl": "Opgelost", "en": "Resolved"},
+    "status.closed": {"nl": "Gesloten", "en": "Closed"},
+    "level.high": {"nl": "hoog", "en": "high"},
+    "level.medium": {"nl": "midden", "en": "medium"},
+    "level.low": {"nl": "laag", "en": "low"},
+    "via.phone": {"nl": "telefoon", "en": "phone"},
+    "via.email": {"nl": "e-mail", "en": "e-mail"},
+    "tier.gold": {"nl": "Goud", "en": "Gold"},
+    "tier.silver": {"nl": "Zilver", "en": "Silver"},
+    "tier.bronze": {"nl": "Brons", "en": "Bronze"},
+    "role.main": {"nl": "hoofdcontactpersoon", "en": "main contact"},
+    "role.it": {"nl": "IT-contactpersoon", "en": "IT contact"},
+    "role.end_user": {"nl": "eindgebruiker", "en": "end user"},
+    "staff.agents": {"nl": "agents", "en": "agents"},
+    "staff.team_leads": {"nl": "teamleiders", "en": "team leads"},
+    "staff.admins": {"nl": "beheerders", "en": "admins"},
+    "terms.korton": {
+        "nl": "Algemene Voorwaarden Korton (contract vóór 1 maart 2018)",
+        "en": "Korton General Terms (contract before 1 March 2018)",
+    },
+    "terms.nederland_ict": {
+        "nl": "Nederland ICT Voorwaarden (contract vanaf 1 maart 2018)",
+        "en": "Nederland ICT Terms (contract from 1 March 2018)",
+    },
+    "priority.reason": {
+        "nl": "impact {impact} × urgentie {urgency} → {priority} ({label})",
+        "en": "impact {impact} × urgency {urgency} → {priority} ({label})",
+    },
+    "nobody": {"nl": "niemand", "en": "nobody"},
+    # --- field names ------------------------------------------------------------------------
+    "label.customer": {"nl": "klant", "en": "customer"},
+    "label.contact": {"nl": "contact", "en": "contact"},
+    "label.via": {"nl": "via", "en": "via"},
+    "label.type": {"nl": "type", "en": "type"},
+    "label.impact": {"nl": "impact", "en": "impact"},
+    "label.urgency": {"nl": "urgentie", "en": "urgency"},
+    "label.priority": {"nl": "prioriteit", "en": "priority"},
+    "label.line": {"nl": "oplosgroep", "en": "line"},
+    "label.status": {"nl": "status", "en": "status"},
+    "label.assignee": {"nl": "behandelaar", "en": "assignee"},
+    "label.subject": {"nl": "onderwerp", "en": "subject"},
+    "label.description": {"nl": "omschrijving", "en": "description"},
+    "label.missing": {"nl": "ontbreekt", "en": "missing"},
+    "label.number": {"nl": "ticketnummer", "en": "ticket number"},
+    "label.user": {"nl": "gebruiker", "en": "user"},
+    "label.reason": {"nl": "reden", "en": "reason"},
+    "label.text": {"nl": "tekst", "en": "text"},
+    "label.code": {"nl": "code", "en": "code"},
+    "label.name": {"nl": "naam", "en": "name"},
+    "label.sla_tier": {"nl": "sla", "en": "sla"},
+    "label.contract_date": {"nl": "contractdatum", "en": "contract date"},
+    "label.account_manager": {"nl": "accountmanager", "en": "account manager"},
+    "label.email": {"nl": "e-mail", "en": "e-mail"},
+    "label.phone": {"nl": "telefoon", "en": "phone"},
+    "label.role": {"nl": "rol", "en": "role"},
+    "label.subcommand": {"nl": "opdracht", "en": "command"},
+    "label.lang": {"nl": "taal", "en": "language"},
+    "label.input": {"nl": "invoer", "en": "input"},
+    # --- field problems ---------------------------------------------------------------------
+    "field.required": {"nl": "{field} ontbreekt", "en": "{field} is missing"},
+    "field.too_short": {
+        "nl": "{field} is te kort (minstens {min} tekens)",
+        "en": "{field} is too short (at least {min} characters)",
+    },
+    "field.too_long": {
+        "nl": "{field} is te lang (hooguit {max} tekens)",
+        "en": "{field} is too long (at most {max} characters)",
+    },
+    "field.choice_invalid": {
+        "nl": "{field}: '{value}' is geen geldige keuze",
+        "en": "{field}: '{value}' is not a valid choice",
+    },
+    "field.format_invalid": {
+        "nl": "{field}: '{value}' heeft niet de juiste vorm",
+        "en": "{field}: '{value}' is not in the right format",
+    },
+    "field.invalid": {"nl": "{field} is ongeldig", "en": "{field} is invalid"},
+    "field.unknown_key": {"nl": "onbekende sleutel '{value}'", "en": "unknown key '{value}'"},
+    "field.duplicate_key": {
+        "nl": "'{value}' staat er twee keer in",
+        "en": "'{value}' is given twice",
+    },
+    "field.level_invalid": {
+        "nl": "{field}: '{value}' is geen niveau; kies hoog, midden of laag",
+        "en": "{field}: '{value}' is not a level; choose high, medium or low",
+    },
+    "field.via_invalid": {
+        "nl": "via: '{value}' kan niet; kies telefoon of e-mail",
+        "en": "via: '{value}' is not possible; choose phone or e-mail",
+    },
+    "field.type_invalid": {
+        "nl": "type: '{value}' bestaat niet; kies {choices}",
+        "en": "type: '{value}' does not exist; choose {choices}",
+    },
+    "field.number_invalid": {
+        "nl": "'{value}' is geen ticketnummer",
+        "en": "'{value}' is not a ticket number",
+    },
+    "field.user_invalid": {
+        "nl": "'{value}' is geen Slack-gebruiker; noem iemand met @",
+        "en": "'{value}' is not a Slack user; mention someone with @",
+    },
+    "field.unknown_subcommand": {
+        "nl": "'{value}' is geen opdracht",
+        "en": "'{value}' is not a command",
+    },
+    "field.unbalanced_quotes": {
+        "nl": "er ontbreekt een afsluitend aanhalingsteken",
+        "en": "a closing quote is missing",
+    },
+    "field.customer_unknown": {
+        "nl": "klant '{value}' bestaat niet",
+        "en": "customer '{value}' does not exist",
+    },
+    "field.contact_unknown": {
+        "nl": "{value} is geen contactpersoon van {customer}",
+        "en": "{value} is not a contact of {customer}",
+    },
+    "field.contact_ambiguous": {
+        "nl": "'{value}' past bij meer contactpersonen van {customer}; gebruik het e-mailadres",
+        "en": "'{value}' matches several contacts of {customer}; use the e-mail address",
+    },
+    "field.lang_invalid": {"nl": "kies nl of en", "en": "choose nl or en"},
+    "field.nothing_to_change": {
+        "nl": "geef type=, impact= of urgentie= op",
+        "en": "give type=, impact= or urgency=",
+    },
+    "field.text_required": {"nl": "schrijf er een {field} bij", "en": "add a {field}"},
+    # --- errors -----------------------------------------------------------------------------
+    "error.generic": {
+        "nl": "Er ging iets mis bij Balie. Er is niets opgeslagen; probeer het zo nog eens.",
+        "en": "Something went wrong in Balie. Nothing was saved; please try again shortly.",
+    },
+    "error.invalid_input": {
+        "nl": "Dat kan Balie niet verwerken, er is niets opgeslagen:",
+        "en": "Balie cannot process that, nothing was saved:",
+    },
+    "error.not_found": {
+        "nl": "{what} {value} bestaat niet.",
+        "en": "{what} {value} does not exist.",
+    },
+    "error.forbidden": {
+        "nl": "Dat mag alleen voor {needed}. Vraag een beheerder om je rol in het beleid van Balie.",
+        "en": "Only {needed} may do that. Ask an admin for your role in Balie's policy.",
+    },
+    "error.transition": {
+        "nl": "Dat kan niet: '{action}' is niet mogelijk bij status {status}.",
+        "en": "Not possible: '{action}' cannot be done in status {status}.",
+    },
+    "error.no_higher_line": {
+        "nl": "Dit ticket ligt al bij de 3e lijn; hoger escaleren kan niet.",
+        "en": "This ticket is already with the 3rd line; it cannot go higher.",
+    },
+    "error.contact_not_allowed": {
+        "nl": "{name} is {role} bij {customer} en mag geen meldingen doen: alleen de hoofd- of IT-contactpersoon is aanspreekpunt voor Korton. Er is niets geregistreerd.",
+        "en": "{name} is {role} at {customer} and may not report: only the main or IT contact is Korton's point of contact. Nothing was registered.",
+    },
+    "error.contact_unknown": {"nl": "Er is niets geregistreerd.", "en": "Nothing was registered."},
+    "error.contacts_of": {"nl": "Contactpersonen van {customer}:", "en": "Contacts of {customer}:"},
+    "error.no_contacts": {
+        "nl": "{customer} heeft nog geen contactpersonen; een beheerder voegt ze toe met /klant contact.",
+        "en": "{customer} has no contacts yet; an admin adds them with /klant contact.",
+    },
+    "error.already_assigned": {
+        "nl": "{number} is al van {assignee}.",
+        "en": "{number} already belongs to {assignee}.",
+    },
+    # --- ticket card ------------------------------------------------------------------------
+    "card.fallback": {
+        "nl": "{number} · {priority} · {customer}: {subject}",
+        "en": "{number} · {priority} · {customer}: {subject}",
+    },
+    "card.customer": {"nl": "Klant", "en": "Customer"},
+    "card.contact": {"nl": "Contactpersoon", "en": "Contact"},
+    "card.type": {"nl": "Type", "en": "Type"},
+    "card.priority": {"nl": "Prioriteit", "en": "Priority"},
+    "card.status": {"nl": "Status", "en": "Status"},
+    "card.assignee": {"nl": "Behandelaar", "en": "Assignee"},
+    "card.line": {"nl": "Oplosgroep", "en": "Line"},
+    "card.via": {"nl": "Gemeld via", "en": "Reported by"},
+    "card.terms": {"nl": "Voorwaarden", "en": "Terms"},
+    "card.missing": {"nl": "Ontbrekende informatie", "en": "Missing information"},
+    "card.resolution": {"nl": "Oplossing", "en": "Resolution"},
+    "card.description": {"nl": "Omschrijving", "en": "Description"},
+    "card.moved": {
+        "nl": "{number} is verplaatst naar {channel}.",
+        "en": "{number} moved to {channel}.",
+    },
+    "card.registered": {
+        "nl": "Geregistreerd door {actor} op {at}",
+        "en": "Registered by {actor} on {at}",
+    },
+    "button.take": {"nl": "Oppakken", "en": "Take"},
+    "button.assign": {"nl": "Toewijzen aan…", "en": "Assign to…"},
+    "button.reclassify": {"nl": "Herclassificeren", "en": "Reclassify"},
+    "button.escalate": {"nl": "Escaleren", "en": "Escalate"},
+    "button.wait": {"nl": "Wacht op klant", "en": "Wait for customer"},
+    "button.resolve": {"nl": "Oplossen", "en": "Resolve"},
+    "button.close": {"nl": "Sluiten", "en": "Close"},
+    "button.reopen": {"nl": "Heropenen", "en": "Reopen"},
+    "button.note": {"nl": "Notitie", "en": "Note"},
+    # --- thread (audit trail) ---------------------------------------------------------------
+    "event.created": {
+        "nl": "{actor} registreerde dit ticket (gemeld via {via} door {contact}).",
+        "en": "{actor} registered this ticket (reported by {contact} via {via}).",
+    },
+    "event.created_incomplete": {
+        "nl": "Status wacht op informatie: {contact} is per e-mail gevraagd om: {missing}",
+        "en": "Waiting for information: {contact} was asked by e-mail for: {missing}",
+    },
+    "event.take": {"nl": "{actor} heeft het ticket opgepakt.", "en": "{actor} took the ticket."},
+    "event.assign": {
+        "nl": "{actor} wees het ticket toe aan {assignee}.",
+        "en": "{actor} assigned the ticket to {assignee}.",
+    },
+    "event.reclassify": {
+        "nl": "{actor} herclassificeerde het ticket.",
+        "en": "{actor} reclassified the ticket.",
+    },
+    "event.escalate": {
+        "nl": "{actor} escaleerde naar de {line}. Reden: {text}",
+        "en": "{actor} escalated to the {line}. Reason: {text}",
+    },
+    "event.wait": {
+        "nl": "{actor} zette het ticket op wacht op klant. Gevraagd: {text}",
+        "en": "{actor} set the ticket to waiting for customer. Asked: {text}",
+    },
+    "event.resolve": {
+        "nl": "{actor} loste het ticket op. Oplossing: {text}",
+        "en": "{actor} resolved the ticket. Resolution: {text}",
+    },
+    "event.close": {"nl": "{actor} sloot het ticket.", "en": "{actor} closed the ticket."},
+    "event.reopen": {
+        "nl": "{actor} heropende het ticket. Reden: {text}",
+        "en": "{actor} reopened the ticket. Reason: {text}",
+    },
+    "event.note": {"nl": "Notitie van {actor}: {text}", "en": "Note from {actor}: {text}"},
+    "event.change": {"nl": "{field}: {old} → {new}", "en": "{field}: {old} → {new}"},
+    "event.mailed": {
+        "nl": "{contact} is hierover gemaild.",
+        "en": "{contact} was e-mailed about this.",
+    },
+    # --- replies to the agent ---------------------------------------------------------------
+    "ok.registered": {
+        "nl": "{number} is geregistreerd voor {customer} ({priority}, {line}). {contact} krijgt een bevestiging per e-mail.",
+        "en": "{number} is registered for {customer} ({priority}, {line}). {contact} gets a confirmation by e-mail.",
+    },
+    "ok.registered_incomplete": {
+        "nl": "{number} is geregistreerd voor {customer} ({priority}, {line}) met status wacht op informatie. {contact} krijgt per e-mail te horen wat er ontbreekt.",
+        "en": "{number} is registered for {customer} ({priority}, {line}) as waiting for information. {contact} is told by e-mail what is missing.",
+    },
+    "ok.take": {"nl": "Je hebt {number} opgepakt.", "en": "You took {number}."},
+    "ok.assign": {
+        "nl": "{number} is toegewezen aan {assignee}.",
+        "en": "{number} is assigned to {assignee}.",
+    },
+    "ok.reclassify": {
+        "nl": "{number} is geherclassificeerd: {priority}, {line}.",
+        "en": "{number} is reclassified: {priority}, {line}.",
+    },
+    "ok.escalate": {
+        "nl": "{number} is geëscaleerd naar de {line}.",
+        "en": "{number} is escalated to the {line}.",
+    },
+    "ok.wait": {
+        "nl": "{number} wacht op de klant; {contact} is gemaild.",
+        "en": "{number} is waiting for the customer; {contact} was e-mailed.",
+    },
+    "ok.resolve": {
+        "nl": "{number} is opgelost; {contact} is gemaild.",
+        "en": "{number} is resolved; {contact} was e-mailed.",
+    },
+    "ok.close": {"nl": "{number} is gesloten.", "en": "{number} is closed."},
+    "ok.reopen": {"nl": "{number} is heropend.", "en": "{number} is reopened."},
+    "ok.note": {"nl": "Notitie toegevoegd aan {number}.", "en": "Note added to {number}."},
+    "ok.lang": {
+        "nl": "Balie antwoordt je voortaan in het Nederlands.",
+        "en": "Balie will answer you in English from now on.",
+    },
+    "ok.nothing_changed": {
+        "nl": "{number} was al zo; er is niets veranderd.",
+        "en": "{number} was already like that; nothing changed.",
+    },
+    # --- lists ------------------------------------------------------------------------------
+    "list.header": {"nl": "{count} ticket(s) · {filter}", "en": "{count} ticket(s) · {filter}"},
+    "list.empty": {"nl": "Geen tickets gevonden ({filter}).", "en": "No tickets found ({filter})."},
+    "list.row": {
+        "nl": "*{number}* · {priority} · {status} · {customer} · {subject} · {assignee}",
+        "en": "*{number}* · {priority} · {status} · {customer} · {subject} · {assignee}",
+    },
+    "list.filter_open": {"nl": "open tickets", "en": "open tickets"},
+    "list.filter_mine": {"nl": "van mij", "en": "mine"},
+    "list.more": {
+        "nl": "Alleen de eerste {count} staan hier; verfijn het filter.",
+        "en": "Only the first {count} are shown; narrow the filter.",
+    },
+    # --- modals -----------------------------------------------------------------------------
+    "modal.new.title": {"nl": "Nieuw ticket", "en": "New ticket"},
+    "modal.submit": {"nl": "Opslaan", "en": "Save"},
+    "modal.new.submit": {"nl": "Registreren", "en": "Register"},
+    "modal.cancel": {"nl": "Annuleren", "en": "Cancel"},
+    "modal.customer": {"nl": "Klant", "en": "Customer"},
+    "modal.customer.placeholder": {"nl": "Zoek op code of naam", "en": "Search by code or name"},
+    "modal.contact": {"nl": "Gemeld door", "en": "Reported by"},
+    "modal.contact.placeholder": {"nl": "Kies eerst de klant", "en": "Choose the customer first"},
+    "modal.contact.hint": {
+        "nl": "Alleen de hoofd- of IT-contactpersoon van de klant mag melden.",
+        "en": "Only the customer's main or IT contact may report.",
+    },
+    "modal.via": {"nl": "Gemeld via", "en": "Reported via"},
+    "modal.subject": {"nl": "Onderwerp", "en": "Subject"},
+    "modal.description": {"nl": "Omschrijving", "en": "Description"},
+    "modal.type": {"nl": "Type", "en": "Type"},
+    "modal.impact": {"nl": "Impact", "en": "Impact"},
+    "modal.urgency": {"nl": "Urgentie", "en": "Urgency"},
+    "modal.priority.pending": {
+        "nl": "Kies impact en urgentie; Balie berekent dan de prioriteit.",
+        "en": "Choose impact and urgency; Balie then works out the priority.",
+    },
+    "modal.priority": {
+        "nl": "*Prioriteit volgens de matrix:* {reason}",
+        "en": "*Priority from the matrix:* {reason}",
+    },
+    "modal.missing": {"nl": "Ontbrekende informatie", "en": "Missing information"},
+    "modal.missing.hint": {
+        "nl": "Vul in wat de klant nog moet aanleveren. Het ticket krijgt dan status wacht op informatie en de klant wordt gemaild.",
+        "en": "Fill in what the customer still has to provide. The ticket then waits for information and the customer is e-mailed.",
+    },
+    "modal.escalate.title": {"nl": "Escaleren", "en": "Escalate"},
+    "modal.wait.title": {"nl": "Wacht op klant", "en": "Wait for customer"},
+    "modal.resolve.title": {"nl": "Oplossen", "en": "Resolve"},
+    "modal.reopen.title": {"nl": "Heropenen", "en": "Reopen"},
+    "modal.note.title": {"nl": "Notitie", "en": "Note"},
+    "modal.reclassify.title": {"nl": "Herclassificeren", "en": "Reclassify"},
+    "modal.escalate.text": {
+        "nl": "Waarom moet de volgende lijn dit oppakken?",
+        "en": "Why should the next line take this?",
+    },
+    "modal.wait.text": {
+        "nl": "Wat moet de klant doen of aanleveren? (gaat per e-mail naar de contactpersoon)",
+        "en": "What must the customer do or provide? (e-mailed to the contact)",
+    },
+    "modal.resolve.text": {
+        "nl": "Oplossing (gaat per e-mail naar de contactpersoon)",
+        "en": "Resolution (e-mailed to the contact)",
+    },
+    "modal.reopen.text": {
+        "nl": "Waarom gaat het ticket weer open?",
+        "en": "Why does the ticket reopen?",
+    },
+    "modal.note.text": {
+        "nl": "Notitie (komt in de thread van het ticket)",
+        "en": "Note (goes in the ticket's thread)",
+    },
+    "modal.ticket": {"nl": "Ticket {number}: {subject}", "en": "Ticket {number}: {subject}"},
+    # --- e-mail to the customer's contact ---------------------------------------------------
+    "mail.subject": {"nl": "[{number}] {subject}", "en": "[{number}] {subject}"},
+    "mail.greeting": {"nl": "Beste {name},", "en": "Dear {name},"},
+    "mail.registered": {
+        "nl": "Wij hebben uw melding geregistreerd onder ticketnummer {number}.\n\nOnderwerp: {subject}\nType: {type}\nPrioriteit: {priority}\nStatus: {status}\n\nVermeld ticketnummer {number} in uw correspondentie met ons; zo kunt u de status van uw melding volgen.",
+        "en": "We have registered your report under ticket number {number}.\n\nSubject: {subject}\nType: {type}\nPriority: {priority}\nStatus: {status}\n\nPlease quote ticket number {number} in your correspondence with us; that way you can follow the status of your report.",
+    },
+    "mail.missing": {
+        "nl": "Om uw melding in behandeling te kunnen nemen, hebben wij nog de volgende informatie nodig:\n\n{missing}\n\nU kunt deze informatie sturen als antwoord op deze e-mail.",
+        "en": "To handle your report, we still need the following information:\n\n{missing}\n\nYou can send it by replying to this e-mail.",
+    },
+    "mail.waiting": {
+        "nl": "Voor ticket {number} wachten wij op uw reactie:\n\n{text}\n\nU kunt reageren door op deze e-mail te antwoorden.",
+        "en": "For ticket {number} we are waiting for your reply:\n\n{text}\n\nYou can reply to this e-mail.",
+    },
+    "mail.resolved": {
+        "nl": "Uw melding {number} is opgelost.\n\nOplossing: {text}\n\nIs het probleem niet verholpen? Antwoord dan binnen vijf werkdagen op deze e-mail, dan heropenen wij het ticket.",
+        "en": "Your report {number} has been resolved.\n\nResolution: {text}\n\nIf the problem persists, reply to this e-mail within five working days and we will reopen the ticket.",
+    },
+    "mail.signature": {
+        "nl": "Met vriendelijke groet,\n\nCustomer Service Korton",
+        "en": "Kind regards,\n\nKorton Customer Service",
+    },
+    # --- help -------------------------------------------------------------------------------
+    "help.ticket": {
+        "nl": "*Balie: /ticket*\n"
+        "`/ticket` opent het formulier voor een nieuw ticket.\n"
+        '`/ticket nieuw klant=CODE contact=NAAM|E-MAIL via=telefoon|e-mail type={types} impact=hoog|midden|laag urgentie=hoog|midden|laag [omschrijving="…"] [ontbreekt="…"] onderwerp`\n'
+        "`/ticket pak NUMMER` · `/ticket wijs-toe NUMMER @iemand` · `/ticket herclassificeer NUMMER [type=…] [impact=…] [urgentie=…]`\n"
+        "`/ticket escaleer NUMMER reden` · `/ticket wacht NUMMER wat de klant moet doen` · `/ticket los-op NUMMER oplossing`\n"
+        "`/ticket sluit NUMMER` · `/ticket heropen NUMMER reden` · `/ticket notitie NUMMER tekst`\n"
+        "`/ticket toon NUMMER` · `/ticket lijst [mijn] [lijn=1|2|3] [klant=CODE] [status=…|alle]` · `/ticket taal nl|en`",
+        "en": "*Balie: /ticket*\n"
+        "`/ticket` opens the new-ticket form.\n"
+        '`/ticket new customer=CODE contact=NAME|E-MAIL via=phone|email type={types} impact=high|medium|low urgency=high|medium|low [description="…"] [missing="…"] subject`\n'
+        "`/ticket take NUMBER` · `/ticket assign NUMBER @someone` · `/ticket reclassify NUMBER [type=…] [impact=…] [urgency=…]`\n"
+        "`/ticket escalate NUMBER reason` · `/ticket wait NUMBER what the customer must do` · `/ticket resolve NUMBER resolution`\n"
+        "`/ticket close NUMBER` · `/ticket reopen NUMBER reason` · `/ticket note NUMBER text`\n"
+        "`/ticket show NUMBER` · `/ticket list [mine] [line=1|2|3] [customer=CODE] [status=…|all]` · `/ticket lang nl|en`",
+    },
+}

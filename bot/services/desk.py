@@ -1,0 +1,292 @@
+"""The desk's use cases: one method per thing an agent can do, each one transaction.
+
+A method checks the actor's role, applies the pure domain rules, records an audit event and
+enqueues its side effects before commit; only after commit does the outbox get a nudge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock
+from bot.domain import lifecycle
+from bot.domain.errors import InvalidInput, NotFound
+from bot.domain.lifecycle import Action, Status
+from bot.domain.priority import classify
+from bot.domain.routing import line_for, next_line
+from bot.mail import templates
+from bot.policy import Policy
+from bot.services import effects, registration
+from bot.services.inputs import NewTicket, Reclassify
+from bot.services.roles import STAFF, RoleResolver
+from bot.services.views import EventView, TicketView
+from storage import preferences
+from storage import tickets as store
+from storage.models import Ticket
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What changed, for the reply to the agent."""
+
+    ticket: TicketView
+    changed: bool = True
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    mine: bool = False
+    line: int | None = None
+    customer: str | None = None
+    statuses: tuple[str, ...] | None = tuple(lifecycle.OPEN)
+
+
+class Desk:
+    def __init__(
+        self,
+        *,
+        sessions: sessionmaker[Session],
+        policy: Policy,
+        clock: Clock,
+        roles: RoleResolver,
+        after_commit: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.sessions = sessions
+        self.policy = policy
+        self.clock = clock
+        self.roles = roles
+        self._after_commit = after_commit
+
+    # --- preferences ------------------------------------------------------------------------
+
+    def lang_of(self, user_id: str) -> str:
+        with self.sessions() as session:
+            return preferences.get_lang(session=session, user_id=user_id) or self.policy.language
+
+    def set_lang(self, user_id: str, lang: str) -> None:
+        if lang not in ("nl", "en"):
+            raise InvalidInput.one("lang", "field.lang_invalid", value=lang)
+        with self.sessions.begin() as session:
+            preferences.set_lang(session=session, user_id=user_id, lang=lang)
+
+    # --- registering ------------------------------------------------------------------------
+
+    def register(self, actor: str, data: NewTicket) -> TicketView:
+        self.roles.require(actor, STAFF)
+        with self.sessions.begin() as session:
+            view = registration.register(
+                session=session, policy=self.policy, actor=actor, data=data, now=self.clock.now()
+            )
+        self._after_commit()
+        return view
+
+    # --- lifecycle --------------------------------------------------------------------------
+
+    def _change(
+        self,
+        actor: str,
+        number: str,
+        action: Action,
+        apply: Callable[[Session, Ticket], dict[str, list[Any]]],
+        text: str = "",
+        mail: Callable[[TicketView], templates.Draft] | None = None,
+    ) -> Outcome:
+        self.roles.require(actor, STAFF)
+        now = self.clock.now()
+        with self.sessions.begin() as session:
+            ticket = store.get(session=session, number=number, for_update=True)
+            if ticket is None:
+                raise NotFound(what="Ticket", value=number)
+            lifecycle.check(action, Status(ticket.status))
+            changes = apply(session, ticket)
+            if not changes and action not in (Action.NOTE,):
+                return Outcome(TicketView.of(ticket), changed=False)
+            ticket.updated_at = now
+            event = store.add_event(
+                session=session,
+                ticket=ticket,
+                at=now,
+                actor=actor,
+                kind=action.value,
+                changes=changes,
+                text=text,
+            )
+            view = TicketView.of(ticket)
+            if changes:
+                effects.card_changed(session=session, ticket=ticket, now=now)
+            effects.thread_event(session=session, ticket=ticket, event=event, now=now)
+            if mail is not None:
+                effects.mail(session=session, ticket=ticket, draft=mail(view), now=now)
+        self._after_commit()
+        return Outcome(view)
+
+    @staticmethod
+    def _set(ticket: Ticket, changes: dict[str, list[Any]], **values: Any) -> None:
+        for field, new in values.items():
+            old = getattr(ticket, field)
+            if old != new:
+                changes[field] = [old, new]
+                setattr(ticket, field, new)
+
+    def _status_after(self, action: Action, ticket: Ticket) -> Status:
+        return lifecycle.after(action, Status(ticket.status), assigned=ticket.assignee is not None)
+
+    def take(self, actor: str, number: str) -> Outcome:
+        return self.assign(actor, number, actor, action=Action.TAKE)
+
+    def assign(
+        self, actor: str, number: str, assignee: str, action: Action = Action.ASSIGN
+    ) -> Outcome:
+        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
+            changes: dict[str, list[Any]] = {}
+            self._set(ticket, changes, assignee=assignee, status=self._status_after(action, ticket))
+            return changes
+
+        return self._change(actor, number, action, apply)
+
+    def reclassify(self, actor: str, number: str, data: Reclassify) -> Outcome:
+        if data.type is None and data.impact is None and data.urgency is None:
+            raise InvalidInput.one("type", "field.nothing_to_change")
+        if data.type is not None and data.type not in self.policy.types:
+            raise InvalidInput.one(
+                "type", "field.type_invalid", value=data.type, choices=", ".join(self.policy.types)
+            )
+
+        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
+            c = classify(
+                matrix=self.policy.priority_matrix,
+                type=data.type or ticket.type,
+                impact=data.impact or ticket.impact,
+                urgency=data.urgency or ticket.urgency,
+            )
+            line = line_for(
+                self.policy.routing.rules,
+                type=c.type,
+                priority=c.priority,
+                escalated_to=ticket.escalated_to,
+            )
+            changes: dict[str, list[Any]] = {}
+            self._set(
+                ticket,
+                changes,
+                type=c.type,
+                impact=c.impact,
+                urgency=c.urgency,
+                priority=c.priority,
+                line=line,
+            )
+            return changes
+
+        return self._change(actor, number, Action.RECLASSIFY, apply)
+
+    def escalate(self, actor: str, number: str, reason: str) -> Outcome:
+        reason = _required(reason, "reason")
+
+        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
+            target = next_line(ticket.line)
+            changes: dict[str, list[Any]] = {}
+            # A new line starts fresh: whoever had it on the old line no longer owns it.
+            self._set(ticket, changes, line=target, escalated_to=target, assignee=None)
+            if ticket.status == Status.IN_PROGRESS:
+                self._set(ticket, changes, status=Status.NEW)
+            return changes
+
+        return self._change(actor, number, Action.ESCALATE, apply, text=reason)
+
+    def wait(self, actor: str, number: str, text: str) -> Outcome:
+        text = _required(text, "text")
+
+        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
+            changes: dict[str, list[Any]] = {}
+            self._set(ticket, changes, status=self._status_after(Action.WAIT, ticket))
+            return changes
+
+        return self._change(
+            actor,
+            number,
+            Action.WAIT,
+            apply,
+            text=text,
+            mail=lambda v: templates.waiting(v, text, self.policy.language),
+        )
+
+    def resolve(self, actor: str, number: str, text: str) -> Outcome:
+        text = _required(text, "text")
+
+        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
+            changes: dict[str, list[Any]] = {}
+            self._set(
+                ticket, changes, status=self._status_after(Action.RESOLVE, ticket), resolution=text
+            )
+            return changes
+
+        return self._change(
+            actor,
+            number,
+            Action.RESOLVE,
+            apply,
+            text=text,
+            mail=lambda v: templates.resolved(v, text, self.policy.language),
+        )
+
+    def close(self, actor: str, number: str) -> Outcome:
+        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
+            changes: dict[str, list[Any]] = {}
+            self._set(ticket, changes, status=self._status_after(Action.CLOSE, ticket))
+            return changes
+
+        return self._change(actor, number, Action.CLOSE, apply)
+
+    def reopen(self, actor: str, number: str, reason: str) -> Outcome:
+        reason = _required(reason, "reason")
+
+        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
+            changes: dict[str, list[Any]] = {}
+            self._set(ticket, changes, status=self._status_after(Action.REOPEN, ticket))
+            return changes
+
+        return self._change(actor, number, Action.REOPEN, apply, text=reason)
+
+    def note(self, actor: str, number: str, text: str) -> Outcome:
+        text = _required(text, "text")
+        return self._change(actor, number, Action.NOTE, lambda _s, _t: {}, text=text)
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def show(self, actor: str, number: str) -> tuple[TicketView, list[EventView]]:
+        self.roles.require(actor, STAFF)
+        with self.sessions() as session:
+            ticket = store.get(session=session, number=number)
+            if ticket is None:
+                raise NotFound(what="Ticket", value=number)
+            events = store.events(session=session, ticket_id=ticket.id)
+            return TicketView.of(ticket), [EventView.of(e) for e in events]
+
+    def list(self, actor: str, query: ListQuery, limit: int = 50) -> Sequence[TicketView]:
+        self.roles.require(actor, STAFF)
+        with self.sessions() as session:
+            found = store.search(
+                session=session,
+                where=store.Filter(
+                    assignee=actor if query.mine else None,
+                    line=query.line,
+                    customer_code=query.customer,
+                    statuses=query.statuses,
+                ),
+                priority_order=self.policy.priority_order,
+                limit=limit,
+            )
+            return [TicketView.of(t) for t in found]
+
+
+def _required(text: str, field: str) -> str:
+    text = text.strip()
+    if not text:
+        raise InvalidInput.one(field, "field.text_required", field=field)
+    if len(text) > 2000:
+        raise InvalidInput.one(field, "field.too_long", max=2000)
+    return text

@@ -1,0 +1,125 @@
+"""Registering a report: sufficiency, single point of contact, classification, routing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.domain.contacts import ContactRole, check_may_report
+from bot.domain.errors import InvalidInput
+from bot.domain.lifecycle import Status
+from bot.domain.priority import classify
+from bot.domain.routing import line_for
+from bot.mail import templates
+from bot.policy import Policy
+from bot.services import effects
+from bot.services.inputs import NewTicket
+from bot.services.views import TicketView
+from storage import counters, customers, tickets
+from storage.models import Contact, Customer, Ticket
+
+
+@dataclass(frozen=True)
+class ContactsHint:
+    """Who may report for a customer, shown when the named reporter may not."""
+
+    customer: str
+    contacts: list[tuple[str, str, str]]  # (name, e-mail, role)
+
+
+def contacts_hint(customer: Customer) -> ContactsHint:
+    return ContactsHint(customer.name, [(c.name, c.email, c.role) for c in customer.contacts])
+
+
+def resolve_reporter(*, session: Session, data: NewTicket) -> tuple[Customer, Contact]:
+    customer = customers.get(session=session, code=data.customer)
+    if customer is None:
+        raise InvalidInput.one("customer", "field.customer_unknown", value=data.customer)
+    if data.contact.isdigit():
+        # The modal's contact select sends the contact's id.
+        contact = customers.get_contact(session=session, contact_id=int(data.contact))
+        found = [contact] if contact and contact.customer_id == customer.id else []
+    else:
+        found = list(
+            customers.find_contacts(session=session, customer_id=customer.id, query=data.contact)
+        )
+    if not found:
+        err = InvalidInput.one(
+            "contact", "field.contact_unknown", value=data.contact, customer=customer.name
+        )
+        err.params["hint"] = contacts_hint(customer)
+        raise err
+    if len(found) > 1:
+        raise InvalidInput.one(
+            "contact", "field.contact_ambiguous", value=data.contact, customer=customer.name
+        )
+    contact = found[0]
+    try:
+        check_may_report(ContactRole(contact.role), name=contact.name, customer=customer.name)
+    except Exception as exc:
+        exc.params["hint"] = contacts_hint(customer)  # type: ignore[attr-defined]
+        raise
+    return customer, contact
+
+
+def register(
+    *, session: Session, policy: Policy, actor: str, data: NewTicket, now: datetime
+) -> TicketView:
+    if data.type not in policy.types:
+        raise InvalidInput.one(
+            "type", "field.type_invalid", value=data.type, choices=", ".join(policy.types)
+        )
+    customer, contact = resolve_reporter(session=session, data=data)
+    c = classify(
+        matrix=policy.priority_matrix, type=data.type, impact=data.impact, urgency=data.urgency
+    )
+    line = line_for(policy.routing.rules, type=c.type, priority=c.priority, escalated_to=None)
+    seq = counters.next_value(session=session, name="ticket")
+    ticket = tickets.add(
+        session=session,
+        ticket=Ticket(
+            number=f"{policy.ticket_prefix}{seq:06d}",
+            customer=customer,
+            contact=contact,
+            via=data.via,
+            subject=data.subject,
+            description=data.description,
+            type=c.type,
+            impact=c.impact,
+            urgency=c.urgency,
+            priority=c.priority,
+            line=line,
+            escalated_to=None,
+            status=Status.WAITING_INFO if data.missing else Status.NEW,
+            assignee=None,
+            missing_info=data.missing,
+            created_by=actor,
+            created_at=now,
+            updated_at=now,
+        ),
+    )
+    event = tickets.add_event(
+        session=session,
+        ticket=ticket,
+        at=now,
+        actor=actor,
+        kind="created",
+        changes={
+            "status": [None, ticket.status],
+            "priority": [None, c.priority],
+            "line": [None, line],
+        },
+        text=data.missing or "",
+    )
+    view = TicketView.of(ticket)
+    effects.card_changed(session=session, ticket=ticket, now=now)
+    effects.thread_event(session=session, ticket=ticket, event=event, now=now)
+    effects.mail(
+        session=session,
+        ticket=ticket,
+        draft=templates.registered(view, policy, policy.language),
+        now=now,
+    )
+    return view
