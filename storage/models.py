@@ -123,6 +123,7 @@ class Ticket(Base):
     # Where the ticket card lives in Slack; set by the outbox once chat.postMessage succeeded.
     card_channel: Mapped[str | None] = mapped_column(String(32))
     card_ts: Mapped[str | None] = mapped_column(String(32))
+    card_line: Mapped[int | None] = mapped_column(Integer)
 
     customer: Mapped[Customer] = relationship(lazy="joined", innerjoin=True)
     contact: Mapped[Contact] = relationship(lazy="joined", innerjoin=True)

@@ -1,0 +1,82 @@
+"""The audit trail in the card's thread: who did what, and what changed from what to what."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.blocks import vocabulary as voc
+from bot.blocks.text import Raw, esc, mention, tr
+from bot.i18n import t
+from bot.policy import Policy
+from bot.services.views import EventView, TicketView
+
+# Fields worth a line in the thread; the others (timestamps, card ids) are bookkeeping.
+_SHOWN = ("status", "assignee", "type", "impact", "urgency", "priority", "line")
+
+
+def _value(policy: Policy, field: str, value: Any, lang: str) -> str:
+    if value is None or value == "":
+        return "–"
+    match field:
+        case "status":
+            return voc.status_label(str(value), lang)
+        case "assignee":
+            return mention(str(value), lang)
+        case "type":
+            return esc(voc.type_label(policy, str(value), lang))
+        case "impact" | "urgency":
+            return t(lang, f"level.{value}")
+        case "priority":
+            return esc(voc.priority_label(policy, str(value), lang))
+        case "line":
+            return esc(voc.line_label(policy, int(value), lang))
+    return esc(str(value))
+
+
+def change_lines(event: EventView, policy: Policy, lang: str) -> list[str]:
+    lines = []
+    for field in _SHOWN:
+        if field in event.changes:
+            old, new = event.changes[field]
+            lines.append(
+                "• "
+                + t(
+                    lang,
+                    "event.change",
+                    field=t(lang, f"label.{field}"),
+                    old=_value(policy, field, old, lang),
+                    new=_value(policy, field, new, lang),
+                )
+            )
+    return lines
+
+
+def event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str) -> str:
+    actor = mention(event.actor, lang)
+    if event.kind == "created":
+        head = tr(
+            lang,
+            "event.created",
+            actor=actor,
+            via=t(lang, f"via.{ticket.via}"),
+            contact=ticket.contact_name,
+        )
+        if event.text:
+            head += "\n" + tr(
+                lang, "event.created_incomplete", contact=ticket.contact_name, missing=event.text
+            )
+        return head
+    params: dict[str, Any] = {"actor": actor, "text": event.text}
+    if event.kind == "assign":
+        params["assignee"] = mention(event.changes.get("assignee", [None, None])[1], lang)
+    if event.kind == "escalate":
+        line = event.changes.get("line", [None, ticket.line])[1]
+        params["line"] = Raw(esc(voc.line_label(policy, int(line), lang)))
+    head = tr(lang, f"event.{event.kind}", **params)
+    if event.changes:
+        extra = change_lines(event, policy, lang)
+        if extra:
+            head += "\n" + "\n".join(extra)
+    if event.kind in ("wait", "resolve"):
+        head += "\n" + tr(lang, "event.mailed", contact=ticket.contact_name)
+    return head

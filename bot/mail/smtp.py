@@ -1,0 +1,68 @@
+"""Sending e-mail over SMTP, as an outbox delivery."""
+
+from __future__ import annotations
+
+import smtplib
+from email.message import EmailMessage
+from email.utils import formatdate
+from urllib.parse import unquote, urlsplit
+
+from sqlalchemy.orm import Session
+
+from bot.outbox.dispatcher import Permanent, Retry
+from storage.models import OutboxItem
+
+
+def build_message(*, item: OutboxItem, mail_from: str) -> EmailMessage:
+    p = item.payload
+    msg = EmailMessage()
+    msg["From"] = mail_from
+    msg["To"] = p["to"]
+    msg["Subject"] = p["subject"]
+    msg["Date"] = formatdate(item.created_at.timestamp(), localtime=False)
+    # Stable per outbox row: a resend after a crash carries the same Message-ID.
+    domain = mail_from.rsplit("@", 1)[-1].strip(">") or "balie.local"
+    msg["Message-ID"] = f"<balie-outbox-{item.id}@{domain}>"
+    if p.get("ticket"):
+        msg["X-Korton-Ticket"] = p["ticket"]
+    msg.set_content(p["body"])
+    return msg
+
+
+class SmtpSender:
+    def __init__(self, url: str, mail_from: str, timeout: float = 15.0) -> None:
+        parts = urlsplit(url)
+        self.scheme = parts.scheme
+        self.host = parts.hostname or "127.0.0.1"
+        self.port = parts.port or (465 if parts.scheme == "smtps" else 25)
+        self.user = unquote(parts.username) if parts.username else None
+        self.password = unquote(parts.password) if parts.password else None
+        self.mail_from = mail_from
+        self.timeout = timeout
+
+    def _connect(self) -> smtplib.SMTP:
+        if self.scheme == "smtps":
+            return smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout)
+        conn = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+        if self.scheme == "smtp+starttls":
+            conn.starttls()
+        return conn
+
+    def deliver(self, session: Session, item: OutboxItem) -> None:
+        msg = build_message(item=item, mail_from=self.mail_from)
+        try:
+            with self._connect() as conn:
+                if self.user:
+                    conn.login(self.user, self.password or "")
+                conn.send_message(msg)
+        except smtplib.SMTPRecipientsRefused as exc:
+            codes = {code for code, _ in exc.recipients.values()}
+            if all(code >= 500 for code in codes):
+                raise Permanent(f"recipient refused: {exc.recipients}") from None
+            raise Retry(f"recipient deferred: {exc.recipients}") from None
+        except smtplib.SMTPResponseException as exc:
+            if exc.smtp_code >= 500 and exc.smtp_code not in (521, 554):
+                raise Permanent(f"SMTP {exc.smtp_code} {exc.smtp_error!r}") from None
+            raise Retry(f"SMTP {exc.smtp_code} {exc.smtp_error!r}") from None
+        except (smtplib.SMTPException, OSError) as exc:
+            raise Retry(f"SMTP unreachable: {type(exc).__name__}: {exc}") from None

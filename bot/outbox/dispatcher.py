@@ -1,0 +1,122 @@
+"""Delivers outbox rows, retrying failures from durable state.
+
+Each row is leased (claimed_until) before delivery, so a crashed process's rows are picked up
+again once the lease runs out, by any replica. Delivery is at-least-once: a crash between a
+successful Slack call and the commit that records it repeats the call. Message-IDs of e-mails
+are stable per row, so a repeated e-mail can be recognised.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from datetime import timedelta
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock
+from storage import outbox
+from storage.models import OutboxItem
+
+log = logging.getLogger(__name__)
+
+
+class Retry(Exception):
+    """Try again later; `after` is the server's word (Retry-After) when it gave one."""
+
+    def __init__(self, reason: str, after: timedelta | None = None) -> None:
+        super().__init__(reason)
+        self.after = after
+
+
+class Permanent(Exception):
+    """Retrying the same request will fail the same way (e.g. channel_not_found)."""
+
+
+Deliver = Callable[[Session, OutboxItem], None]
+
+MAX_BACKOFF = timedelta(minutes=10)
+# A permanent error is still retried a few times: an operator may be fixing the channel or
+# the bot's membership right now.
+PERMANENT_ATTEMPTS = 3
+
+
+def backoff(attempts: int) -> timedelta:
+    return min(timedelta(seconds=2 ** min(attempts + 1, 12)), MAX_BACKOFF)
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        *,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        handlers: Mapping[str, Deliver],
+        lease: timedelta = timedelta(seconds=60),
+        batch: int = 20,
+    ) -> None:
+        self.sessions = sessions
+        self.clock = clock
+        self.handlers = dict(handlers)
+        self.lease = lease
+        self.batch = batch
+        # One drain at a time per process; other replicas are kept apart by the leases.
+        self._lock = threading.Lock()
+
+    def drain(self, max_rounds: int = 50) -> int:
+        """Deliver everything due now; returns the number of rows delivered."""
+        if not self._lock.acquire(blocking=False):
+            return 0
+        try:
+            delivered = 0
+            for _ in range(max_rounds):
+                with self.sessions.begin() as session:
+                    items = outbox.claim(
+                        session=session, now=self.clock.now(), lease=self.lease, limit=self.batch
+                    )
+                    claimed = [(i.id, i.kind, i.attempts) for i in items]
+                if not claimed:
+                    break
+                for item_id, kind, attempts in claimed:
+                    delivered += self._deliver(item_id, kind, attempts)
+            return delivered
+        finally:
+            self._lock.release()
+
+    def _deliver(self, item_id: int, kind: str, attempts: int) -> bool:
+        handler = self.handlers.get(kind)
+        try:
+            with self.sessions.begin() as session:
+                item = session.get(OutboxItem, item_id)
+                if item is None or item.done_at is not None:
+                    return True
+                if handler is None:
+                    raise Permanent(f"no handler for outbox kind {kind!r}")
+                handler(session, item)
+                outbox.complete(session=session, item_id=item_id, now=self.clock.now())
+            return True
+        except Retry as exc:
+            self._retry(item_id, attempts, exc.after or backoff(attempts), str(exc))
+        except Permanent as exc:
+            if attempts + 1 >= PERMANENT_ATTEMPTS:
+                log.error("outbox %s (%s) failed for good: %s", item_id, kind, exc)
+                with self.sessions.begin() as session:
+                    outbox.give_up(
+                        session=session, item_id=item_id, now=self.clock.now(), error=str(exc)
+                    )
+            else:
+                self._retry(item_id, attempts, backoff(attempts), str(exc))
+        except Exception as exc:
+            # Unknown failures are treated as transient: losing a side effect is worse than
+            # retrying one.
+            log.exception("outbox %s (%s) failed; will retry", item_id, kind)
+            self._retry(item_id, attempts, backoff(attempts), f"{type(exc).__name__}: {exc}")
+        return False
+
+    def _retry(self, item_id: int, attempts: int, after: timedelta, error: str) -> None:
+        log.warning("outbox %s: retry in %ss: %s", item_id, int(after.total_seconds()), error)
+        with self.sessions.begin() as session:
+            outbox.retry_later(
+                session=session, item_id=item_id, at=self.clock.now() + after, error=error
+            )

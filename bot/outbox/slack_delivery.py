@@ -1,0 +1,166 @@
+"""Outbox deliveries that talk to Slack's Web API."""
+
+from __future__ import annotations
+
+import urllib.error
+from collections.abc import Callable
+from datetime import timedelta
+from http.client import HTTPException
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
+from sqlalchemy.orm import Session
+
+from bot.blocks import thread, ticket_card
+from bot.outbox.dispatcher import Deliver, Permanent, Retry
+from bot.policy import Policy
+from bot.services import effects
+from bot.services.views import EventView, TicketView
+from storage import outbox
+from storage import tickets as store
+from storage.models import OutboxItem
+
+# Slack answers these with ok:false but means "try again".
+_TRANSIENT = {
+    "ratelimited",
+    "internal_error",
+    "fatal_error",
+    "service_unavailable",
+    "request_timeout",
+}
+
+
+def call(fn: Callable[..., Any], **kwargs: Any) -> Any:
+    """Run one Web API call, translating failures into Retry or Permanent."""
+    try:
+        return fn(**kwargs)
+    except SlackApiError as exc:
+        status = exc.response.status_code
+        error = str(exc.response.get("error", "")) if isinstance(exc.response.data, dict) else ""
+        if status == 429:
+            after = exc.response.headers.get("retry-after") or exc.response.headers.get(
+                "Retry-After"
+            )
+            seconds = int(after[0] if isinstance(after, list) else after or 30)
+            raise Retry(
+                f"Slack 429 ratelimited (Retry-After {seconds}s)", timedelta(seconds=seconds)
+            ) from None
+        if status >= 500 or error in _TRANSIENT:
+            raise Retry(f"Slack {status} {error}".strip()) from None
+        raise Permanent(f"Slack error {error or status}") from None
+    except (urllib.error.URLError, HTTPException, ConnectionError, TimeoutError, OSError) as exc:
+        raise Retry(f"Slack unreachable: {type(exc).__name__}: {exc}") from None
+
+
+class SlackDelivery:
+    def __init__(self, *, client: WebClient, policy: Policy) -> None:
+        self.client = client
+        self.policy = policy
+        self.lang = policy.language
+
+    def handlers(self) -> dict[str, Deliver]:
+        return {
+            effects.CARD: self.card,
+            effects.THREAD: self.thread,
+            effects.POST: self.post,
+            effects.RESPOND: self.respond,
+            "card_stub": self.card_stub,
+        }
+
+    def _channel(self, line: int) -> str:
+        return self.policy.routing.lines[line].channel  # type: ignore[index]
+
+    def card(self, session: Session, item: OutboxItem) -> None:
+        ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
+        if ticket is None:
+            return
+        view = TicketView.of(ticket)
+        text = ticket_card.fallback(view, self.policy, self.lang)
+        blocks = ticket_card.blocks(view, self.policy, self.lang)
+        if ticket.card_ts and ticket.card_line == ticket.line:
+            call(
+                self.client.chat_update,
+                channel=ticket.card_channel,
+                ts=ticket.card_ts,
+                text=text,
+                blocks=blocks,
+            )
+            return
+        response = call(
+            self.client.chat_postMessage,
+            channel=self._channel(ticket.line),
+            text=text,
+            blocks=blocks,
+        )
+        if ticket.card_ts and ticket.card_channel:
+            # Rerouted: the old card becomes a pointer to the new one, as a separate row so a
+            # failure there never posts the new card twice.
+            outbox.enqueue(
+                session=session,
+                kind="card_stub",
+                payload={
+                    "channel": ticket.card_channel,
+                    "ts": ticket.card_ts,
+                    "number": ticket.number,
+                    "to": response["channel"],
+                },
+                now=item.created_at,
+                ordering_key=effects.ticket_key(ticket.id),
+            )
+        ticket.card_channel, ticket.card_ts, ticket.card_line = (
+            response["channel"],
+            response["ts"],
+            ticket.line,
+        )
+
+    def card_stub(self, session: Session, item: OutboxItem) -> None:
+        p = item.payload
+        text, blocks = ticket_card.moved(p["number"], p["to"], self.lang)
+        call(self.client.chat_update, channel=p["channel"], ts=p["ts"], text=text, blocks=blocks)
+
+    def thread(self, session: Session, item: OutboxItem) -> None:
+        ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
+        event = store.get_event(session=session, event_id=item.payload["event_id"])
+        if ticket is None or event is None:
+            return
+        if not ticket.card_ts:
+            raise Retry("the ticket card is not posted yet")
+        text = thread.event_text(EventView.of(event), TicketView.of(ticket), self.policy, self.lang)
+        call(
+            self.client.chat_postMessage,
+            channel=ticket.card_channel,
+            thread_ts=ticket.card_ts,
+            text=text,
+        )
+
+    def post(self, session: Session, item: OutboxItem) -> None:
+        p = item.payload
+        kwargs: dict[str, Any] = {"channel": p["channel"], "text": p["text"]}
+        if p.get("blocks"):
+            kwargs["blocks"] = p["blocks"]
+        if p.get("thread_of") is not None:
+            ticket = store.get_by_id(session=session, ticket_id=p["thread_of"])
+            if ticket is None or not ticket.card_ts:
+                raise Retry("the ticket card is not posted yet")
+            kwargs["channel"], kwargs["thread_ts"] = ticket.card_channel, ticket.card_ts
+        call(self.client.chat_postMessage, **kwargs)
+
+    def respond(self, session: Session, item: OutboxItem) -> None:
+        hook = WebhookClient(item.payload["response_url"], timeout=10)
+        try:
+            response = hook.send(text=item.payload["text"], response_type="ephemeral")
+        except (
+            urllib.error.URLError,
+            HTTPException,
+            ConnectionError,
+            TimeoutError,
+            OSError,
+        ) as exc:
+            raise Retry(f"response_url unreachable: {exc}") from None
+        if response.status_code == 429 or response.status_code >= 500:
+            raise Retry(f"response_url answered {response.status_code}")
+        if response.status_code >= 400:
+            # response_urls expire after 30 minutes; nothing to retry then.
+            raise Permanent(f"response_url answered {response.status_code}: {response.body}")
