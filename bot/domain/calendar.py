@@ -50,6 +50,7 @@ __all__ = [
     "TwentyFourSeven",
     "add",
     "between",
+    "holiday_dates",
 ]
 
 HolidayRule = Literal["closed", "open", "lustrum"]
@@ -285,7 +286,8 @@ class BusinessCalendar:
     ) -> None:
         """Configure the calendar.
 
-        timezone: IANA name of the zone the office hours and holidays are in.
+        timezone: IANA name of the zone the office hours are in. The holidays are the Dutch
+            ones whatever the zone; a holiday closes the local calendar day.
         hours: weekday (0 = Monday) -> opening intervals ``(start, end)`` in local time; a
             weekday that is absent is closed. An end of ``time(0)`` means midnight at the end of
             the day. Defaults to DEFAULT_HOURS.
