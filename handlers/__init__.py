@@ -1,0 +1,13 @@
+"""Slack listeners. Each module exposes `register(app, services)`; nothing registers at import."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.wiring import Services
+from handlers import customer_command, errors, ticket_card, ticket_command, ticket_modal
+
+
+def register_all(app: App, services: Services) -> None:
+    for module in (errors, ticket_command, ticket_modal, ticket_card, customer_command):
+        module.register(app, services)

@@ -51,8 +51,8 @@ def upsert(
     contract_date: date,
     account_manager: str,
     now: datetime,
-) -> tuple[Customer, bool]:
-    """Create or update by code; returns (customer, changed)."""
+) -> tuple[Customer, str]:
+    """Create or update by code; returns (customer, "created" | "updated" | "unchanged")."""
     customer = get(session=session, code=code)
     fields = {
         "name": name,
@@ -64,13 +64,13 @@ def upsert(
         customer = Customer(code=code, created_at=now, updated_at=now, **fields)
         session.add(customer)
         session.flush()
-        return customer, True
-    changed = any(getattr(customer, k) != v for k, v in fields.items())
-    if changed:
-        for k, v in fields.items():
-            setattr(customer, k, v)
-        customer.updated_at = now
-    return customer, changed
+        return customer, "created"
+    if all(getattr(customer, k) == v for k, v in fields.items()):
+        return customer, "unchanged"
+    for k, v in fields.items():
+        setattr(customer, k, v)
+    customer.updated_at = now
+    return customer, "updated"
 
 
 def delete(*, session: Session, customer: Customer) -> None:
@@ -98,7 +98,8 @@ def find_contacts(*, session: Session, customer_id: int, query: str) -> Sequence
 
 def upsert_contact(
     *, session: Session, customer: Customer, name: str, email: str, phone: str, role: str
-) -> tuple[Contact, bool]:
+) -> tuple[Contact, str]:
+    """Create or update by e-mail within the customer; returns (contact, state) as upsert."""
     contact = session.execute(
         select(Contact).where(
             Contact.customer_id == customer.id, func.lower(Contact.email) == email.lower()
@@ -108,10 +109,11 @@ def upsert_contact(
         contact = Contact(customer=customer, name=name, email=email, phone=phone, role=role)
         session.add(contact)
         session.flush()
-        return contact, True
-    changed = (contact.name, contact.phone, contact.role) != (name, phone, role)
+        return contact, "created"
+    if (contact.name, contact.phone, contact.role) == (name, phone, role):
+        return contact, "unchanged"
     contact.name, contact.phone, contact.role = name, phone, role
-    return contact, changed
+    return contact, "updated"
 
 
 def remove_contact(*, session: Session, contact: Contact) -> None:

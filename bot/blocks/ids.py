@@ -51,6 +51,7 @@ class CallbackId(StrEnum):
     NEW_TICKET = "ticket_new"
     TICKET_ACTION = "ticket_action"
     RECLASSIFY = "ticket_reclassify_view"
+    REGISTERED = "ticket_registered"
 
 
 # Buttons on the card that open a modal asking for a text (the reason, resolution, ...).

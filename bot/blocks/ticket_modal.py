@@ -237,3 +237,19 @@ def reclassify(
         ],
     )
     return view.to_dict()
+
+
+def registered(text: str, lang: str) -> dict[str, Any]:
+    """What the modal turns into after a successful registration: the number to tell the caller."""
+    view = View(
+        type="modal",
+        callback_id=CallbackId.REGISTERED.value,
+        title=_plain(t(lang, "modal.new.title")),
+        close=_plain(t(lang, "modal.close")),
+        blocks=[SectionBlock(text=MarkdownTextObject(text=f":white_check_mark: {text}"))],
+    )
+    return view.to_dict()
+
+
+def option(value: str, text: str) -> dict[str, Any]:
+    return Option(value=value, text=truncate(text, 75)).to_dict()

@@ -172,6 +172,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{customer} heeft nog geen contactpersonen; een beheerder voegt ze toe met /klant contact.",
         "en": "{customer} has no contacts yet; an admin adds them with /klant contact.",
     },
+    "error.see_help": {
+        "nl": "Typ `/ticket help` voor alle opdrachten.",
+        "en": "Type `/ticket help` for every command.",
+    },
     "error.already_assigned": {
         "nl": "{number} is al van {assignee}.",
         "en": "{number} already belongs to {assignee}.",
@@ -310,6 +314,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "modal.submit": {"nl": "Opslaan", "en": "Save"},
     "modal.new.submit": {"nl": "Registreren", "en": "Register"},
     "modal.cancel": {"nl": "Annuleren", "en": "Cancel"},
+    "modal.close": {"nl": "Sluiten", "en": "Close"},
+    "modal.customer.option": {"nl": "{code} · {name} ({tier})", "en": "{code} · {name} ({tier})"},
+    "modal.contact.option": {"nl": "{name} ({role})", "en": "{name} ({role})"},
     "modal.customer": {"nl": "Klant", "en": "Customer"},
     "modal.customer.placeholder": {"nl": "Zoek op code of naam", "en": "Search by code or name"},
     "modal.contact": {"nl": "Gemeld door", "en": "Reported by"},
@@ -386,6 +393,63 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mail.signature": {
         "nl": "Met vriendelijke groet,\n\nCustomer Service Korton",
         "en": "Kind regards,\n\nKorton Customer Service",
+    },
+    # --- customers (/klant) -----------------------------------------------------------------
+    "customer.saved.created": {
+        "nl": "Klant {code} ({name}) is aangemaakt.",
+        "en": "Customer {code} ({name}) was created.",
+    },
+    "customer.saved.updated": {
+        "nl": "Klant {code} ({name}) is bijgewerkt.",
+        "en": "Customer {code} ({name}) was updated.",
+    },
+    "customer.saved.unchanged": {
+        "nl": "Klant {code} ({name}) was al zo; er is niets veranderd.",
+        "en": "Customer {code} ({name}) was already like that; nothing changed.",
+    },
+    "customer.contact_saved": {
+        "nl": "Contactpersoon {name} is opgeslagen bij {code}.",
+        "en": "Contact {name} was saved for {code}.",
+    },
+    "customer.contact_removed": {
+        "nl": "Contactpersoon {email} is verwijderd bij {code}.",
+        "en": "Contact {email} was removed from {code}.",
+    },
+    "customer.detail": {
+        "nl": "*{code}* · {name}\nSLA {tier} · contract {contract} · {terms}\nAccountmanager: {manager}",
+        "en": "*{code}* · {name}\nSLA {tier} · contract {contract} · {terms}\nAccount manager: {manager}",
+    },
+    "customer.contact_row": {
+        "nl": "• {name} · {role} · {email} {phone}",
+        "en": "• {name} · {role} · {email} {phone}",
+    },
+    "customer.no_contacts": {"nl": "Nog geen contactpersonen.", "en": "No contacts yet."},
+    "customer.list_empty": {
+        "nl": "Er zijn nog geen klanten. Voeg ze toe met `/klant zet` of `python -m bot import BESTAND`.",
+        "en": "There are no customers yet. Add them with `/klant zet` or `python -m bot import FILE`.",
+    },
+    "customer.list_row": {
+        "nl": "• *{code}* · {name} · SLA {tier} · {contacts} contactperso(o)n(en)",
+        "en": "• *{code}* · {name} · SLA {tier} · {contacts} contact(s)",
+    },
+    "field.import_shape": {
+        "nl": "het bestand moet een lijst 'customers' bevatten",
+        "en": "the file must hold a list 'customers'",
+    },
+    "field.csv_columns": {"nl": "kolommen ontbreken: {value}", "en": "columns missing: {value}"},
+    "help.klant": {
+        "nl": "*Balie: /klant* (wijzigen alleen voor beheerders)\n"
+        "`/klant lijst` · `/klant toon CODE`\n"
+        '`/klant zet code=CODE naam="…" sla=brons|zilver|goud contract=JJJJ-MM-DD accountmanager="…"`\n'
+        "`/klant wijzig CODE [naam=…] [sla=…] [contract=…] [accountmanager=…]`\n"
+        '`/klant contact CODE naam="…" email=… [telefoon=…] rol=hoofd|it|eindgebruiker`\n'
+        "`/klant verwijder-contact CODE E-MAIL`",
+        "en": "*Balie: /klant* (changes by admins only)\n"
+        "`/klant list` · `/klant show CODE`\n"
+        '`/klant set code=CODE name="…" sla=bronze|silver|gold contract=YYYY-MM-DD account_manager="…"`\n'
+        "`/klant edit CODE [name=…] [sla=…] [contract=…] [account_manager=…]`\n"
+        '`/klant contact CODE name="…" email=… [phone=…] role=main|it|end_user`\n'
+        "`/klant remove-contact CODE E-MAIL`",
     },
     # --- help -------------------------------------------------------------------------------
     "help.ticket": {

@@ -66,6 +66,7 @@ class SlackDelivery:
             effects.THREAD: self.thread,
             effects.POST: self.post,
             effects.RESPOND: self.respond,
+            effects.EPHEMERAL: self.ephemeral,
             "card_stub": self.card_stub,
         }
 
@@ -146,6 +147,22 @@ class SlackDelivery:
                 raise Retry("the ticket card is not posted yet")
             kwargs["channel"], kwargs["thread_ts"] = ticket.card_channel, ticket.card_ts
         call(self.client.chat_postMessage, **kwargs)
+
+    def ephemeral(self, session: Session, item: OutboxItem) -> None:
+        p = item.payload
+        if p.get("channel"):
+            try:
+                call(
+                    self.client.chat_postEphemeral,
+                    channel=p["channel"],
+                    user=p["user"],
+                    text=p["text"],
+                )
+                return
+            except Permanent:
+                # Not in that channel (or it is gone): a direct message still reaches the agent.
+                pass
+        call(self.client.chat_postMessage, channel=p["user"], text=p["text"])
 
     def respond(self, session: Session, item: OutboxItem) -> None:
         hook = WebhookClient(item.payload["response_url"], timeout=10)

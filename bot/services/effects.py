@@ -20,6 +20,7 @@ THREAD = "thread"
 MAIL = "mail"
 RESPOND = "respond"
 POST = "post"
+EPHEMERAL = "ephemeral"
 
 
 def ticket_key(ticket_id: int) -> str:

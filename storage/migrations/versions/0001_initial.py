@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-24 22:56:39.436136
+Create Date: 2026-11-24 23:06:25.139444
 """
 
 from collections.abc import Sequence
@@ -111,6 +111,7 @@ def upgrade() -> None:
         sa.Column("updated_at", storage.models.UtcDateTime(timezone=True), nullable=False),
         sa.Column("card_channel", sa.String(length=32), nullable=True),
         sa.Column("card_ts", sa.String(length=32), nullable=True),
+        sa.Column("card_line", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["contact_id"], ["contacts.id"], name=op.f("fk_tickets_contact_id_contacts")
         ),

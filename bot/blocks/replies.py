@@ -1,0 +1,132 @@
+"""Ephemeral replies to the agent: confirmations, errors, a ticket's details, lists, help."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlock
+
+from bot.blocks import thread
+from bot.blocks import vocabulary as voc
+from bot.blocks.text import esc, mention, tr, truncate, when
+from bot.domain.errors import ContactNotAllowed, DomainError, InvalidInput
+from bot.i18n import t
+from bot.policy import Policy
+from bot.services.views import EventView, TicketView
+
+
+def reply(text: str, blocks: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The body of an ack or response_url post; ephemeral, so only the agent sees it."""
+    body: dict[str, Any] = {"response_type": "ephemeral", "text": text}
+    if blocks:
+        body["blocks"] = blocks
+    return body
+
+
+def _md(text: str) -> dict[str, Any]:
+    return SectionBlock(text=MarkdownTextObject(text=truncate(text, 3000))).to_dict()
+
+
+def field_problem(lang: str, field: str, key: str, params: Mapping[str, Any]) -> str:
+    clean = {k: v for k, v in params.items() if k != "hint"}
+    clean.setdefault("field", t(lang, f"label.{field}"))
+    return tr(lang, key, **clean)
+
+
+def _hint_lines(lang: str, hint: Any) -> list[str]:
+    if hint is None:
+        return []
+    if not hint.contacts:
+        return [tr(lang, "error.no_contacts", customer=hint.customer)]
+    lines = [tr(lang, "error.contacts_of", customer=hint.customer)]
+    for name, email, role in hint.contacts:
+        lines.append(f"• {esc(name)} <{esc(email)}> · {t(lang, 'role.' + role)}")
+    return lines
+
+
+def error_text(err: DomainError, lang: str) -> str:
+    """A domain error as one mrkdwn text, listing every field problem and who may report."""
+    if isinstance(err, InvalidInput):
+        lines = [t(lang, "error.invalid_input")]
+        hint = None
+        for field, (key, params) in err.fields.items():
+            lines.append(f"• {field_problem(lang, field, key, params)}")
+            hint = hint or params.get("hint")
+        lines += _hint_lines(lang, hint)
+        if any(f in ("subcommand", "text") for f in err.fields):
+            lines.append(t(lang, "error.see_help"))
+        return "\n".join(lines)
+    params = {k: v for k, v in err.params.items() if k != "hint"}
+    if isinstance(err, ContactNotAllowed):
+        params["role"] = t(lang, f"role.{params['role']}")
+    if "needed" in params:
+        params["needed"] = ", ".join(t(lang, f"staff.{r}") for r in params["needed"])
+    if "status" in params:
+        params["status"] = voc.status_label(params["status"], lang)
+    lines = [tr(lang, err.key, **params)]
+    lines += _hint_lines(lang, err.params.get("hint"))
+    return "\n".join(lines)
+
+
+def ticket_detail(
+    v: TicketView, events: Sequence[EventView], policy: Policy, lang: str
+) -> dict[str, Any]:
+    reason = voc.priority_reason(
+        policy, impact=v.impact, urgency=v.urgency, priority=v.priority, lang=lang
+    )
+    head = (
+        f"*{v.number}* · *{esc(v.subject)}*\n"
+        f"{esc(v.customer_name)} ({esc(v.customer_code)}, SLA {t(lang, 'tier.' + v.sla_tier)}) · "
+        f"{esc(v.contact_name)} · {t(lang, 'via.' + v.via)}\n"
+        f"{esc(voc.type_label(policy, v.type, lang))} · {esc(reason)} · "
+        f"{esc(voc.line_label(policy, v.line, lang))} · {voc.status_label(v.status, lang)} · "
+        f"{mention(v.assignee, lang)}"
+    )
+    history = [f"`{when(e.at)}` {thread.event_text(e, v, policy, lang)}" for e in events[-15:]]
+    blocks = [_md(head)]
+    if v.description:
+        blocks.append(_md(esc(v.description)))
+    if history:
+        blocks.append(_md("\n".join(history)))
+    text = tr(
+        lang,
+        "card.fallback",
+        number=v.number,
+        priority=v.priority,
+        customer=v.customer_name,
+        subject=v.subject,
+    )
+    return reply(text, blocks)
+
+
+def ticket_list(
+    views: Sequence[TicketView], policy: Policy, lang: str, filter_text: str, limit: int
+) -> dict[str, Any]:
+    if not views:
+        return reply(tr(lang, "list.empty", filter=filter_text))
+    header = tr(lang, "list.header", count=len(views), filter=filter_text)
+    rows = [
+        tr(
+            lang,
+            "list.row",
+            number=v.number,
+            priority=v.priority,
+            status=voc.status_label(v.status, lang),
+            customer=v.customer_code,
+            subject=truncate(v.subject, 60),
+            assignee=mention(v.assignee, lang),
+        )
+        for v in views
+    ]
+    blocks = [_md(header)]
+    # A section holds at most 3000 characters; ten rows fit comfortably.
+    for i in range(0, len(rows), 10):
+        blocks.append(_md("\n".join(rows[i : i + 10])))
+    if len(views) >= limit:
+        blocks.append(
+            ContextBlock(
+                elements=[MarkdownTextObject(text=t(lang, "list.more", count=limit))]
+            ).to_dict()
+        )
+    return reply(header, blocks)

@@ -1,0 +1,55 @@
+"""HTTP mode: gunicorn (threads per worker) serving the WSGI app, not Bolt's dev server."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+from bot.app import create_app
+from bot.settings import Settings
+from bot.transports.wsgi import SlackWsgi
+from storage import migrate
+from storage.db import make_engine
+
+log = logging.getLogger(__name__)
+
+
+class _Gunicorn(BaseApplication):  # type: ignore[misc]
+    def __init__(self, settings: Settings, extra: dict[str, Any] | None = None) -> None:
+        self.settings = settings
+        self.extra = extra or {}
+        super().__init__()
+
+    def load_config(self) -> None:
+        options = {
+            "bind": f"0.0.0.0:{self.settings.port}",
+            "workers": self.settings.http_workers,
+            "threads": self.settings.http_threads,
+            "worker_class": "gthread",
+            "timeout": 30,
+            "graceful_timeout": 20,
+            "keepalive": 75,
+            "accesslog": None,
+            **self.extra,
+        }
+        for key, value in options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> SlackWsgi:
+        # Runs in each worker process: every worker has its own engine and its own outbox
+        # scheduler; leases in the database keep them from delivering a row twice.
+        app = create_app(self.settings, run_migrations=False)
+        services = app.balie  # type: ignore[attr-defined]
+        services.background.start()
+        return SlackWsgi(app, services)
+
+
+def serve(settings: Settings, **extra: Any) -> None:
+    # Migrate once, before the workers fork, so they never race each other's DDL.
+    engine = make_engine(settings.database_url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    log.info("Balie listens on port %s (HTTP mode)", settings.port)
+    _Gunicorn(settings, extra).run()

@@ -1,0 +1,110 @@
+"""Builds Balie's services from settings; the transports and the tests all start here."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock, SystemClock
+from bot.mail.smtp import SmtpSender
+from bot.outbox.dispatcher import Deliver, Dispatcher
+from bot.outbox.slack_delivery import SlackDelivery
+from bot.policy import Policy, load_policy
+from bot.scheduler import Background
+from bot.services.desk import Desk
+from bot.services.directory import Directory
+from bot.services.notices import Notices
+from bot.services.roles import RoleResolver
+from bot.settings import Settings
+from storage import migrate
+from storage.db import make_engine, make_sessionmaker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    policy: Policy
+    clock: Clock
+    engine: Engine
+    sessions: sessionmaker[Session]
+    client: WebClient
+    roles: RoleResolver
+    desk: Desk
+    directory: Directory
+    notices: Notices
+    dispatcher: Dispatcher
+    background: Background
+
+    def close(self) -> None:
+        self.background.shutdown()
+        self.engine.dispose()
+
+
+def web_client(settings: Settings) -> WebClient:
+    # No retry handlers: the outbox retries from durable state, and a request thread must
+    # never sleep on a Retry-After.
+    return WebClient(
+        token=settings.slack_bot_token or "xoxb-console",
+        base_url=settings.slack_api_url,
+        retry_handlers=[],
+        timeout=10,
+    )
+
+
+def build_services(
+    settings: Settings,
+    *,
+    policy: Policy | None = None,
+    clock: Clock | None = None,
+    client: WebClient | None = None,
+    mail: Deliver | None = None,
+    engine: Engine | None = None,
+    run_migrations: bool = True,
+    poll_seconds: float = 2.0,
+) -> Services:
+    policy = policy or load_policy(settings.policy_file)
+    clock = clock or SystemClock()
+    client = client or web_client(settings)
+    engine = engine or make_engine(settings.database_url)
+    if run_migrations:
+        migrate.upgrade(engine)
+    sessions = make_sessionmaker(engine)
+
+    def members(group: str) -> list[str]:
+        return list(client.usergroups_users_list(usergroup=group).get("users", []))
+
+    roles = RoleResolver(policy, members)
+    if mail is None:
+        if settings.smtp_url is None:
+            raise ValueError("SMTP_URL is required to send e-mail")
+        mail = SmtpSender(settings.smtp_url, settings.mail_from).deliver
+    handlers: dict[str, Deliver] = {
+        **SlackDelivery(client=client, policy=policy).handlers(),
+        "mail": mail,
+    }
+    dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers)
+    background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
+    kick: Callable[[], None] = background.kick
+    desk = Desk(sessions=sessions, policy=policy, clock=clock, roles=roles, after_commit=kick)
+    directory = Directory(sessions=sessions, clock=clock, roles=roles)
+    return Services(
+        settings=settings,
+        policy=policy,
+        clock=clock,
+        engine=engine,
+        sessions=sessions,
+        client=client,
+        roles=roles,
+        desk=desk,
+        directory=directory,
+        notices=Notices(sessions=sessions, clock=clock, after_commit=kick),
+        dispatcher=dispatcher,
+        background=background,
+    )
