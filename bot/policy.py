@@ -73,11 +73,22 @@ def _parse_interval(value: object) -> tuple[time, time]:
     return start, end
 
 
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def _office_days() -> dict[Weekday, str]:
+    return {
+        "mon": "08:30-17:30",
+        "tue": "08:30-17:30",
+        "wed": "08:30-17:30",
+        "thu": "08:30-17:30",
+        "fri": "08:30-17:30",
+    }
+
+
 class OfficeHours(_Strict):
     timezone: str = "Europe/Amsterdam"
-    days: dict[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], str] = Field(
-        default_factory=lambda: {d: "08:30-17:30" for d in WEEKDAYS[:5]}
-    )
+    days: dict[Weekday, str] = Field(default_factory=_office_days)
     holidays: dict[str, HolidayRule] = Field(default_factory=dict)
     extra_closed: list[date] = Field(default_factory=list)
 
@@ -187,7 +198,7 @@ class Policy(_Strict):
             if line not in self.routing.lines:
                 errors.append(f"routing.lines.{line}: missing")
         for tier in ("bronze", "silver", "gold"):
-            targets = self.sla.get(tier)  # type: ignore[call-overload]
+            targets = self.sla.get(tier)
             if targets is None:
                 errors.append(f"sla.{tier}: missing")
                 continue

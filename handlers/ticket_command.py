@@ -3,7 +3,7 @@ do everything the buttons do. `/ticket` alone opens the new-ticket modal."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -46,7 +46,7 @@ def new_ticket_input(rest: str) -> NewTicket:
     parsed = parse_fields(rest, TICKET_KEYS)
     data: dict[str, Any] = dict(parsed.fields)
     data["subject"] = parsed.rest
-    problems: dict[str, tuple[str, dict[str, Any]]] = {}
+    problems: dict[str, tuple[str, Mapping[str, Any]]] = {}
     for key, fn in (("impact", level), ("urgency", level)):
         if key in data:
             try:

@@ -178,7 +178,9 @@ class Balie:
     url: str
     database: Database
 
-    def command(self, text: str = "", user: str = AGENT, command: str = "/ticket", **kw: Any) -> Response:
+    def command(
+        self, text: str = "", user: str = AGENT, command: str = "/ticket", **kw: Any
+    ) -> Response:
         kw.setdefault("response_url", self.fake.response_url("cmd"))
         return self.slack.command(command, text, user_id=user, **kw)
 
@@ -204,7 +206,9 @@ def make_settings(**overrides: Any) -> Settings:
 
 
 @pytest.fixture
-def balie(database: Database, fake_slack: FakeSlack, smtp: SmtpServer, clock: ManualClock) -> Iterator[Balie]:
+def balie(
+    database: Database, fake_slack: FakeSlack, smtp: SmtpServer, clock: ManualClock
+) -> Iterator[Balie]:
     settings = make_settings(
         slack_bot_token=BOT_TOKEN,
         slack_signing_secret=SIGNING_SECRET,
@@ -217,7 +221,11 @@ def balie(database: Database, fake_slack: FakeSlack, smtp: SmtpServer, clock: Ma
     )
     app = create_app(settings, services=services)
     server = make_server(
-        "127.0.0.1", 0, SlackWsgi(app, services), server_class=_ThreadingServer, handler_class=_QuietHandler
+        "127.0.0.1",
+        0,
+        SlackWsgi(app, services),
+        server_class=_ThreadingServer,
+        handler_class=_QuietHandler,
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -44,7 +44,7 @@ def _type_options(policy: Policy, lang: str) -> list[Option]:
 def priority_text(policy: Policy, impact: str | None, urgency: str | None, lang: str) -> str:
     if impact not in LEVELS or urgency not in LEVELS:
         return t(lang, "modal.priority.pending")
-    priority = policy.priority_matrix[impact][urgency]  # type: ignore[index]
+    priority = policy.priority_matrix[impact][urgency]
     reason = voc.priority_reason(
         policy, impact=impact, urgency=urgency, priority=priority, lang=lang
     )

@@ -50,8 +50,8 @@ class InvalidInput(DomainError):
         self.fields = dict(fields)
 
     @classmethod
-    def one(cls, field: str, key: str, **params: Any) -> InvalidInput:
-        return cls({field: (key, params)})
+    def one(cls, name: str, key: str, /, **params: Any) -> InvalidInput:
+        return cls({name: (key, params)})
 
 
 class ContactNotAllowed(DomainError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from bot.domain.errors import InvalidInput
 
@@ -19,7 +20,7 @@ class Classification:
 
 
 def classify(
-    *, matrix: Mapping[str, Mapping[str, str]], type: str, impact: str, urgency: str
+    *, matrix: Mapping[Any, Mapping[Any, str]], type: str, impact: str, urgency: str
 ) -> Classification:
     problems = {}
     if impact not in LEVELS:

@@ -16,7 +16,7 @@ from storage.db import make_engine
 log = logging.getLogger(__name__)
 
 
-class _Gunicorn(BaseApplication):  # type: ignore[misc]
+class _Gunicorn(BaseApplication):
     def __init__(self, settings: Settings, extra: dict[str, Any] | None = None) -> None:
         self.settings = settings
         self.extra = extra or {}

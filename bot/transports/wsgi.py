@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -22,8 +22,8 @@ MAX_BODY = 1 << 20
 StartResponse = Callable[..., Any]
 
 
-def _headers(environ: dict[str, Any]) -> dict[str, str]:
-    headers = {
+def _headers(environ: dict[str, Any]) -> dict[str, str | Sequence[str]]:
+    headers: dict[str, str | Sequence[str]] = {
         k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")
     }
     if environ.get("CONTENT_TYPE"):

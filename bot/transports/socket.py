@@ -1,0 +1,23 @@
+"""Socket Mode: Slack pushes requests over a websocket; no public URL needed."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+from bot.app import create_app
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def serve(settings: Settings) -> None:
+    app = create_app(settings)
+    services = app.balie  # type: ignore[attr-defined]
+    services.background.start()
+    log.info("Balie connects to Slack in Socket Mode")
+    try:
+        SocketModeHandler(app, settings.slack_app_token).start()
+    finally:
+        services.close()
