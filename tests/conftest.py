@@ -24,6 +24,7 @@ from bot.app import create_app
 from bot.clock import ManualClock
 from bot.policy import Policy, load_policy
 from bot.settings import Settings, load_settings
+from bot.surface import WEB_API_SCOPES
 from bot.transports.wsgi import SlackWsgi
 from bot.wiring import Services, build_services
 from storage import migrate
@@ -126,6 +127,9 @@ def fake_slack() -> Iterator[FakeSlack]:
     fake.set_usergroup(AGENTS_GROUP, [GROUP_AGENT])
     yield fake
     fake.stop()
+    # Every Web API method Balie calls must be declared (and its scope in manifest.yml).
+    undeclared = {c.method for c in fake.calls} - set(WEB_API_SCOPES) - {"response_url"}
+    assert not undeclared, f"Balie called undeclared Web API methods: {undeclared}"
 
 
 @pytest.fixture
