@@ -19,6 +19,7 @@ class ContactRole(StrEnum):
 REPORTERS = frozenset({ContactRole.MAIN, ContactRole.IT})
 
 
-def check_may_report(role: ContactRole, *, name: str, customer: str) -> None:
+def check_may_report(role: ContactRole, *, name: str, customer: str, hint: object = None) -> None:
+    """`hint` travels with the refusal: who may report instead."""
     if role not in REPORTERS:
-        raise ContactNotAllowed(name=name, customer=customer, role=role.value)
+        raise ContactNotAllowed(name=name, customer=customer, role=role.value, hint=hint)

@@ -46,21 +46,24 @@ def resolve_reporter(*, session: Session, data: NewTicket) -> tuple[Customer, Co
             customers.find_contacts(session=session, customer_id=customer.id, query=data.contact)
         )
     if not found:
-        err = InvalidInput.one(
-            "contact", "field.contact_unknown", value=data.contact, customer=customer.name
+        raise InvalidInput.one(
+            "contact",
+            "field.contact_unknown",
+            value=data.contact,
+            customer=customer.name,
+            hint=contacts_hint(customer),
         )
-        err.params["hint"] = contacts_hint(customer)
-        raise err
     if len(found) > 1:
         raise InvalidInput.one(
             "contact", "field.contact_ambiguous", value=data.contact, customer=customer.name
         )
     contact = found[0]
-    try:
-        check_may_report(ContactRole(contact.role), name=contact.name, customer=customer.name)
-    except Exception as exc:
-        exc.params["hint"] = contacts_hint(customer)  # type: ignore[attr-defined]
-        raise
+    check_may_report(
+        ContactRole(contact.role),
+        name=contact.name,
+        customer=customer.name,
+        hint=contacts_hint(customer),
+    )
     return customer, contact
 
 

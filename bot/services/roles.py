@@ -72,5 +72,5 @@ class RoleResolver:
     def require(self, user_id: str, allowed: frozenset[Role]) -> frozenset[Role]:
         roles = self.roles_of(user_id)
         if not roles & allowed:
-            raise Forbidden("error.forbidden", needed=sorted(r.value for r in allowed))
+            raise Forbidden("error.forbidden", needed=[r.value for r in Role if r in allowed])
         return roles

@@ -1,27 +1,154 @@
+"""/ticket new: registering in one line, and every way it refuses."""
+
 from __future__ import annotations
 
-from tests.conftest import AGENT, Balie
+import time
+
+from sqlalchemy import func, select
+
+from storage.models import OutboxItem, Ticket
+from tests.conftest import ADMIN, AGENT, GROUP_AGENT, OUTSIDER, Balie
+from tests.fakes.signed import sign
+
+GOOD = 'klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden'
 
 
-def test_new_ticket_registers_posts_card_and_mails(balie: Balie) -> None:
-    response = balie.command(
-        'new klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden '
-        "Printer op de 2e verdieping <!channel> doet niets"
-    )
+def counts(balie: Balie) -> tuple[int, int]:
+    with balie.services.sessions() as s:
+        return (
+            s.execute(select(func.count()).select_from(Ticket)).scalar_one(),
+            s.execute(select(func.count()).select_from(OutboxItem)).scalar_one(),
+        )
+
+
+def test_registers_posts_card_in_routed_line_and_mails_contact(balie: Balie) -> None:
+    response = balie.command(f"new {GOOD} Printer op de 2e verdieping <!channel> doet niets")
     assert response.status == 200
     body = response.json()
     assert body["response_type"] == "ephemeral"
-    assert "KOR-000001" in body["text"]
-    assert balie.fake.calls_to("chat.postMessage") == []  # nothing before the outbox runs
+    assert "KOR-000001" in body["text"] and "Jan Jansen" in body["text"]
+    # The ack never waits for Slack or SMTP: nothing was sent yet.
+    assert balie.fake.calls_to("chat.postMessage") == []
 
     assert balie.drain() == 3
-    card = balie.fake.calls_to("chat.postMessage")[0]
-    assert card.args["channel"] == "#balie-2e-lijn"
-    rendered = str(card.args["blocks"])
-    assert "<!channel>" not in rendered and "&lt;!channel&gt;" in rendered
+    card, reply = balie.fake.calls_to("chat.postMessage")
+    assert card.args["channel"] == "#balie-2e-lijn"  # incident P2 -> 2nd line
+    blocks = str(card.args["blocks"])
+    assert "<!channel>" not in blocks and "&lt;!channel&gt;" in blocks
+    for expected in ("KOR-000001", "Acme Logistiek", "Goud", "Jan Jansen", "P2", "Nieuw"):
+        assert expected in blocks, expected
+    assert "impact hoog × urgentie midden → P2 (Hoog)" in blocks
+    assert "Nederland ICT Voorwaarden" in blocks  # contract from 2019
+    assert reply.args["thread_ts"] == card.response["ts"]
     mail = balie.smtp.wait_for(1)[0]
-    assert "KOR-000001" in mail["Subject"] and "Printer" in mail["Subject"]
+    assert mail["Subject"] == "[KOR-000001] Printer op de 2e verdieping <!channel> doet niets"
     assert mail["To"] == "jan@acme.example"
-    thread = balie.fake.calls_to("chat.postMessage")[1]
-    assert thread.args["thread_ts"] == card.response["ts"] if card.response else True
+    assert "KOR-000001" in mail.get_content()
+
+
+def test_question_goes_to_first_line_and_numbers_increase(balie: Balie) -> None:
+    first = balie.register(
+        "klant=CAFE contact=cor@cafe.example via=email type=question impact=laag urgentie=laag Hoe reset ik"
+    )
+    second = balie.register(
+        "klant=BAKKER contact=Bert via=mail type=request impact=low urgency=medium Nieuwe laptop"
+    )
+    assert (first, second) == ("KOR-000001", "KOR-000002")
+    balie.drain()
+    channels = [c.args["channel"] for c in balie.fake.calls_to("chat.postMessage") if "blocks" in c.args]
+    assert channels == ["#balie-1e-lijn", "#balie-1e-lijn"]
+
+
+def test_end_user_is_refused_and_sees_who_may_report(balie: Balie) -> None:
+    response = balie.command(
+        "new klant=ACME contact=eva@acme.example via=telefoon type=incident impact=hoog urgentie=hoog Kapot"
+    )
+    text = response.json()["text"]
+    assert "Eva Eindgebruiker is eindgebruiker bij Acme Logistiek B.V." in text
+    assert "Jan Jansen" in text and "Ingrid IT" in text and "hoofdcontactpersoon" in text
+    assert counts(balie) == (0, 0)
+
+
+def test_unknown_contact_and_customer_are_refused(balie: Balie) -> None:
+    text = balie.command(
+        "new klant=ACME contact=onbekend via=telefoon type=incident impact=hoog urgentie=hoog X y z"
+    ).json()["text"]
+    assert "onbekend is geen contactpersoon van Acme Logistiek B.V." in text
+    assert "Jan Jansen" in text
+    text = balie.command(f"new {GOOD.replace('ACME', 'NOPE')} Iets").json()["text"]
+    assert "klant 'NOPE' bestaat niet" in text
+    assert counts(balie) == (0, 0)
+
+
+def test_missing_and_invalid_fields_are_all_named_in_dutch(balie: Balie) -> None:
+    text = balie.command("new klant=ACME impact=extreem via=duif").json()["text"]
+    assert text.startswith("Dat kan Balie niet verwerken, er is niets opgeslagen:")
+    for expected in (
+        "contact ontbreekt",
+        "'extreem' is geen niveau",
+        "via: 'duif' kan niet",
+        "urgentie ontbreekt",
+        "type ontbreekt",
+        "onderwerp is te kort",
+    ):
+        assert expected in text, (expected, text)
+    assert "Traceback" not in text
+    assert counts(balie) == (0, 0)
+
+
+def test_unknown_type_key_and_subcommand(balie: Balie) -> None:
+    assert "type: 'storing' bestaat niet" in balie.command(
+        f"new {GOOD.replace('type=incident', 'type=storing')} Iets stuk"
+    ).json()["text"]
+    assert "onbekende sleutel 'kleur'" in balie.command(f"new {GOOD} kleur=rood Iets").json()["text"]
+    assert "'vlieg' is geen opdracht" in balie.command("vlieg KOR-1").json()["text"]
+    assert counts(balie) == (0, 0)
+
+
+def test_incomplete_report_waits_for_information_and_mails_what_is_missing(balie: Balie) -> None:
+    number = balie.register(f'{GOOD} ontbreekt="foutmelding en tijdstip" VPN valt weg')
+    balie.drain()
+    with balie.services.sessions() as s:
+        assert s.execute(select(Ticket.status)).scalar_one() == "waiting_info"
+    mail = balie.smtp.wait_for(1)[0]
+    assert number in mail["Subject"]
+    assert "foutmelding en tijdstip" in mail.get_content()
+    card = balie.fake.calls_to("chat.postMessage")[0]
+    assert "Wacht op informatie" in str(card.args["blocks"])
+
+
+def test_only_staff_may_register_but_user_group_members_may(balie: Balie) -> None:
+    text = balie.command(f"new {GOOD} Iets", user=OUTSIDER).json()["text"]
+    assert "Dat mag alleen voor agents, teamleiders, beheerders" in text
+    assert counts(balie) == (0, 0)
+    assert balie.register(f"{GOOD} Via de groep", user=GROUP_AGENT) == "KOR-000001"
+    assert balie.fake.calls_to("usergroups.users.list")
+
+
+def test_english_on_request(balie: Balie) -> None:
+    assert "English" in balie.command("taal en", user=ADMIN).json()["text"]
+    text = balie.command(f"new {GOOD} Printer broken", user=ADMIN).json()["text"]
+    assert "is registered for Acme Logistiek B.V." in text
+    assert "Balie" in balie.command("lang nl", user=ADMIN).json()["text"]
+    # The card stays in the desk's language.
+    balie.drain()
+    assert "Nieuw" in str(balie.fake.calls_to("chat.postMessage")[0].args["blocks"])
     assert AGENT
+
+
+def test_bad_or_stale_signature_gets_401_and_writes_nothing(balie: Balie) -> None:
+    body = f"command=/ticket&text=new+{GOOD}+X&user_id={AGENT}".encode()
+    bad = sign("wrong-secret", body, int(time.time()))
+    assert balie.slack.raw(body, bad | {"Content-Type": "application/x-www-form-urlencoded"}).status == 401
+    stale = balie.command(f"new {GOOD} Oud verzoek", timestamp=int(time.time()) - 600)
+    assert stale.status == 401
+    assert counts(balie) == (0, 0)
+
+
+def test_healthz(balie: Balie) -> None:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{balie.url}/healthz") as resp:
+        assert resp.status == 200
+        assert json.loads(resp.read())["ok"] is True
