@@ -62,6 +62,8 @@ def error_text(err: DomainError, lang: str) -> str:
         params["role"] = t(lang, f"role.{params['role']}")
     if "needed" in params:
         params["needed"] = ", ".join(t(lang, f"staff.{r}") for r in params["needed"])
+    if "action" in params:
+        params["action"] = t(lang, f"action.{params['action']}")
     if "status" in params:
         params["status"] = voc.status_label(params["status"], lang)
     lines = [tr(lang, err.key, **params)]

@@ -286,7 +286,7 @@ class Desk:
 def _required(text: str, field: str) -> str:
     text = text.strip()
     if not text:
-        raise InvalidInput.one(field, "field.text_required", field=field)
+        raise InvalidInput.one(field, "field.text_required")
     if len(text) > 2000:
         raise InvalidInput.one(field, "field.too_long", max=2000)
     return text

@@ -55,7 +55,9 @@ def test_question_goes_to_first_line_and_numbers_increase(balie: Balie) -> None:
     )
     assert (first, second) == ("KOR-000001", "KOR-000002")
     balie.drain()
-    channels = [c.args["channel"] for c in balie.fake.calls_to("chat.postMessage") if "blocks" in c.args]
+    channels = [
+        c.args["channel"] for c in balie.fake.calls_to("chat.postMessage") if "blocks" in c.args
+    ]
     assert channels == ["#balie-1e-lijn", "#balie-1e-lijn"]
 
 
@@ -97,10 +99,15 @@ def test_missing_and_invalid_fields_are_all_named_in_dutch(balie: Balie) -> None
 
 
 def test_unknown_type_key_and_subcommand(balie: Balie) -> None:
-    assert "type: 'storing' bestaat niet" in balie.command(
-        f"new {GOOD.replace('type=incident', 'type=storing')} Iets stuk"
-    ).json()["text"]
-    assert "onbekende sleutel 'kleur'" in balie.command(f"new {GOOD} kleur=rood Iets").json()["text"]
+    assert (
+        "type: 'storing' bestaat niet"
+        in balie.command(f"new {GOOD.replace('type=incident', 'type=storing')} Iets stuk").json()[
+            "text"
+        ]
+    )
+    assert (
+        "onbekende sleutel 'kleur'" in balie.command(f"new {GOOD} kleur=rood Iets").json()["text"]
+    )
     assert "'vlieg' is geen opdracht" in balie.command("vlieg KOR-1").json()["text"]
     assert counts(balie) == (0, 0)
 
@@ -139,7 +146,10 @@ def test_english_on_request(balie: Balie) -> None:
 def test_bad_or_stale_signature_gets_401_and_writes_nothing(balie: Balie) -> None:
     body = f"command=/ticket&text=new+{GOOD}+X&user_id={AGENT}".encode()
     bad = sign("wrong-secret", body, int(time.time()))
-    assert balie.slack.raw(body, bad | {"Content-Type": "application/x-www-form-urlencoded"}).status == 401
+    assert (
+        balie.slack.raw(body, bad | {"Content-Type": "application/x-www-form-urlencoded"}).status
+        == 401
+    )
     stale = balie.command(f"new {GOOD} Oud verzoek", timestamp=int(time.time()) - 600)
     assert stale.status == 401
     assert counts(balie) == (0, 0)
