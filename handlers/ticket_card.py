@@ -42,7 +42,13 @@ def register(app: App, s: Services) -> None:
         s.roles.require(user(body), STAFF)
         ack()
 
+    def allowed(body: dict[str, Any]) -> bool:
+        # Bolt starts lazy listeners even when the ack refused the request.
+        return bool(s.roles.roles_of(user(body)) & STAFF)
+
     def open_text_modal(body: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
+        if not allowed(body):
+            return
         action = ActionId(body["actions"][0]["action_id"])
         number = card_number(body)
         view, _ = desk.show(user(body), number)
@@ -55,6 +61,8 @@ def register(app: App, s: Services) -> None:
         app.action(action.value)(ack=ack_staff, lazy=[open_text_modal])
 
     def open_reclassify(body: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
+        if not allowed(body):
+            return
         number = card_number(body)
         view, _ = desk.show(user(body), number)
         current = {"type": view.type, "impact": view.impact, "urgency": view.urgency}

@@ -238,7 +238,8 @@ def register(app: App, s: Services) -> None:
         ack(**routes[sub](user, rest, lang))
 
     def open_modal(body: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
-        if body.get("text", "").strip():
+        # Bolt starts lazy listeners even when the ack refused the request.
+        if body.get("text", "").strip() or not s.roles.roles_of(body["user_id"]) & STAFF:
             return
         view = ticket_modal.new_ticket(
             s.policy, context["lang"], metadata={"channel": body.get("channel_id")}
