@@ -1,0 +1,55 @@
+"""`python -m bench` (`make bench`): every benchmark, in order.
+
+1. bench.calendar_bench: the business calendar against businesstimedelta.
+2. bench.ack_bench: the ack latency of /ticket new over HTTP against a bare Bolt app.
+
+Arguments after `--ack` go to the ack bench, e.g. `python -m bench --ack --quick`.
+Speed targets that are missed are printed, not failed on. The exit status is non-zero when a
+bench crashed or its measurement is invalid: the calendar gave an unexplained different answer
+(its status 1), or requests to Balie failed (the ack bench's status 1).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+
+
+def _run(name: str, fn: Callable[[], int], target_codes: frozenset[int]) -> bool:
+    """Run one bench; True when it neither crashed nor reported an invalid measurement."""
+    print(f"=== {name} ===", flush=True)
+    t0 = time.monotonic()
+    try:
+        code = fn()
+    except KeyboardInterrupt:
+        raise
+    except BaseException:
+        traceback.print_exc()
+        print(f"=== {name}: CRASHED after {time.monotonic() - t0:.0f}s ===\n", flush=True)
+        return False
+    took = time.monotonic() - t0
+    if code == 0:
+        print(f"=== {name}: done in {took:.0f}s ===\n", flush=True)
+        return True
+    if code in target_codes:
+        print(f"=== {name}: done in {took:.0f}s; speed target NOT met ===\n", flush=True)
+        return True
+    print(f"=== {name}: FAILED (status {code}) after {took:.0f}s ===\n", flush=True)
+    return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    ack_args = args[args.index("--ack") + 1 :] if "--ack" in args else []
+
+    from bench import ack_bench, calendar_bench
+
+    ok = _run("calendar bench", lambda: calendar_bench.main([]), target_codes=frozenset({2}))
+    ok &= _run("ack bench", lambda: ack_bench.main(ack_args), target_codes=frozenset())
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,579 @@
+"""Ack latency of `/ticket new` over HTTP, against a bare Bolt app that only acks.
+
+    python -m bench.ack_bench [--requests N] [--quick] [--db sqlite,postgresql]
+                              [--workers W] [--threads T] [--clients 1,32]
+
+Balie and the baseline (bench/bare_app.py: a Bolt app whose /ticket listener only calls ack())
+run one after the other under the same production server: bot.transports.http's gunicorn with
+gthread workers, same workers and threads, bound to 127.0.0.1. Balie gets a fresh database
+(SQLite file, or a fresh PostgreSQL schema), the customers of tests/data/customers.yml
+(imported with `python -m bot import`, which also migrates), the default policy with the bench
+users as agents, and a fake Slack and SMTP server (bench/fakes.py) for its outbox.
+
+Clients are threads with one keep-alive connection each, sending signed
+`/ticket new klant=ACME contact="Jan Jansen" ...` commands back to back (closed loop). Every
+Balie answer must be a 200 with a new ticket number; anything else is counted and printed as a
+failure. After a warm-up, each concurrency level sends a fixed number of requests; the table
+gives p50 and p99 of the time from sending a request to reading its whole answer, the ratio of
+Balie's p99 to the bare app's, and the throughput of both.
+
+Target: a p99 ratio of 2 or less at 32 concurrent clients, on SQLite and on PostgreSQL. A missed
+target is reported, not an error; the exit status is 1 only when requests failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+
+from bench.load import PhaseResult, command_body, run_phase, summarize_failures
+
+ROOT = Path(__file__).resolve().parents[1]
+CUSTOMERS = ROOT / "tests" / "data" / "customers.yml"
+HOST = "127.0.0.1"
+SLACK_PATH = "/slack/events"
+SIGNING_SECRET = "bench-signing-secret"
+BOT_TOKEN = "xoxb-bench"
+PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+TARGET_RATIO = 2.0
+TARGET_CLIENTS = 32
+TEXT = 'new klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden'
+
+
+def bench_user(client: int) -> str:
+    return f"UBENCH{client:03d}"
+
+
+# --- processes -------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def stop_process(proc: subprocess.Popen[Any], grace: float = 25.0) -> None:
+    """SIGTERM (gunicorn's graceful stop), then SIGKILL to the process group it leads."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    # Workers left behind by a killed master are in its process group (start_new_session).
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+class Fakes:
+    """bench/fakes.py in a subprocess: the fake Slack API and SMTP server for Balie's outbox."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.log = workdir / "fakes.log"
+        self._log_file = self.log.open("wb")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.fakes"],
+            cwd=workdir,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._log_file,
+            text=True,
+            start_new_session=True,
+        )
+        first = self._read_line()
+        self.slack_api_url: str = first["slack_api_url"]
+        self.smtp_url: str = first["smtp_url"]
+        self.response_url = self.slack_api_url.removesuffix("api/") + "response/bench"
+
+    def _read_line(self) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"bench.fakes stopped:\n{_tail(self.log)}")
+        result: dict[str, Any] = json.loads(line)
+        return result
+
+    def stats(self) -> dict[str, Any]:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("stats\n")
+        self.proc.stdin.flush()
+        return self._read_line()
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            stop_process(self.proc, grace=5)
+        stop_process(self.proc, grace=0)
+        self._log_file.close()
+
+
+@dataclass
+class Server:
+    name: str
+    port: int
+    proc: subprocess.Popen[bytes]
+    log: Path
+    log_file: IO[bytes]
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        conn = http.client.HTTPConnection(HOST, self.port, timeout=10)
+        try:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            return response.status, response.read()
+        finally:
+            conn.close()
+
+    def wait_ready(self, timeout: float = 90.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(
+                    f"{self.name} exited with status {self.proc.returncode}:\n{_tail(self.log)}"
+                )
+            with contextlib.suppress(OSError, http.client.HTTPException):
+                status, _ = self.get("/healthz")
+                if status == 200:
+                    return
+            time.sleep(0.2)
+        raise RuntimeError(f"{self.name} not ready after {timeout:.0f}s:\n{_tail(self.log)}")
+
+    def stop(self) -> None:
+        stop_process(self.proc)
+        self.log_file.close()
+
+
+@contextlib.contextmanager
+def server(app: str, env: dict[str, str], workdir: Path) -> Iterator[Server]:
+    port = free_port()
+    log = workdir / f"{app}-{port}.log"
+    log_file = log.open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.serve", app, "--port", str(port)],
+        cwd=workdir,  # not the repository: no .env is read
+        env=env,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    srv = Server(app, port, proc, log, log_file)
+    try:
+        srv.wait_ready()
+        yield srv
+    finally:
+        srv.stop()
+
+
+# --- databases -------------------------------------------------------------------------------
+
+
+def _pg_base() -> str:
+    return os.environ.get("BALIE_BENCH_POSTGRES") or os.environ.get(
+        "BALIE_TEST_POSTGRES", PG_DEFAULT
+    )
+
+
+def pg_problem(base: str) -> str | None:
+    from sqlalchemy import text
+
+    from storage.db import make_engine
+
+    try:
+        engine = make_engine(base, pool_size=1, max_overflow=0)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+        return None
+    except Exception as exc:
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+
+
+@contextlib.contextmanager
+def database(kind: str, workdir: Path) -> Iterator[str]:
+    """A fresh, empty database of `kind`; yields its URL."""
+    if kind == "sqlite":
+        path = workdir / f"balie-{uuid.uuid4().hex[:6]}.db"
+        yield f"sqlite:///{path}"
+        return
+    from sqlalchemy import text
+
+    from storage.db import make_engine
+
+    base = _pg_base()
+    schema = f"balie_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    admin = make_engine(base, pool_size=1, max_overflow=0)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def write_policy(path: Path, users: list[str]) -> None:
+    """The default policy with the bench users as agents."""
+    from bot.policy import default_policy_text
+
+    data = yaml.safe_load(default_policy_text())
+    data["roles"]["agents"]["users"] = users
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def base_env(fakes: Fakes, policy: Path, workers: int, threads: int) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SLACK_", "DATABASE_", "SMTP_", "POLICY_", "HTTP_", "MAIL_"))
+    }
+    env.update(
+        PYTHONPATH=str(ROOT),
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fakes.slack_api_url,
+        SMTP_URL=fakes.smtp_url,
+        POLICY_FILE=str(policy),
+        HTTP_WORKERS=str(workers),
+        HTTP_THREADS=str(threads),
+    )
+    return env
+
+
+def import_customers(env: dict[str, str], workdir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "import", str(CUSTOMERS)],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"python -m bot import failed:\n{done.stdout}{done.stderr}")
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+
+def _bare_check(status: int, body: bytes) -> str | None:
+    return None if status == 200 else f"HTTP {status}: {body[:200]!r}"
+
+
+def _balie_check(prefix: str) -> Any:
+    number = re.compile(re.escape(prefix) + r"\d+")
+
+    def check(status: int, body: bytes) -> str | None:
+        if status != 200:
+            return f"HTTP {status}: {body[:300]!r}"
+        try:
+            text = json.loads(body)["text"]
+        except (ValueError, KeyError, TypeError):
+            return f"not a reply: {body[:300]!r}"
+        if not number.search(text):
+            return f"no ticket number in {text[:300]!r}"
+        return None
+
+    return check
+
+
+@dataclass
+class Config:
+    clients: list[int]
+    requests: dict[int, int]
+    warmup: int
+    workers: int
+    threads: int
+
+
+def measure(srv: Server, cfg: Config, check: Any, response_url: str) -> dict[int, PhaseResult]:
+    seq = iter(range(1_000_000_000))
+
+    def body_for(n: int, client: int) -> bytes:
+        s = next(seq)
+        return command_body(
+            "/ticket",
+            f"{TEXT} Bench ticket {s}",
+            bench_user(client),
+            s,
+            response_url,
+        )
+
+    def phase(clients: int, total: int) -> PhaseResult:
+        return run_phase(
+            host=HOST,
+            port=srv.port,
+            path=SLACK_PATH,
+            signing_secret=SIGNING_SECRET,
+            clients=clients,
+            total=total,
+            body_for=body_for,
+            check=check,
+        )
+
+    # Warm-up at the highest concurrency: every worker and thread has served a request (and
+    # made its first Slack and database connections) before anything is timed.
+    warm = phase(max(cfg.clients), cfg.warmup)
+    results = {0: warm}
+    for clients in cfg.clients:
+        results[clients] = phase(clients, cfg.requests[clients])
+    return results
+
+
+@dataclass
+class DbRun:
+    kind: str
+    bare: dict[int, PhaseResult] = field(default_factory=dict)
+    balie: dict[int, PhaseResult] = field(default_factory=dict)
+    skipped: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def failures(self) -> list[tuple[str, int, list[str]]]:
+        found = []
+        for name, results in (("bare", self.bare), ("balie", self.balie)):
+            for clients, r in results.items():
+                if r.failures:
+                    found.append((name, clients, r.failures))
+        return found
+
+    def ratio(self, clients: int) -> float:
+        return self.balie[clients].percentile(99) / self.bare[clients].percentile(99)
+
+
+def wait_outbox(srv: Server, timeout: float) -> tuple[int | None, float]:
+    """Wait for Balie's outbox to empty; returns (rows still pending, seconds waited)."""
+    t0 = time.monotonic()
+    pending: int | None = None
+    while True:
+        with contextlib.suppress(OSError, http.client.HTTPException, ValueError, KeyError):
+            status, body = srv.get("/healthz")
+            if status == 200:
+                pending = int(json.loads(body)["outbox_pending"])
+        waited = time.monotonic() - t0
+        if pending == 0 or waited >= timeout:
+            return pending, waited
+        time.sleep(0.25)
+
+
+def run_db(kind: str, cfg: Config, fakes: Fakes, workdir: Path) -> DbRun:
+    run = DbRun(kind)
+    if kind == "postgresql":
+        problem = pg_problem(_pg_base())
+        if problem is not None:
+            run.skipped = f"PostgreSQL not reachable at {_pg_base()} ({problem})"
+            return run
+    policy = workdir / "policy.yml"
+    write_policy(policy, [bench_user(i) for i in range(max(cfg.clients))])
+    env = base_env(fakes, policy, cfg.workers, cfg.threads)
+    print(f"[{kind}] bare Bolt app ...", file=sys.stderr, flush=True)
+    with server("bare", {**env, "DATABASE_URL": "sqlite:///unused.db"}, workdir) as bare:
+        run.bare = measure(bare, cfg, _bare_check, fakes.response_url)
+    with database(kind, workdir) as url:
+        env["DATABASE_URL"] = url
+        print(f"[{kind}] importing customers ...", file=sys.stderr, flush=True)
+        import_customers(env, workdir)
+        before = fakes.stats()
+        print(f"[{kind}] Balie ...", file=sys.stderr, flush=True)
+        with server("balie", env, workdir) as balie:
+            run.balie = measure(balie, cfg, _balie_check(_ticket_prefix()), fakes.response_url)
+            pending, waited = wait_outbox(balie, timeout=60)
+        after = fakes.stats()
+        tickets = sum(r.requests - len(r.failures) for r in run.balie.values())
+        posts = after["slack"].get("chat.postMessage", 0) - before["slack"].get(
+            "chat.postMessage", 0
+        )
+        mails = after["mail"] - before["mail"]
+        run.notes.append(
+            f"{tickets:,} tickets registered; the outbox delivered {posts:,} chat.postMessage "
+            f"and {mails:,} e-mails; "
+            + (
+                f"it was empty {waited:.1f}s after the last request"
+                if pending == 0
+                else f"{pending} rows still pending {waited:.0f}s after the last request"
+            )
+        )
+    return run
+
+
+def _ticket_prefix() -> str:
+    from bot.policy import load_policy
+
+    return load_policy().ticket_prefix
+
+
+# --- output ----------------------------------------------------------------------------------
+
+
+def _ms(seconds: float) -> str:
+    ms = seconds * 1000
+    return f"{ms:.2f} ms" if ms < 10 else f"{ms:.1f} ms" if ms < 100 else f"{ms:.0f} ms"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(h.rjust(w) for h, w in zip(header, widths, strict=True))]
+    lines += ["  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join(lines)
+
+
+def report(runs: list[DbRun], cfg: Config) -> bool:
+    """Print the tables; returns whether the target was met on every database measured."""
+    met_all = True
+    verdicts = []
+    for run in runs:
+        print()
+        if run.skipped:
+            print(f"{run.kind}: skipped: {run.skipped}")
+            verdicts.append(f"{run.kind}: skipped")
+            continue
+        print(
+            f"{run.kind}: /ticket new ack latency over HTTP, gunicorn gthread "
+            f"{cfg.workers} workers x {cfg.threads} threads"
+        )
+        header = [
+            "clients",
+            "requests",
+            "bare p50",
+            "bare p99",
+            "balie p50",
+            "balie p99",
+            "p99 ratio",
+            "bare req/s",
+            "balie req/s",
+        ]
+        rows = []
+        for clients in cfg.clients:
+            bare, balie = run.bare[clients], run.balie[clients]
+            rows.append(
+                [
+                    str(clients),
+                    f"{balie.requests:,}",
+                    _ms(bare.percentile(50)),
+                    _ms(bare.percentile(99)),
+                    _ms(balie.percentile(50)),
+                    _ms(balie.percentile(99)),
+                    f"{run.ratio(clients):.2f}x",
+                    f"{bare.throughput:,.0f}",
+                    f"{balie.throughput:,.0f}",
+                ]
+            )
+        print(_table(header, rows))
+        for note in run.notes:
+            print(f"  {note}")
+        for name, clients, failures in run.failures():
+            label = "warm-up" if clients == 0 else f"{clients} clients"
+            print(f"  FAILED: {name}, {label}: {len(failures)} request(s) failed:")
+            for line in summarize_failures(failures):
+                print(f"    {line}")
+        if TARGET_CLIENTS in cfg.clients:
+            ratio = run.ratio(TARGET_CLIENTS)
+            ok = ratio <= TARGET_RATIO
+            met_all &= ok
+            verdicts.append(f"{run.kind} {ratio:.2f}x {'met' if ok else 'NOT met'}")
+    if TARGET_CLIENTS in cfg.clients:
+        measured = [r for r in runs if not r.skipped]
+        print()
+        print(
+            f"target p99 ratio <= {TARGET_RATIO:g} at {TARGET_CLIENTS} clients: "
+            f"{'met' if met_all and measured else 'NOT met'} ({'; '.join(verdicts)})"
+        )
+    return met_all
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.ack_bench",
+        description="Ack latency of /ticket new over HTTP, Balie against a bare Bolt app.",
+    )
+    parser.add_argument(
+        "--requests", type=int, default=3000, help="timed requests at the highest concurrency"
+    )
+    parser.add_argument(
+        "--requests-single", type=int, default=None, help="timed requests at 1 client"
+    )
+    parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--quick", action="store_true", help="fewer requests: a smoke run")
+    parser.add_argument("--clients", default="1,32", help="comma-separated concurrency levels")
+    parser.add_argument("--db", default="sqlite,postgresql", help="sqlite, postgresql or both")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (both apps)")
+    parser.add_argument("--threads", type=int, default=16, help="threads per worker (both apps)")
+    parser.add_argument("--keep", action="store_true", help="keep the work directory and logs")
+    args = parser.parse_args(argv)
+
+    root = str(ROOT)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+
+    clients = sorted({int(c) for c in args.clients.split(",") if c.strip()})
+    kinds = [k.strip() for k in args.db.split(",") if k.strip()]
+    unknown = set(kinds) - {"sqlite", "postgresql"}
+    if unknown or not clients or min(clients) < 1:
+        parser.error(f"bad --db or --clients: {args.db!r} {args.clients!r}")
+    many = args.requests if not args.quick else min(args.requests, 600)
+    single = args.requests_single or max(50, many // 10)
+    requests = {c: (single if c == 1 else many) for c in clients}
+    warmup = args.warmup if not args.quick else min(args.warmup, 64)
+    cfg = Config(clients, requests, warmup, args.workers, args.threads)
+
+    print(
+        f"ack bench: /ticket new over HTTP, Balie vs a bare Bolt app that only acks; "
+        f"{', '.join(f'{requests[c]:,} requests at {c} client(s)' for c in clients)} "
+        f"after {warmup} warm-up requests; {os.cpu_count()} CPUs"
+    )
+    workdir = Path(tempfile.mkdtemp(prefix="balie-bench-"))
+    runs: list[DbRun] = []
+    fakes: Fakes | None = None
+    try:
+        fakes = Fakes(workdir)
+        for kind in kinds:
+            runs.append(run_db(kind, cfg, fakes, workdir))
+    finally:
+        if fakes is not None:
+            fakes.close()
+        if args.keep:
+            print(f"work directory kept: {workdir}", file=sys.stderr)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    report(runs, cfg)
+    failed = any(r.failures() for r in runs)
+    if failed:
+        print("some requests FAILED: the figures above are not valid (exit status 1)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
