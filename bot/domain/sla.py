@@ -82,6 +82,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from fractions import Fraction
+from functools import cache
 from typing import Final, Protocol
 
 from bot.domain.calendar import BusinessCalendar, Calendar, TwentyFourSeven
@@ -536,10 +537,6 @@ def ticket_clocks(
     }
 
 
-_DEFAULT_BUSINESS: list[BusinessCalendar] = []
-
-
+@cache
 def _default_business() -> BusinessCalendar:
-    if not _DEFAULT_BUSINESS:
-        _DEFAULT_BUSINESS.append(BusinessCalendar())
-    return _DEFAULT_BUSINESS[0]
+    return BusinessCalendar()
