@@ -93,7 +93,7 @@ def build_services(
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
     kick: Callable[[], None] = background.kick
     desk = Desk(sessions=sessions, policy=policy, clock=clock, roles=roles, after_commit=kick)
-    directory = Directory(sessions=sessions, clock=clock, roles=roles)
+    directory = Directory(sessions=sessions, clock=clock, roles=roles, lang=policy.language)
     return Services(
         settings=settings,
         policy=policy,

@@ -445,6 +445,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "het bestand moet een lijst 'customers' bevatten",
         "en": "the file must hold a list 'customers'",
     },
+    "field.yaml_invalid": {"nl": "geen geldige YAML: {value}", "en": "not valid YAML: {value}"},
     "field.csv_columns": {"nl": "kolommen ontbreken: {value}", "en": "columns missing: {value}"},
     "help.klant": {
         "nl": "*Balie: /klant* (wijzigen alleen voor beheerders)\n"

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
 from bot.domain.errors import InvalidInput, NotFound
-from bot.services.inputs import ContactInput, CustomerInput, build
+from bot.i18n import t
+from bot.services.inputs import ContactInput, CustomerInput, M, build
 from bot.services.roles import Role, RoleResolver
 from storage import customers as store
 from storage.models import Customer
@@ -86,8 +87,21 @@ class CustomerView:
         )
 
 
+class _TextDates(yaml.SafeLoader):
+    """Leaves dates as text, so a bad date is a named row error instead of a crash."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _records_from_yaml(text: str) -> list[dict[str, Any]]:
-    data = yaml.safe_load(text) or {}
+    try:
+        data = yaml.load(text, Loader=_TextDates) or {}
+    except yaml.YAMLError as exc:
+        raise InvalidInput.one("input", "field.yaml_invalid", value=str(exc)[:200]) from None
     items = data.get("customers") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise InvalidInput.one("input", "field.import_shape")
@@ -137,8 +151,14 @@ def _customer_fields(rec: Mapping[str, Any]) -> dict[str, Any]:
 
 class Directory:
     def __init__(
-        self, *, sessions: sessionmaker[Session], clock: Clock, roles: RoleResolver
+        self,
+        *,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        roles: RoleResolver,
+        lang: str = "nl",
     ) -> None:
+        self.lang = lang
         self.sessions = sessions
         self.clock = clock
         self.roles = roles
@@ -150,16 +170,13 @@ class Directory:
         parsed: list[tuple[CustomerInput, list[ContactInput]]] = []
         for i, rec in enumerate(records, start=1):
             where = f"#{i} ({rec.get('code', '?')})"
-            try:
-                cust = build(CustomerInput, _customer_fields(rec))
-                contacts = [build(ContactInput, c) for c in rec.get("contacts") or []]
-            except InvalidInput as exc:
-                for name, (key, params) in exc.fields.items():
-                    report.problems.append(
-                        f"{where}: {name}: {key} {params.get('value', '')}".strip()
-                    )
-                continue
-            parsed.append((cust, contacts))
+            cust = self._validated(report, where, CustomerInput, _customer_fields(rec))
+            contacts = [
+                self._validated(report, f"{where} contact {j}", ContactInput, c)
+                for j, c in enumerate(rec.get("contacts") or [], start=1)
+            ]
+            if cust is not None and all(contacts):
+                parsed.append((cust, contacts))  # type: ignore[arg-type]
         if report.problems:
             return report
         with self.sessions.begin() as session:
@@ -172,6 +189,17 @@ class Directory:
                     )
                     report.count("contacts", state)
         return report
+
+    def _validated(
+        self, report: ImportReport, where: str, model: type[M], data: Mapping[str, Any]
+    ) -> M | None:
+        try:
+            return build(model, data)
+        except InvalidInput as exc:
+            for name, (key, params) in exc.fields.items():
+                text = t(self.lang, key, **({"field": name, "min": "", "max": ""} | dict(params)))
+                report.problems.append(f"{where}: {text}")
+            return None
 
     def import_file(self, path: Path) -> ImportReport:
         return self.import_records(parse_file(path))

@@ -78,7 +78,9 @@ def test_a_new_process_delivers_what_the_old_one_left(balie: Balie) -> None:
         database_url=balie.database.url,
         smtp_url=balie.smtp.url,
     )
-    restarted = build_services(settings, policy=test_policy(), clock=balie.clock, run_migrations=False)
+    restarted = build_services(
+        settings, policy=test_policy(), clock=balie.clock, run_migrations=False
+    )
     try:
         assert restarted.dispatcher.drain() == 3
     finally:
@@ -105,7 +107,9 @@ def test_permanent_errors_give_up_after_a_few_attempts_and_say_so(balie: Balie) 
         balie.clock.advance(timedelta(minutes=15))
     with balie.services.sessions() as s:
         card = s.execute(select(OutboxItem).where(OutboxItem.kind == "card")).scalar_one()
-    assert card.failed and card.done_at is not None and "channel_not_found" in (card.last_error or "")
+    assert (
+        card.failed and card.done_at is not None and "channel_not_found" in (card.last_error or "")
+    )
 
 
 def test_the_background_scheduler_delivers_right_after_commit(balie: Balie) -> None:
