@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
+from bot.domain.calendar import BusinessCalendar
+
 Lang = Literal["nl", "en"]
 Line = Literal[1, 2, 3]
 Level = Literal["high", "medium", "low"]
@@ -208,9 +210,24 @@ class Policy(_Strict):
             for p in targets:
                 if p not in self.priorities:
                     errors.append(f"sla.{tier}.{p}: unknown priority")
+        try:
+            self.calendar  # noqa: B018 - builds it, so a bad timezone or holiday key fails now
+        except ValueError as exc:
+            errors.append(f"office_hours: {exc}")
         if errors:
             raise ValueError("; ".join(errors))
         return self
+
+    @cached_property
+    def calendar(self) -> BusinessCalendar:
+        """The desk's business calendar, built once per policy."""
+        oh = self.office_hours
+        return BusinessCalendar(
+            timezone=oh.timezone,
+            hours=oh.weekly_hours(),
+            holiday_rules=oh.holidays,
+            extra_closed=oh.extra_closed,
+        )
 
     @cached_property
     def priority_order(self) -> list[str]:

@@ -20,6 +20,7 @@ from bot.services.desk import Desk
 from bot.services.directory import Directory
 from bot.services.notices import Notices
 from bot.services.roles import RoleResolver
+from bot.services.sla import Sla
 from bot.settings import Settings
 from storage import migrate
 from storage.db import make_engine, make_sessionmaker
@@ -92,7 +93,14 @@ def build_services(
     dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers)
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
     kick: Callable[[], None] = background.kick
-    desk = Desk(sessions=sessions, policy=policy, clock=clock, roles=roles, after_commit=kick)
+    desk = Desk(
+        sessions=sessions,
+        policy=policy,
+        clock=clock,
+        roles=roles,
+        sla=Sla(policy),
+        after_commit=kick,
+    )
     directory = Directory(sessions=sessions, clock=clock, roles=roles, lang=policy.language)
     return Services(
         settings=settings,

@@ -98,6 +98,12 @@ class Ticket(Base):
         Index("ix_tickets_status_line", "status", "line"),
         Index("ix_tickets_customer", "customer_id"),
         Index("ix_tickets_assignee", "assignee"),
+        Index(
+            "ix_tickets_sla_next_check",
+            "sla_next_check_at",
+            postgresql_where=text("sla_next_check_at IS NOT NULL"),
+            sqlite_where=text("sla_next_check_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -124,6 +130,22 @@ class Ticket(Base):
     card_channel: Mapped[str | None] = mapped_column(String(32))
     card_ts: Mapped[str | None] = mapped_column(String(32))
     card_line: Mapped[int | None] = mapped_column(Integer)
+    # Whose third party the ticket waits on (customer | subcontractor); only the customer's
+    # own third party pauses the SLA clocks.
+    third_party: Mapped[str | None] = mapped_column(String(16))
+    # SLA: the first agent action the customer noticed, and both clocks as last computed.
+    responded_at: Mapped[datetime | None]
+    response_due_at: Mapped[datetime | None]
+    resolution_due_at: Mapped[datetime | None]
+    response_state: Mapped[str] = mapped_column(
+        String(16), default="running", server_default="running"
+    )
+    resolution_state: Mapped[str] = mapped_column(
+        String(16), default="running", server_default="running"
+    )
+    # When the SLA monitor must look at this ticket next; NULL when nothing can happen (met,
+    # paused, everything announced). The monitor reads only rows whose time has come.
+    sla_next_check_at: Mapped[datetime | None]
 
     customer: Mapped[Customer] = relationship(lazy="joined", innerjoin=True)
     contact: Mapped[Contact] = relationship(lazy="joined", innerjoin=True)
@@ -141,6 +163,20 @@ class TicketEvent(Base):
     kind: Mapped[str] = mapped_column(String(32))
     changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+class SlaAnnouncement(Base):
+    """One row per (ticket, clock, threshold) ever announced: the primary key makes every
+    warning exactly-once, across restarts and across replicas."""
+
+    __tablename__ = "sla_announcements"
+
+    ticket_id: Mapped[int] = mapped_column(
+        ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True
+    )
+    clock: Mapped[str] = mapped_column(String(16), primary_key=True)
+    threshold: Mapped[int] = mapped_column(Integer, primary_key=True)
+    announced_at: Mapped[datetime]
 
 
 class OutboxItem(Base):

@@ -15,6 +15,7 @@ class Status(StrEnum):
     IN_PROGRESS = "in_progress"
     WAITING_INFO = "waiting_info"
     WAITING_CUSTOMER = "waiting_customer"
+    WAITING_THIRD_PARTY = "waiting_third_party"
     RESOLVED = "resolved"
     CLOSED = "closed"
 
@@ -25,21 +26,23 @@ class Action(StrEnum):
     RECLASSIFY = "reclassify"
     ESCALATE = "escalate"
     WAIT = "wait"
+    WAIT_THIRD_PARTY = "wait_third_party"
     RESOLVE = "resolve"
     CLOSE = "close"
     REOPEN = "reopen"
     NOTE = "note"
 
 
-OPEN = frozenset({Status.NEW, Status.IN_PROGRESS, Status.WAITING_INFO, Status.WAITING_CUSTOMER})
-WAITING = frozenset({Status.WAITING_INFO, Status.WAITING_CUSTOMER})
+WAITING = frozenset({Status.WAITING_INFO, Status.WAITING_CUSTOMER, Status.WAITING_THIRD_PARTY})
+OPEN = frozenset({Status.NEW, Status.IN_PROGRESS, *WAITING})
 
 _ALLOWED: dict[Action, frozenset[Status]] = {
     Action.TAKE: OPEN,
     Action.ASSIGN: OPEN,
     Action.RECLASSIFY: OPEN,
     Action.ESCALATE: OPEN,
-    Action.WAIT: frozenset({Status.NEW, Status.IN_PROGRESS, Status.WAITING_INFO}),
+    Action.WAIT: OPEN - {Status.WAITING_CUSTOMER},
+    Action.WAIT_THIRD_PARTY: OPEN,
     Action.RESOLVE: OPEN,
     Action.CLOSE: frozenset({*OPEN, Status.RESOLVED}),
     Action.REOPEN: frozenset({Status.RESOLVED, Status.CLOSED}),
@@ -61,6 +64,8 @@ def after(action: Action, status: Status, *, assigned: bool) -> Status:
             return status if status in WAITING else Status.IN_PROGRESS
         case Action.WAIT:
             return Status.WAITING_CUSTOMER
+        case Action.WAIT_THIRD_PARTY:
+            return Status.WAITING_THIRD_PARTY
         case Action.RESOLVE:
             return Status.RESOLVED
         case Action.CLOSE:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,6 +24,7 @@ from bot.policy import Policy
 from bot.services import effects, registration
 from bot.services.inputs import NewTicket, Reclassify
 from bot.services.roles import STAFF, RoleResolver
+from bot.services.sla import Sla
 from bot.services.views import EventView, TicketView
 from storage import preferences
 from storage import tickets as store
@@ -53,8 +55,10 @@ class Desk:
         policy: Policy,
         clock: Clock,
         roles: RoleResolver,
+        sla: Sla,
         after_commit: Callable[[], None] = lambda: None,
     ) -> None:
+        self.sla = sla
         self.sessions = sessions
         self.policy = policy
         self.clock = clock
@@ -79,7 +83,12 @@ class Desk:
         self.roles.require(actor, STAFF)
         with self.sessions.begin() as session:
             view = registration.register(
-                session=session, policy=self.policy, actor=actor, data=data, now=self.clock.now()
+                session=session,
+                policy=self.policy,
+                sla=self.sla,
+                actor=actor,
+                data=data,
+                now=self.clock.now(),
             )
         self._after_commit()
         return view
@@ -102,9 +111,12 @@ class Desk:
             if ticket is None:
                 raise NotFound(what="Ticket", value=number)
             lifecycle.check(action, Status(ticket.status))
+            due_before = (ticket.response_due_at, ticket.resolution_due_at)
             changes = apply(session, ticket)
             if not changes and action not in (Action.NOTE,):
                 return Outcome(TicketView.of(ticket), changed=False)
+            if action in RESPONDS and ticket.responded_at is None:
+                ticket.responded_at = now
             ticket.updated_at = now
             event = store.add_event(
                 session=session,
@@ -115,6 +127,15 @@ class Desk:
                 changes=changes,
                 text=text,
             )
+            self.sla.refresh(session=session, ticket=ticket, now=now)
+            due_after = (ticket.response_due_at, ticket.resolution_due_at)
+            if action is Action.RECLASSIFY and due_after != due_before:
+                # The thread shows the old and the new deadlines.
+                event.changes = {
+                    **changes,
+                    "response_due_at": [_iso(due_before[0]), _iso(due_after[0])],
+                    "resolution_due_at": [_iso(due_before[1]), _iso(due_after[1])],
+                }
             view = TicketView.of(ticket)
             if changes:
                 effects.card_changed(session=session, ticket=ticket, now=now)
@@ -214,6 +235,27 @@ class Desk:
             mail=lambda v: templates.waiting(v, text, self.policy.language),
         )
 
+    def wait_third_party(self, actor: str, number: str, party: str, text: str) -> Outcome:
+        """Waiting on a third party. Only the customer's own third party pauses the SLA: the
+        customer directs its third parties; a Korton subcontractor is Korton's problem."""
+        text = _required(text, "text")
+        if party not in THIRD_PARTIES:
+            raise InvalidInput.one("third_party", "field.third_party_invalid", value=party)
+
+        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
+            changes: dict[str, list[Any]] = {}
+            self._set(
+                ticket,
+                changes,
+                status=self._status_after(Action.WAIT_THIRD_PARTY, ticket),
+                third_party=party,
+            )
+            if changes and "third_party" not in changes:
+                changes["third_party"] = [party, party]
+            return changes
+
+        return self._change(actor, number, Action.WAIT_THIRD_PARTY, apply, text=text)
+
     def resolve(self, actor: str, number: str, text: str) -> Outcome:
         text = _required(text, "text")
 
@@ -281,6 +323,15 @@ class Desk:
                 limit=limit,
             )
             return [TicketView.of(t) for t in found]
+
+
+# The first of these the customer notices meets the response clock.
+RESPONDS = frozenset({Action.TAKE, Action.WAIT, Action.RESOLVE})
+THIRD_PARTIES = ("customer", "subcontractor")
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def _required(text: str, field: str) -> str:

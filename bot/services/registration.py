@@ -16,6 +16,7 @@ from bot.mail import templates
 from bot.policy import Policy
 from bot.services import effects
 from bot.services.inputs import NewTicket
+from bot.services.sla import Sla
 from bot.services.views import TicketView
 from storage import counters, customers, tickets
 from storage.models import Contact, Customer, Ticket
@@ -68,7 +69,7 @@ def resolve_reporter(*, session: Session, data: NewTicket) -> tuple[Customer, Co
 
 
 def register(
-    *, session: Session, policy: Policy, actor: str, data: NewTicket, now: datetime
+    *, session: Session, policy: Policy, sla: Sla, actor: str, data: NewTicket, now: datetime
 ) -> TicketView:
     if data.type not in policy.types:
         raise InvalidInput.one(
@@ -116,6 +117,7 @@ def register(
         },
         text=data.missing or "",
     )
+    sla.refresh(session=session, ticket=ticket, now=now)
     view = TicketView.of(ticket)
     effects.card_changed(session=session, ticket=ticket, now=now)
     effects.thread_event(session=session, ticket=ticket, event=event, now=now)

@@ -1,0 +1,96 @@
+"""SLA clocks of stored tickets: targets from the policy, pauses from the audit trail.
+
+The pure rules live in bot.domain.sla; this module feeds them a ticket's history and stores the
+outcome (deadlines, states, and when the monitor must look again) on the ticket.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from datetime import datetime
+from fractions import Fraction
+
+from sqlalchemy.orm import Session
+
+from bot.domain.sla import (
+    ClockInput,
+    ClockKind,
+    ClockStatus,
+    StatusChange,
+    evaluate,
+    moment_of,
+    next_check,
+    ticket_clocks,
+)
+from bot.policy import Policy, SlaTarget
+from storage import sla as store
+from storage.models import Ticket
+from storage.sla import StatusRow
+
+BREACH = 100
+
+Statuses = dict[ClockKind, ClockStatus]
+
+
+class Sla:
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.thresholds = tuple(sorted(policy.sla_warn_at))
+
+    def target(self, ticket: Ticket, priority: str | None = None) -> SlaTarget:
+        return self.policy.sla[ticket.customer.sla_tier][priority or ticket.priority]  # type: ignore[index]
+
+    def clocks(
+        self, ticket: Ticket, history: Sequence[StatusRow]
+    ) -> Mapping[ClockKind, ClockInput]:
+        return ticket_clocks(
+            self.target(ticket),
+            started_at=ticket.created_at,
+            history=[StatusChange(at, status, third) for at, status, third in history],
+            responded_at=ticket.responded_at,
+            business=self.policy.calendar,
+        )
+
+    def evaluate(self, ticket: Ticket, history: Sequence[StatusRow], now: datetime) -> Statuses:
+        return {kind: evaluate(clock, now) for kind, clock in self.clocks(ticket, history).items()}
+
+    def store(
+        self,
+        ticket: Ticket,
+        clocks: Mapping[ClockKind, ClockInput],
+        announced: Mapping[str, Collection[int]],
+        now: datetime,
+    ) -> Statuses:
+        """Write deadlines, states and the next check time onto the ticket."""
+        statuses = {kind: evaluate(clock, now) for kind, clock in clocks.items()}
+        ticket.response_due_at = statuses[ClockKind.RESPONSE].deadline
+        ticket.response_state = statuses[ClockKind.RESPONSE].state.value
+        ticket.resolution_due_at = statuses[ClockKind.RESOLUTION].deadline
+        ticket.resolution_state = statuses[ClockKind.RESOLUTION].state.value
+        checks = [
+            found[1]
+            for kind, clock in clocks.items()
+            if (found := next_check(clock, self.thresholds, announced.get(kind.value, ()), now))
+        ]
+        ticket.sla_next_check_at = min(checks) if checks else None
+        return statuses
+
+    def refresh(self, *, session: Session, ticket: Ticket, now: datetime) -> Statuses:
+        """Recompute one ticket after a change (its new events are already flushed)."""
+        history = store.status_history(session=session, ticket_ids=[ticket.id])[ticket.id]
+        clocks = self.clocks(ticket, history)
+        announced = store.announced(session=session, ticket_ids=[ticket.id])[ticket.id]
+        # After a priority change, thresholds that now lie in the future again are warned
+        # about again when their new moment comes.
+        for kind, clock in clocks.items():
+            again = {
+                p
+                for p in announced.get(kind.value, set())
+                if (moment := moment_of(clock, Fraction(p, 100))) is None or moment > now
+            }
+            if again:
+                store.forget(
+                    session=session, ticket_id=ticket.id, clock=kind.value, thresholds=again
+                )
+                announced[kind.value] -= again
+        return self.store(ticket, clocks, announced, now)
