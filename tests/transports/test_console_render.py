@@ -1,0 +1,206 @@
+"""console_render: Slack payloads as terminal text. Pure functions, so plain inputs and outputs."""
+
+from __future__ import annotations
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    ButtonElement,
+    PlainTextObject,
+    UserSelectElement,
+)
+
+from bot.blocks import ticket_modal
+from bot.policy import load_policy
+from bot.transports import console_render as render
+
+NAMES = render.Names(
+    users={"UCONSOLEADMIN": "beheerder", "UCONSOLEAGENT": "agent"},
+    channels={"C0LIJN2": "balie-2e-lijn"},
+)
+
+
+# --- mrkdwn ----------------------------------------------------------------------------------
+
+
+def test_entities_become_characters_but_escaped_markup_stays_inert() -> None:
+    assert render.mrkdwn("a &lt;!channel&gt; &amp; b", NAMES) == "a <!channel> & b"
+    # &amp;lt; is how Slack shows a literal "&lt;": one level of unescaping only.
+    assert render.mrkdwn("&amp;lt;", NAMES) == "&lt;"
+
+
+def test_mentions_use_persona_names_then_labels_then_ids() -> None:
+    assert render.mrkdwn("door <@UCONSOLEADMIN>", NAMES) == "door @beheerder"
+    assert render.mrkdwn("<@UCONSOLEAGENT|iemand>", NAMES) == "@agent"
+    assert render.mrkdwn("<@U0OTHER|piet>", NAMES) == "@piet"
+    assert render.mrkdwn("<@U0OTHER>", NAMES) == "@U0OTHER"
+
+
+def test_channels_specials_and_links() -> None:
+    assert render.mrkdwn("naar <#C0LIJN2>", NAMES) == "naar #balie-2e-lijn"
+    assert render.mrkdwn("<#C0ELSE|algemeen>", NAMES) == "#algemeen"
+    assert render.mrkdwn("<#C0ELSE>", NAMES) == "#C0ELSE"
+    assert render.mrkdwn("<!here> en <!channel>") == "@here en @channel"
+    assert render.mrkdwn("<!subteam^S0AGENTS|@agents>") == "@agents"
+    assert render.mrkdwn("<https://korton.nl|Korton>") == "Korton (https://korton.nl)"
+    assert render.mrkdwn("<https://korton.nl>") == "https://korton.nl"
+    assert render.mrkdwn("<mailto:jan@acme.example|Jan>") == "Jan"
+
+
+def test_formatting_is_kept_as_typed() -> None:
+    text = "*vet* _schuin_ `code` ~weg~ :red_circle:"
+    assert render.mrkdwn(text) == text
+
+
+def test_control_characters_cannot_reach_the_terminal() -> None:
+    assert render.mrkdwn("\x1b[2Jweg\x07\r\nregel\ttab") == "[2Jweg\nregel    tab"
+    assert render.clean("a\x9bb\x00c") == "abc"
+
+
+# --- blocks ----------------------------------------------------------------------------------
+
+
+def test_header_section_and_fields_side_by_side() -> None:
+    text = render.blocks(
+        [
+            {"type": "header", "text": {"type": "plain_text", "text": "KOR-000001 · P2"}},
+            {"type": "section", "text": {"type": "mrkdwn", "text": "*Printer &amp; scanner*"}},
+            {
+                "type": "section",
+                "fields": [
+                    {"type": "mrkdwn", "text": "*Klant*\nAcme"},
+                    {"type": "mrkdwn", "text": "*Behandelaar*\n<@UCONSOLEAGENT>"},
+                    {"type": "mrkdwn", "text": "*Status*\nNieuw"},
+                ],
+            },
+        ],
+        NAMES,
+        width=40,
+    )
+    assert text.split("\n") == [
+        "KOR-000001 · P2",
+        "═══════════════",
+        "*Printer & scanner*",
+        "*Klant*              *Behandelaar*",
+        "Acme                 @agent",
+        "*Status*",
+        "Nieuw",
+    ]
+
+
+def test_actions_show_buttons_and_selects_in_brackets() -> None:
+    actions = ActionsBlock(
+        elements=[
+            ButtonElement(text="Oppakken", action_id="take", value="KOR-1"),
+            UserSelectElement(
+                action_id="assign", placeholder=PlainTextObject(text="Toewijzen aan…")
+            ),
+        ]
+    ).to_dict()
+    assert render.block(actions, NAMES) == ["[Oppakken] [Toewijzen aan…]"]
+    actions["elements"][1]["initial_user"] = "UCONSOLEADMIN"
+    assert render.block(actions, NAMES) == ["[Oppakken] [Toewijzen aan… @beheerder]"]
+
+
+def test_context_divider_image_and_unknown_blocks() -> None:
+    context = {
+        "type": "context",
+        "elements": [
+            {"type": "mrkdwn", "text": "door <@UCONSOLEADMIN>"},
+            {"type": "image", "image_url": "https://x/y.png", "alt_text": "logo"},
+        ],
+    }
+    assert render.block(context, NAMES) == ["door @beheerder  [logo]"]
+    assert render.block({"type": "divider"}, width=5) == ["─────"]
+    assert render.block({"type": "image", "alt_text": "grafiek"}) == ["[afbeelding: grafiek]"]
+    assert render.block({"type": "video"}) == ["[video]"]
+
+
+def test_rich_text() -> None:
+    rich = {
+        "type": "rich_text",
+        "elements": [
+            {
+                "type": "rich_text_section",
+                "elements": [
+                    {"type": "text", "text": "Hoi "},
+                    {"type": "user", "user_id": "UCONSOLEAGENT"},
+                    {"type": "text", "text": " in "},
+                    {"type": "channel", "channel_id": "C0LIJN2"},
+                ],
+            },
+            {
+                "type": "rich_text_list",
+                "elements": [
+                    {"type": "rich_text_section", "elements": [{"type": "text", "text": "een"}]}
+                ],
+            },
+        ],
+    }
+    assert render.block(rich, NAMES) == ["Hoi @agent in #balie-2e-lijn", "• een"]
+
+
+def test_message_prefers_blocks_and_falls_back_to_text() -> None:
+    section = [{"type": "section", "text": {"type": "mrkdwn", "text": "uit blocks"}}]
+    assert render.message("fallback", section) == "uit blocks"
+    assert render.message("alleen &lt;tekst&gt;", None) == "alleen <tekst>"
+    assert render.message(None, []) == ""
+
+
+# --- modals ----------------------------------------------------------------------------------
+
+
+def test_new_ticket_modal_shows_inputs_choices_and_buttons() -> None:
+    view = ticket_modal.new_ticket(load_policy(), "nl", impact="high")
+    lines = render.view(view).split("\n")
+    assert lines[:2] == ["Nieuw ticket", "════════════"]
+    assert "Klant: [Zoek op code of naam ▾]" in lines
+    assert "Gemeld via: (•) telefoon  ( ) e-mail" in lines
+    assert "Impact: (•) hoog  ( ) midden  ( ) laag" in lines
+    assert "Onderwerp: […]" in lines
+    assert "Omschrijving (optioneel): […meerdere regels…]" in lines
+    assert lines[-1] == "[Registreren] [Annuleren]"
+
+
+def test_input_hint_is_indented_under_its_input() -> None:
+    block = {
+        "type": "input",
+        "label": {"type": "plain_text", "text": "Notitie"},
+        "hint": {"type": "plain_text", "text": "Alleen intern"},
+        "element": {"type": "plain_text_input", "action_id": "x", "initial_value": "al iets"},
+    }
+    assert render.block(block) == ["Notitie: al iets", "    Alleen intern"]
+
+
+# --- e-mail and layout -----------------------------------------------------------------------
+
+
+def test_email_shows_headers_and_plain_body() -> None:
+    text = render.email(
+        sender="Korton <servicedesk@korton.nl>",
+        to="jan@acme.example",
+        subject="[KOR-000001] Printer\n<!channel>",
+        body="Beste Jan,\n\nTekst &amp; meer.\n",
+    )
+    assert text.split("\n") == [
+        "Van:       Korton <servicedesk@korton.nl>",
+        "Aan:       jan@acme.example",
+        "Onderwerp: [KOR-000001] Printer <!channel>",
+        "",
+        "Beste Jan,",
+        "",
+        # E-mail is plain text, not mrkdwn: nothing is unescaped.
+        "Tekst &amp; meer.",
+    ]
+
+
+def test_wrap_keeps_line_breaks_and_indentation() -> None:
+    assert render.wrap("kort\n  een twee drie vier", width=12) == [
+        "kort",
+        "  een twee",
+        "  drie vier",
+    ]
+    assert all(len(line) <= 100 for line in render.wrap("woord " * 60))
+
+
+def test_indent_leaves_blank_lines_blank() -> None:
+    assert render.indent("a\n\nb") == "  a\n\n  b"
