@@ -22,6 +22,7 @@ SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(("herclassificeer", "reclassify", "classify"), "reclassify"),
     **dict.fromkeys(("escaleer", "escalate"), "escalate"),
     **dict.fromkeys(("wacht", "wait"), "wait"),
+    **dict.fromkeys(("derde", "wacht-derde", "third-party"), "third_party"),
     **dict.fromkeys(("los-op", "losop", "opgelost", "resolve"), "resolve"),
     **dict.fromkeys(("sluit", "close"), "close"),
     **dict.fromkeys(("heropen", "reopen"), "reopen"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -40,6 +41,19 @@ class Background:
             next_run_time=datetime.now(UTC),
         )
         self.scheduler.add_job(self._purge, "interval", hours=6, id="outbox_purge")
+
+    def add_monitor(self, sweep: Callable[[], object], seconds: float = 30.0) -> None:
+        """The SLA monitor; several replicas may sweep at once (claims live in the database)."""
+
+        def run() -> None:
+            try:
+                sweep()
+            except Exception:
+                log.exception("SLA sweep failed; retrying at the next tick")
+
+        self.scheduler.add_job(
+            run, "interval", seconds=seconds, id="sla_monitor", next_run_time=datetime.now(UTC)
+        )
 
     def start(self) -> None:
         if not self.scheduler.running:

@@ -21,6 +21,7 @@ from bot.services.directory import Directory
 from bot.services.notices import Notices
 from bot.services.roles import RoleResolver
 from bot.services.sla import Sla
+from bot.services.sla_monitor import SlaMonitor
 from bot.settings import Settings
 from storage import migrate
 from storage.db import make_engine, make_sessionmaker
@@ -42,6 +43,7 @@ class Services:
     notices: Notices
     dispatcher: Dispatcher
     background: Background
+    monitor: SlaMonitor
 
     def close(self) -> None:
         self.background.shutdown()
@@ -93,14 +95,12 @@ def build_services(
     dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers)
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
     kick: Callable[[], None] = background.kick
+    sla = Sla(policy)
     desk = Desk(
-        sessions=sessions,
-        policy=policy,
-        clock=clock,
-        roles=roles,
-        sla=Sla(policy),
-        after_commit=kick,
+        sessions=sessions, policy=policy, clock=clock, roles=roles, sla=sla, after_commit=kick
     )
+    monitor = SlaMonitor(sessions=sessions, policy=policy, clock=clock, sla=sla, after_commit=kick)
+    background.add_monitor(monitor.sweep)
     directory = Directory(sessions=sessions, clock=clock, roles=roles, lang=policy.language)
     return Services(
         settings=settings,
@@ -115,4 +115,5 @@ def build_services(
         notices=Notices(sessions=sessions, clock=clock, after_commit=kick),
         dispatcher=dispatcher,
         background=background,
+        monitor=monitor,
     )

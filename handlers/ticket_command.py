@@ -34,6 +34,11 @@ from bot.wiring import Services
 
 Reply = dict[str, Any]
 
+THIRD_PARTY_WORDS = {
+    **dict.fromkeys(("klant", "customer"), "customer"),
+    **dict.fromkeys(("onderaannemer", "subcontractor", "korton"), "subcontractor"),
+}
+
 
 def _number_and_text(rest: str) -> tuple[str, str]:
     head, _, text = rest.strip().partition(" ")
@@ -144,6 +149,14 @@ class TicketCommand:
 
         return run
 
+    def third_party(self, user: str, rest: str, lang: str) -> Reply:
+        number, text = _number_and_text(rest)
+        party_word, _, reason = text.partition(" ")
+        party = THIRD_PARTY_WORDS.get(party_word.lower(), party_word)
+        return self._done(
+            "ok.wait_third_party", self.desk.wait_third_party(user, number, party, reason), lang
+        )
+
     def close(self, user: str, rest: str, lang: str) -> Reply:
         number, _ = _number_and_text(rest)
         return self._done("ok.close", self.desk.close(user, number), lang)
@@ -212,6 +225,7 @@ class TicketCommand:
             "escalate": self._text_action(d.escalate, "ok.escalate"),
             "wait": self._text_action(d.wait, "ok.wait"),
             "resolve": self._text_action(d.resolve, "ok.resolve"),
+            "third_party": self.third_party,
             "close": self.close,
             "reopen": self._text_action(d.reopen, "ok.reopen"),
             "note": self._text_action(d.note, "ok.note"),

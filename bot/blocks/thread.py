@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from bot.blocks import vocabulary as voc
-from bot.blocks.text import Raw, esc, mention, tr
+from bot.blocks.text import Raw, esc, mention, tr, when
 from bot.i18n import t
 from bot.policy import Policy
 from bot.services.views import EventView, TicketView
 
 # Fields worth a line in the thread; the others (timestamps, card ids) are bookkeeping.
-_SHOWN = ("status", "assignee", "type", "impact", "urgency", "priority", "line")
+_SHOWN = (
+    "status",
+    "assignee",
+    "type",
+    "impact",
+    "urgency",
+    "priority",
+    "line",
+    "third_party",
+    "response_due_at",
+    "resolution_due_at",
+)
 
 
 def _value(policy: Policy, field: str, value: Any, lang: str) -> str:
@@ -30,6 +42,10 @@ def _value(policy: Policy, field: str, value: Any, lang: str) -> str:
             return esc(voc.priority_label(policy, str(value), lang))
         case "line":
             return esc(voc.line_label(policy, int(value), lang))
+        case "third_party":
+            return t(lang, f"third_party.{value}")
+        case "response_due_at" | "resolution_due_at":
+            return when(datetime.fromisoformat(str(value)))
     return esc(str(value))
 
 
@@ -69,6 +85,9 @@ def event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str) 
     params: dict[str, Any] = {"actor": actor, "text": event.text}
     if event.kind == "assign":
         params["assignee"] = mention(event.changes.get("assignee", [None, None])[1], lang)
+    if event.kind == "wait_third_party":
+        party = event.changes.get("third_party", [None, ticket.third_party])[1]
+        params["party"] = Raw(t(lang, f"third_party.{party}"))
     if event.kind == "escalate":
         line = event.changes.get("line", [None, ticket.line])[1]
         params["line"] = Raw(esc(voc.line_label(policy, int(line), lang)))

@@ -47,6 +47,33 @@ def _field(lang: str, key: str, value: str) -> MarkdownTextObject:
     return MarkdownTextObject(text=f"*{t(lang, key)}*\n{value}")
 
 
+_STATE_ICON = {
+    "running": "",
+    "paused": ":double_vertical_bar: ",
+    "met": ":white_check_mark: ",
+    "breached": ":rotating_light: ",
+}
+
+
+def sla_lines(v: TicketView, lang: str) -> str:
+    """Both clocks as stored on the ticket; the SLA monitor keeps them current."""
+    lines = []
+    for clock, due, state in (
+        ("response", v.response_due_at, v.response_state),
+        ("resolution", v.resolution_due_at, v.resolution_state),
+    ):
+        deadline = when(due) if due else t(lang, "sla.no_deadline")
+        text = t(
+            lang,
+            "card.sla_clock",
+            clock=t(lang, f"sla.clock.{clock}"),
+            deadline=deadline,
+            state=t(lang, f"sla.state.{state}"),
+        )
+        lines.append(_STATE_ICON.get(state, "") + text)
+    return "\n".join(lines)
+
+
 def _titled(lang: str, icon: str, key: str, body: str) -> SectionBlock:
     text = f"{icon}*{t(lang, key)}*\n{esc(truncate(body, 2500))}"
     return SectionBlock(text=MarkdownTextObject(text=text))
@@ -107,6 +134,7 @@ def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
         _field(lang, "card.line", esc(voc.line_label(policy, v.line, lang))),
         _field(lang, "card.via", t(lang, "via." + v.via)),
         _field(lang, "card.terms", t(lang, "terms." + v.terms.value)),
+        _field(lang, "card.sla", sla_lines(v, lang)),
     ]
     out: list[Block] = [
         HeaderBlock(text=PlainTextObject(text=f"{v.number} · {v.priority}", emoji=True)),

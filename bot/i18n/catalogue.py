@@ -461,6 +461,89 @@ MESSAGES: dict[str, dict[str, str]] = {
         '`/klant contact CODE name="…" email=… [phone=…] role=main|it|end_user`\n'
         "`/klant remove-contact CODE E-MAIL`",
     },
+    # --- SLA ----------------------------------------------------------------------------------
+    "sla.clock.response": {"nl": "reactietermijn", "en": "response time"},
+    "sla.clock.resolution": {"nl": "oplostermijn", "en": "resolution time"},
+    "sla.state.running": {"nl": "loopt", "en": "running"},
+    "sla.state.paused": {"nl": "gepauzeerd", "en": "paused"},
+    "sla.state.met": {"nl": "gehaald", "en": "met"},
+    "sla.state.breached": {"nl": "overschreden", "en": "breached"},
+    "sla.no_deadline": {"nl": "volgt na de pauze", "en": "follows after the pause"},
+    "card.sla": {"nl": "SLA", "en": "SLA"},
+    "card.sla_clock": {
+        "nl": "{clock}: {deadline} · {state}",
+        "en": "{clock}: {deadline} · {state}",
+    },
+    "sla.warn": {
+        "nl": ":warning: {who}*{number}* ({customer}, {priority}): {percent}% van de {clock} is verstreken; deadline {deadline}.",
+        "en": ":warning: {who}*{number}* ({customer}, {priority}): {percent}% of the {clock} has passed; deadline {deadline}.",
+    },
+    "sla.breach": {
+        "nl": ":rotating_light: {who}*{number}* ({customer}, {priority}): de {clock} is overschreden (deadline {deadline}).",
+        "en": ":rotating_light: {who}*{number}* ({customer}, {priority}): the {clock} is breached (deadline {deadline}).",
+    },
+    "sla.thread_warn": {
+        "nl": ":warning: {percent}% van de {clock} is verstreken; deadline {deadline}.",
+        "en": ":warning: {percent}% of the {clock} has passed; deadline {deadline}.",
+    },
+    "sla.thread_breach": {
+        "nl": ":rotating_light: De {clock} is overschreden; deadline was {deadline}.",
+        "en": ":rotating_light: The {clock} is breached; the deadline was {deadline}.",
+    },
+    "sla.catchup": {
+        "nl": ":hourglass: Terwijl Balie niet draaide, zijn deze SLA-drempels gepasseerd:",
+        "en": ":hourglass: While Balie was not running, these SLA thresholds passed:",
+    },
+    "sla.catchup_row": {
+        "nl": "• *{number}* ({customer}, {priority}) {clock}: {percent}% · deadline {deadline} {who}",
+        "en": "• *{number}* ({customer}, {priority}) {clock}: {percent}% · deadline {deadline} {who}",
+    },
+    "sla.detail": {
+        "nl": "*{clock}* ({target} {calendar}): deadline {deadline} · {state}\nverstreken {elapsed} · resterend {remaining} · gepauzeerd {paused}",
+        "en": "*{clock}* ({target} {calendar}): deadline {deadline} · {state}\nelapsed {elapsed} · remaining {remaining} · paused {paused}",
+    },
+    "sla.calendar.business": {"nl": "kantooruren", "en": "office hours"},
+    "sla.calendar.24x7": {"nl": "24x7", "en": "24x7"},
+    "sla.header": {
+        "nl": "*{number}* · SLA {tier} · {priority}",
+        "en": "*{number}* · SLA {tier} · {priority}",
+    },
+    "sla.risk_header": {
+        "nl": "Tickets met SLA-risico ({lines}):",
+        "en": "Tickets at SLA risk ({lines}):",
+    },
+    "sla.risk_row": {
+        "nl": "• *{number}* · {priority} · {customer} · {clock} {percent}% · deadline {deadline} · {state} · {assignee}",
+        "en": "• *{number}* · {priority} · {customer} · {clock} {percent}% · deadline {deadline} · {state} · {assignee}",
+    },
+    "sla.risk_none": {
+        "nl": "Geen tickets met SLA-risico ({lines}).",
+        "en": "No tickets at SLA risk ({lines}).",
+    },
+    "sla.all_lines": {"nl": "alle lijnen", "en": "all lines"},
+    "status.waiting_third_party": {"nl": "Wacht op derde", "en": "Waiting for third party"},
+    "third_party.customer": {"nl": "derde van de klant", "en": "the customer's third party"},
+    "third_party.subcontractor": {"nl": "onderaannemer van Korton", "en": "Korton's subcontractor"},
+    "field.third_party_invalid": {
+        "nl": "'{value}' kan niet; kies klant of onderaannemer",
+        "en": "'{value}' is not possible; choose customer or subcontractor",
+    },
+    "event.wait_third_party": {
+        "nl": "{actor} wacht op een {party}: {text}",
+        "en": "{actor} is waiting for {party}: {text}",
+    },
+    "ok.wait_third_party": {
+        "nl": "{number} wacht op een derde partij.",
+        "en": "{number} is waiting for a third party.",
+    },
+    "action.wait_third_party": {"nl": "op een derde wachten", "en": "wait for a third party"},
+    "label.third_party": {"nl": "derde", "en": "third party"},
+    "label.response_due_at": {"nl": "deadline reactie", "en": "response deadline"},
+    "label.resolution_due_at": {"nl": "deadline oplossing", "en": "resolution deadline"},
+    "help.sla": {
+        "nl": "*Balie: /sla*\n`/sla NUMMER` toont beide klokken van een ticket.\n`/sla` toont de tickets van jouw lijn met SLA-risico, de urgentste eerst (`/sla lijn=2` voor een andere lijn, `/sla alle` voor alle lijnen).",
+        "en": "*Balie: /sla*\n`/sla NUMBER` shows both clocks of a ticket.\n`/sla` lists your line's tickets at SLA risk, most urgent first (`/sla line=2` for another line, `/sla all` for every line).",
+    },
     # --- help -------------------------------------------------------------------------------
     "help.ticket": {
         "nl": "*Balie: /ticket*\n"
@@ -468,6 +551,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         '`/ticket nieuw klant=CODE contact=NAAM|E-MAIL via=telefoon|e-mail type={types} impact=hoog|midden|laag urgentie=hoog|midden|laag [omschrijving="…"] [ontbreekt="…"] onderwerp`\n'
         "`/ticket pak NUMMER` · `/ticket wijs-toe NUMMER @iemand` · `/ticket herclassificeer NUMMER [type=…] [impact=…] [urgentie=…]`\n"
         "`/ticket escaleer NUMMER reden` · `/ticket wacht NUMMER wat de klant moet doen` · `/ticket los-op NUMMER oplossing`\n"
+        "`/ticket derde NUMMER klant|onderaannemer reden` (alleen een derde van de klant pauzeert de SLA)\n"
         "`/ticket sluit NUMMER` · `/ticket heropen NUMMER reden` · `/ticket notitie NUMMER tekst`\n"
         "`/ticket toon NUMMER` · `/ticket lijst [mijn] [lijn=1|2|3] [klant=CODE] [status=…|alle]` · `/ticket taal nl|en`",
         "en": "*Balie: /ticket*\n"
@@ -475,6 +559,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         '`/ticket new customer=CODE contact=NAME|E-MAIL via=phone|email type={types} impact=high|medium|low urgency=high|medium|low [description="…"] [missing="…"] subject`\n'
         "`/ticket take NUMBER` · `/ticket assign NUMBER @someone` · `/ticket reclassify NUMBER [type=…] [impact=…] [urgency=…]`\n"
         "`/ticket escalate NUMBER reason` · `/ticket wait NUMBER what the customer must do` · `/ticket resolve NUMBER resolution`\n"
+        "`/ticket third-party NUMBER customer|subcontractor reason` (only the customer's own third party pauses the SLA)\n"
         "`/ticket close NUMBER` · `/ticket reopen NUMBER reason` · `/ticket note NUMBER text`\n"
         "`/ticket show NUMBER` · `/ticket list [mine] [line=1|2|3] [customer=CODE] [status=…|all]` · `/ticket lang nl|en`",
     },

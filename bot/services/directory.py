@@ -171,12 +171,13 @@ class Directory:
         for i, rec in enumerate(records, start=1):
             where = f"#{i} ({rec.get('code', '?')})"
             cust = self._validated(report, where, CustomerInput, _customer_fields(rec))
-            contacts = [
+            checked = [
                 self._validated(report, f"{where} contact {j}", ContactInput, c)
                 for j, c in enumerate(rec.get("contacts") or [], start=1)
             ]
-            if cust is not None and all(contacts):
-                parsed.append((cust, contacts))  # type: ignore[arg-type]
+            contacts = [c for c in checked if c is not None]
+            if cust is not None and len(contacts) == len(checked):
+                parsed.append((cust, contacts))
         if report.problems:
             return report
         with self.sessions.begin() as session:

@@ -40,6 +40,11 @@ class TicketView:
     updated_at: datetime
     card_channel: str | None
     card_ts: str | None
+    response_due_at: datetime | None = None
+    response_state: str = "running"
+    resolution_due_at: datetime | None = None
+    resolution_state: str = "running"
+    third_party: str | None = None
 
     @property
     def terms(self) -> Terms:
@@ -77,6 +82,11 @@ class TicketView:
             updated_at=t.updated_at,
             card_channel=t.card_channel,
             card_ts=t.card_ts,
+            response_due_at=t.response_due_at,
+            response_state=t.response_state,
+            resolution_due_at=t.resolution_due_at,
+            resolution_state=t.resolution_state,
+            third_party=t.third_party,
         )
 
 

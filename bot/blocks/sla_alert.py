@@ -1,0 +1,84 @@
+"""SLA warnings and breaches: in the ticket's thread, in the line's channel, and for team leads.
+
+A sweep that finds thresholds passed long ago (Balie was down) says so in one consolidated
+message per channel instead of one message per ticket.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.blocks import vocabulary as voc
+from bot.blocks.text import Raw, mention, tr, when
+from bot.i18n import t
+from bot.policy import Policy
+from bot.services.views import TicketView
+
+BREACH = 100
+
+
+@dataclass(frozen=True)
+class Alert:
+    ticket: TicketView
+    clock: str  # response | resolution
+    percent: int
+    deadline: datetime | None
+    late: bool  # passed while Balie was not running
+
+
+def _deadline(deadline: datetime | None, lang: str) -> str:
+    return when(deadline) if deadline else t(lang, "sla.no_deadline")
+
+
+def who(policy: Policy, v: TicketView, lang: str) -> Raw:
+    """The assignee, or the line's user group when nobody has taken the ticket."""
+    if v.assignee:
+        return Raw(mention(v.assignee, lang) + " ")
+    group = policy.routing.lines[v.line].usergroup  # type: ignore[index]
+    return Raw(f"<!subteam^{group}> ") if group else Raw("")
+
+
+def thread_text(a: Alert, lang: str) -> str:
+    key = "sla.thread_breach" if a.percent >= BREACH else "sla.thread_warn"
+    return tr(
+        lang,
+        key,
+        percent=a.percent,
+        clock=t(lang, f"sla.clock.{a.clock}"),
+        deadline=_deadline(a.deadline, lang),
+    )
+
+
+def channel_text(a: Alert, policy: Policy, lang: str, *, mention_people: bool = True) -> str:
+    v = a.ticket
+    return tr(
+        lang,
+        "sla.breach" if a.percent >= BREACH else "sla.warn",
+        who=who(policy, v, lang) if mention_people else Raw(""),
+        number=v.number,
+        customer=v.customer_name,
+        priority=voc.priority_label(policy, v.priority, lang),
+        percent=a.percent,
+        clock=t(lang, f"sla.clock.{a.clock}"),
+        deadline=_deadline(a.deadline, lang),
+    )
+
+
+def catch_up(alerts: Sequence[Alert], policy: Policy, lang: str) -> str:
+    rows = [
+        tr(
+            lang,
+            "sla.catchup_row",
+            number=a.ticket.number,
+            customer=a.ticket.customer_name,
+            priority=a.ticket.priority,
+            clock=t(lang, f"sla.clock.{a.clock}"),
+            percent=a.percent,
+            deadline=_deadline(a.deadline, lang),
+            who=who(policy, a.ticket, lang),
+        )
+        for a in alerts
+    ]
+    return "\n".join([t(lang, "sla.catchup"), *rows])
