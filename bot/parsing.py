@@ -26,6 +26,7 @@ SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(("los-op", "losop", "opgelost", "resolve"), "resolve"),
     **dict.fromkeys(("sluit", "close"), "close"),
     **dict.fromkeys(("heropen", "reopen"), "reopen"),
+    **dict.fromkeys(("hervat", "resume"), "resume"),
     **dict.fromkeys(("notitie", "note"), "note"),
     **dict.fromkeys(("toon", "show"), "show"),
     **dict.fromkeys(("lijst", "list"), "list"),

@@ -9,6 +9,7 @@ from enum import StrEnum
 class Command(StrEnum):
     TICKET = "/ticket"
     KLANT = "/klant"
+    SLA = "/sla"
 
 
 # Events Balie subscribes to (bot events).

@@ -22,6 +22,7 @@ from bot.services.notices import Notices
 from bot.services.roles import RoleResolver
 from bot.services.sla import Sla
 from bot.services.sla_monitor import SlaMonitor
+from bot.services.sla_report import SlaReports
 from bot.settings import Settings
 from storage import migrate
 from storage.db import make_engine, make_sessionmaker
@@ -44,6 +45,7 @@ class Services:
     dispatcher: Dispatcher
     background: Background
     monitor: SlaMonitor
+    sla_reports: SlaReports
 
     def close(self) -> None:
         self.background.shutdown()
@@ -116,4 +118,5 @@ def build_services(
         dispatcher=dispatcher,
         background=background,
         monitor=monitor,
+        sla_reports=SlaReports(sessions=sessions, policy=policy, sla=sla, roles=roles, clock=clock),
     )

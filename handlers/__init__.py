@@ -5,9 +5,23 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.wiring import Services
-from handlers import customer_command, errors, ticket_card, ticket_command, ticket_modal
+from handlers import (
+    customer_command,
+    errors,
+    sla_command,
+    ticket_card,
+    ticket_command,
+    ticket_modal,
+)
 
 
 def register_all(app: App, services: Services) -> None:
-    for module in (errors, ticket_command, ticket_modal, ticket_card, customer_command):
+    for module in (
+        errors,
+        ticket_command,
+        ticket_modal,
+        ticket_card,
+        customer_command,
+        sla_command,
+    ):
         module.register(app, services)

@@ -32,6 +32,11 @@ def register(app: App, s: Services) -> None:
         desk.assign(user(body), card_number(body), action_value(body))
         ack()
 
+    @app.action(ActionId.RESUME.value)
+    def resume(ack: Ack, body: dict[str, Any]) -> None:
+        desk.resume(user(body), card_number(body), "")
+        ack()
+
     @app.action(ActionId.CLOSE.value)
     def close(ack: Ack, body: dict[str, Any]) -> None:
         desk.close(user(body), card_number(body))

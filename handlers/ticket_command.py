@@ -228,6 +228,7 @@ class TicketCommand:
             "third_party": self.third_party,
             "close": self.close,
             "reopen": self._text_action(d.reopen, "ok.reopen"),
+            "resume": self._text_action(d.resume, "ok.resume"),
             "note": self._text_action(d.note, "ok.note"),
             "show": self.show,
             "list": self.list,

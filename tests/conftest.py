@@ -125,6 +125,7 @@ def fake_slack() -> Iterator[FakeSlack]:
     fake = FakeSlack()
     fake.start()
     fake.set_usergroup(AGENTS_GROUP, [GROUP_AGENT])
+    fake.set_usergroup("S0LINE2", [AGENT])
     yield fake
     fake.stop()
     # Every Web API method Balie calls must be declared (and its scope in manifest.yml).
@@ -151,7 +152,10 @@ def test_policy() -> Policy:
     roles = base.roles.model_copy(
         update={"agents": base.roles.agents.model_copy(update={"usergroups": [AGENTS_GROUP]})}
     )
-    return base.model_copy(update={"roles": roles}).with_roles(
+    lines = dict(base.routing.lines)
+    lines[2] = lines[2].model_copy(update={"usergroup": "S0LINE2"})
+    routing = base.routing.model_copy(update={"lines": lines})
+    return base.model_copy(update={"roles": roles, "routing": routing}).with_roles(
         agents=[AGENT, AGENT2], team_leads=[LEAD], admins=[ADMIN]
     )
 

@@ -17,6 +17,7 @@ class ActionId(StrEnum):
     CLOSE = "ticket_close"
     REOPEN = "ticket_reopen"
     NOTE = "ticket_note"
+    RESUME = "ticket_resume"
     # Inputs of the new-ticket modal.
     CUSTOMER = "new_customer"
     CONTACT = "new_contact"

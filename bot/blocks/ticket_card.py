@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import (
 from bot.blocks import vocabulary as voc
 from bot.blocks.ids import ActionId, BlockId
 from bot.blocks.text import esc, mention, tr, truncate, when
-from bot.domain.lifecycle import OPEN, Status
+from bot.domain.lifecycle import OPEN, WAITING, Status
 from bot.i18n import t
 from bot.policy import Policy
 from bot.services.views import TicketView
@@ -98,6 +98,8 @@ def _buttons(v: TicketView, lang: str) -> list[Any]:
         elements.append(b(ActionId.RECLASSIFY, "button.reclassify"))
         if v.line < 3:
             elements.append(b(ActionId.ESCALATE, "button.escalate"))
+        if status in WAITING:
+            elements.append(b(ActionId.RESUME, "button.resume", "primary"))
         if status is not Status.WAITING_CUSTOMER:
             elements.append(b(ActionId.WAIT, "button.wait"))
         elements.append(b(ActionId.RESOLVE, "button.resolve", "primary"))

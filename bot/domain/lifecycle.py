@@ -30,6 +30,7 @@ class Action(StrEnum):
     RESOLVE = "resolve"
     CLOSE = "close"
     REOPEN = "reopen"
+    RESUME = "resume"
     NOTE = "note"
 
 
@@ -46,6 +47,7 @@ _ALLOWED: dict[Action, frozenset[Status]] = {
     Action.RESOLVE: OPEN,
     Action.CLOSE: frozenset({*OPEN, Status.RESOLVED}),
     Action.REOPEN: frozenset({Status.RESOLVED, Status.CLOSED}),
+    Action.RESUME: WAITING,
     Action.NOTE: frozenset(Status),
 }
 
@@ -70,7 +72,7 @@ def after(action: Action, status: Status, *, assigned: bool) -> Status:
             return Status.RESOLVED
         case Action.CLOSE:
             return Status.CLOSED
-        case Action.REOPEN:
+        case Action.REOPEN | Action.RESUME:
             return Status.IN_PROGRESS if assigned else Status.NEW
         case _:
             return status

@@ -46,6 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.resolve": {"nl": "oplossen", "en": "resolve"},
     "action.close": {"nl": "sluiten", "en": "close"},
     "action.reopen": {"nl": "heropenen", "en": "reopen"},
+    "action.resume": {"nl": "hervatten", "en": "resume"},
     "action.note": {"nl": "notitie toevoegen", "en": "add a note"},
     # --- field names ------------------------------------------------------------------------
     "label.customer": {"nl": "klant", "en": "customer"},
@@ -222,6 +223,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "button.resolve": {"nl": "Oplossen", "en": "Resolve"},
     "button.close": {"nl": "Sluiten", "en": "Close"},
     "button.reopen": {"nl": "Heropenen", "en": "Reopen"},
+    "button.resume": {"nl": "Hervatten", "en": "Resume"},
     "button.note": {"nl": "Notitie", "en": "Note"},
     # --- thread (audit trail) ---------------------------------------------------------------
     "event.created": {
@@ -257,6 +259,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event.reopen": {
         "nl": "{actor} heropende het ticket. Reden: {text}",
         "en": "{actor} reopened the ticket. Reason: {text}",
+    },
+    "event.resume": {
+        "nl": "{actor} hervatte het ticket. {text}",
+        "en": "{actor} resumed the ticket. {text}",
     },
     "event.note": {"nl": "Notitie van {actor}: {text}", "en": "Note from {actor}: {text}"},
     "event.change": {"nl": "{field}: {old} → {new}", "en": "{field}: {old} → {new}"},
@@ -296,6 +302,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ok.close": {"nl": "{number} is gesloten.", "en": "{number} is closed."},
     "ok.reopen": {"nl": "{number} is heropend.", "en": "{number} is reopened."},
+    "ok.resume": {
+        "nl": "{number} loopt weer; de SLA-klokken lopen door.",
+        "en": "{number} is running again; the SLA clocks continue.",
+    },
     "ok.note": {"nl": "Notitie toegevoegd aan {number}.", "en": "Note added to {number}."},
     "ok.lang": {
         "nl": "Balie antwoordt je voortaan in het Nederlands.",
@@ -502,6 +512,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "*{clock}* ({target} {calendar}): deadline {deadline} · {state}\nverstreken {elapsed} · resterend {remaining} · gepauzeerd {paused}",
         "en": "*{clock}* ({target} {calendar}): deadline {deadline} · {state}\nelapsed {elapsed} · remaining {remaining} · paused {paused}",
     },
+    "duration": {"nl": "{sign}{h}u{m:02d}", "en": "{sign}{h}h{m:02d}"},
     "sla.calendar.business": {"nl": "kantooruren", "en": "office hours"},
     "sla.calendar.24x7": {"nl": "24x7", "en": "24x7"},
     "sla.header": {
@@ -552,7 +563,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`/ticket pak NUMMER` · `/ticket wijs-toe NUMMER @iemand` · `/ticket herclassificeer NUMMER [type=…] [impact=…] [urgentie=…]`\n"
         "`/ticket escaleer NUMMER reden` · `/ticket wacht NUMMER wat de klant moet doen` · `/ticket los-op NUMMER oplossing`\n"
         "`/ticket derde NUMMER klant|onderaannemer reden` (alleen een derde van de klant pauzeert de SLA)\n"
-        "`/ticket sluit NUMMER` · `/ticket heropen NUMMER reden` · `/ticket notitie NUMMER tekst`\n"
+        "`/ticket hervat NUMMER` (de klant heeft gereageerd) · `/ticket sluit NUMMER` · `/ticket heropen NUMMER reden` · `/ticket notitie NUMMER tekst`\n"
         "`/ticket toon NUMMER` · `/ticket lijst [mijn] [lijn=1|2|3] [klant=CODE] [status=…|alle]` · `/ticket taal nl|en`",
         "en": "*Balie: /ticket*\n"
         "`/ticket` opens the new-ticket form.\n"
@@ -560,7 +571,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`/ticket take NUMBER` · `/ticket assign NUMBER @someone` · `/ticket reclassify NUMBER [type=…] [impact=…] [urgency=…]`\n"
         "`/ticket escalate NUMBER reason` · `/ticket wait NUMBER what the customer must do` · `/ticket resolve NUMBER resolution`\n"
         "`/ticket third-party NUMBER customer|subcontractor reason` (only the customer's own third party pauses the SLA)\n"
-        "`/ticket close NUMBER` · `/ticket reopen NUMBER reason` · `/ticket note NUMBER text`\n"
+        "`/ticket resume NUMBER` (the customer answered) · `/ticket close NUMBER` · `/ticket reopen NUMBER reason` · `/ticket note NUMBER text`\n"
         "`/ticket show NUMBER` · `/ticket list [mine] [line=1|2|3] [customer=CODE] [status=…|all]` · `/ticket lang nl|en`",
     },
 }

@@ -293,6 +293,17 @@ class Desk:
 
         return self._change(actor, number, Action.REOPEN, apply, text=reason)
 
+    def resume(self, actor: str, number: str, text: str) -> Outcome:
+        """The wait is over (the customer or third party answered): the clocks run again."""
+        text = text.strip()
+
+        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
+            changes: dict[str, list[Any]] = {}
+            self._set(ticket, changes, status=self._status_after(Action.RESUME, ticket))
+            return changes
+
+        return self._change(actor, number, Action.RESUME, apply, text=text)
+
     def note(self, actor: str, number: str, text: str) -> Outcome:
         text = _required(text, "text")
         return self._change(actor, number, Action.NOTE, lambda _s, _t: {}, text=text)

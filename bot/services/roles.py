@@ -69,6 +69,14 @@ class RoleResolver:
                 found.add(role)
         return frozenset(found)
 
+    def lines_of(self, user_id: str) -> frozenset[int]:
+        """The resolver lines whose Slack user group has this user."""
+        return frozenset(
+            line
+            for line, cfg in self._policy.routing.lines.items()
+            if cfg.usergroup and user_id in self._members(cfg.usergroup)
+        )
+
     def require(self, user_id: str, allowed: frozenset[Role]) -> frozenset[Role]:
         roles = self.roles_of(user_id)
         if not roles & allowed:
