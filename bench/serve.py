@@ -38,7 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     settings = load_settings(port=args.port)
-    extra = {"bind": f"127.0.0.1:{args.port}"}
+    # No control socket: it would be ~/.gunicorn/gunicorn.ctl for both apps (and for a Balie
+    # running beside the bench); it plays no part in serving requests.
+    extra = {"bind": f"127.0.0.1:{args.port}", "control_socket_disable": True}
     if args.app == "balie":
         http.serve(settings, **extra)
     else:
