@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, exists, func, or_, select, update
+from sqlalchemy import delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from storage.models import OutboxItem
@@ -31,6 +31,35 @@ def enqueue(
     )
     session.add(item)
     return item
+
+
+def enqueue_many(*, session: Session, rows: Sequence[dict[str, Any]], now: datetime) -> None:
+    """Insert many rows in one statement; each dict has kind, payload and ordering_key."""
+    if rows:
+        # Core executemany, not the ORM's bulk path: no identity map, one round trip batch.
+        session.connection().execute(
+            insert(OutboxItem.__table__),
+            [
+                {"created_at": now, "next_attempt_at": now, "attempts": 0, "failed": False, **row}
+                for row in rows
+            ],
+        )
+
+
+def pending_keys(*, session: Session, kind: str, ordering_keys: Collection[str]) -> set[str]:
+    """Which of these keys already have an undelivered, unstarted row of this kind."""
+    if not ordering_keys:
+        return set()
+    found = session.execute(
+        select(OutboxItem.ordering_key).where(
+            OutboxItem.kind == kind,
+            OutboxItem.ordering_key.in_(list(ordering_keys)),
+            OutboxItem.done_at.is_(None),
+            OutboxItem.attempts == 0,
+            OutboxItem.claimed_until.is_(None),
+        )
+    )
+    return {k for (k,) in found if k is not None}
 
 
 def has_pending(*, session: Session, kind: str, ordering_key: str) -> bool:

@@ -68,6 +68,32 @@ def claim(
     return won
 
 
+def claim_many(
+    *, session: Session, rows: Sequence[tuple[int, str, int]], now: datetime
+) -> set[tuple[int, str, int]]:
+    """Bulk `claim`: the (ticket_id, clock, threshold) rows this call inserted."""
+    if not rows:
+        return set()
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    won: set[tuple[int, str, int]] = set()
+    for i in range(0, len(rows), 1000):
+        chunk = rows[i : i + 1000]
+        stmt = (
+            insert(SlaAnnouncement)
+            .values(
+                [
+                    {"ticket_id": t, "clock": c, "threshold": p, "announced_at": now}
+                    for t, c, p in chunk
+                ]
+            )
+            .on_conflict_do_nothing()
+            .returning(SlaAnnouncement.ticket_id, SlaAnnouncement.clock, SlaAnnouncement.threshold)
+        )
+        won.update((t, c, p) for t, c, p in session.execute(stmt))
+    return won
+
+
 def forget(*, session: Session, ticket_id: int, clock: str, thresholds: Collection[int]) -> None:
     """Thresholds that moved into the future again (a priority change) may be announced anew."""
     if thresholds:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -18,13 +18,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.blocks import sla_alert
 from bot.blocks.sla_alert import BREACH, Alert
 from bot.clock import Clock
-from bot.domain.sla import ClockKind, next_check
+from bot.domain.sla import ClockInput, ClockKind, next_check
 from bot.policy import Policy
 from bot.services import effects
 from bot.services.sla import Sla
 from bot.services.views import TicketView
+from storage import outbox
 from storage import sla as store
 from storage.models import Ticket
+from storage.sla import StatusRow
 
 log = logging.getLogger(__name__)
 
@@ -60,43 +62,43 @@ class SlaMonitor:
 
     def sweep(self) -> SweepResult:
         now = self.clock.now()
-        with self.sessions.begin() as session:
+        with self.sessions.begin() as session, session.no_autoflush:
             tickets = store.due(session=session, now=now, limit=self.batch)
             if not tickets:
                 return SweepResult(0, ())
             ids = [t.id for t in tickets]
             histories = store.status_history(session=session, ticket_ids=ids)
             announced = store.announced(session=session, ticket_ids=ids)
+            # First find every threshold that has come, then claim them all in one statement:
+            # a claim another process already made is simply not ours to announce.
+            plans = [
+                self._plan(ticket, histories[ticket.id], announced[ticket.id], now)
+                for ticket in tickets
+            ]
+            won = store.claim_many(
+                session=session,
+                rows=[
+                    (p.ticket.id, c.kind.value, pct)
+                    for p in plans
+                    for c in p.crossings
+                    for pct in c.covered
+                ],
+                now=now,
+            )
             alerts: list[tuple[Ticket, Alert]] = []
-            for ticket in tickets:
-                clocks = self.sla.clocks(ticket, histories[ticket.id])
-                done = announced[ticket.id]
-                crossed: list[tuple[ClockKind, int, bool]] = []
-                for kind, clock in clocks.items():
-                    nxt = next_check(clock, self.sla.thresholds, done[kind.value], now)
-                    if nxt is None or nxt[1] > now:
-                        continue
-                    percent, moment = nxt
-                    # Thresholds passed together are announced once, as the highest of them.
-                    covered = [
-                        p
-                        for p in (*self.sla.thresholds, BREACH)
-                        if p <= percent and p not in done[kind.value]
-                    ]
-                    if store.claim(
-                        session=session,
-                        ticket_id=ticket.id,
-                        clock=kind.value,
-                        thresholds=covered,
-                        now=now,
-                    ):
-                        crossed.append((kind, percent, now - moment > self.grace))
-                    done[kind.value].update(covered)
-                statuses = self.sla.store(ticket, clocks, done, now)
-                view = TicketView.of(ticket)
+            for plan in plans:
+                done = announced[plan.ticket.id]
+                for c in plan.crossings:
+                    done[c.kind.value].update(c.covered)
+                statuses = self.sla.store(plan.ticket, plan.clocks, done, now)
+                view = TicketView.of(plan.ticket)
                 alerts.extend(
-                    (ticket, Alert(view, kind.value, percent, statuses[kind].deadline, late))
-                    for kind, percent, late in crossed
+                    (
+                        plan.ticket,
+                        Alert(view, c.kind.value, c.percent, statuses[c.kind].deadline, c.late),
+                    )
+                    for c in plan.crossings
+                    if (plan.ticket.id, c.kind.value, c.percent) in won
                 )
             self._enqueue(session, alerts, now)
             result = SweepResult(len(tickets), tuple(a for _, a in alerts))
@@ -104,45 +106,83 @@ class SlaMonitor:
             self._after_commit()
         return result
 
+    def _plan(
+        self,
+        ticket: Ticket,
+        history: Sequence[StatusRow],
+        done: Mapping[str, Collection[int]],
+        now: datetime,
+    ) -> _Plan:
+        clocks = self.sla.clocks(ticket, history)
+        crossings = []
+        for kind, clock in clocks.items():
+            nxt = next_check(clock, self.sla.thresholds, done.get(kind.value, ()), now)
+            if nxt is None or nxt[1] > now:
+                continue
+            percent, moment = nxt
+            # Thresholds passed together are announced once, as the highest of them.
+            covered = tuple(
+                p
+                for p in (*self.sla.thresholds, BREACH)
+                if p <= percent and p not in done.get(kind.value, ())
+            )
+            crossings.append(_Crossing(kind, percent, covered, now - moment > self.grace))
+        return _Plan(ticket, clocks, tuple(crossings))
+
     def _enqueue(self, session: Session, alerts: list[tuple[Ticket, Alert]], now: datetime) -> None:
         lines = self.policy.routing.lines
         team_leads = self.policy.channels.team_leads
+        rows: list[dict[str, object]] = []
+
+        def post(
+            channel: str, text: str, key: str | None = None, thread_of: int | None = None
+        ) -> None:
+            payload = {"channel": channel, "text": text, "blocks": None, "thread_of": thread_of}
+            rows.append({"kind": effects.POST, "payload": payload, "ordering_key": key})
+
         catch_up: dict[str, list[Alert]] = defaultdict(list)
         for ticket, alert in alerts:
-            key = effects.ticket_key(ticket.id)
-            effects.post(
-                session=session,
-                channel="",
-                text=sla_alert.thread_text(alert, self.lang),
-                blocks=None,
-                now=now,
-                ordering_key=key,
-                thread_of=ticket.id,
+            post(
+                "",
+                sla_alert.thread_text(alert, self.lang),
+                effects.ticket_key(ticket.id),
+                ticket.id,
             )
-            effects.card_changed(session=session, ticket=ticket, now=now)
             channel = lines[ticket.line].channel  # type: ignore[index]
             if alert.late:
                 catch_up[channel].append(alert)
                 if alert.percent >= BREACH:
                     catch_up[team_leads].append(alert)
                 continue
-            text = sla_alert.channel_text(alert, self.policy, self.lang)
-            effects.post(session=session, channel=channel, text=text, blocks=None, now=now)
+            post(channel, sla_alert.channel_text(alert, self.policy, self.lang))
             if alert.percent >= BREACH:
-                effects.post(
-                    session=session,
-                    channel=team_leads,
-                    text=sla_alert.channel_text(
-                        alert, self.policy, self.lang, mention_people=False
-                    ),
-                    blocks=None,
-                    now=now,
+                post(
+                    team_leads,
+                    sla_alert.channel_text(alert, self.policy, self.lang, mention_people=False),
                 )
         for channel, items in catch_up.items():
-            effects.post(
-                session=session,
-                channel=channel,
-                text=sla_alert.catch_up(items, self.policy, self.lang),
-                blocks=None,
-                now=now,
-            )
+            post(channel, sla_alert.catch_up(items, self.policy, self.lang))
+        # The card shows the clocks' states: refresh it, unless a refresh is already waiting.
+        keys = {effects.ticket_key(t.id): t.id for t, _ in alerts}
+        waiting = outbox.pending_keys(session=session, kind=effects.CARD, ordering_keys=keys)
+        rows += [
+            {"kind": effects.CARD, "payload": {"ticket_id": tid}, "ordering_key": key}
+            for key, tid in keys.items()
+            if key not in waiting
+        ]
+        outbox.enqueue_many(session=session, rows=rows, now=now)
+
+
+@dataclass(frozen=True)
+class _Crossing:
+    kind: ClockKind
+    percent: int
+    covered: tuple[int, ...]
+    late: bool
+
+
+@dataclass(frozen=True)
+class _Plan:
+    ticket: Ticket
+    clocks: Mapping[ClockKind, ClockInput]
+    crossings: tuple[_Crossing, ...]
