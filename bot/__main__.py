@@ -24,8 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("file", type=Path)
     sub.add_parser("outbox", help="show side effects that failed for good")
     args = parser.parse_args(argv)
+    # In the console, log lines would drown the conversation; warnings still show.
+    quiet = args.cmd == "console" or (args.cmd in (None, "run") and _console_env())
     logging.basicConfig(
-        level=logging.INFO,
+        level=logging.WARNING if quiet else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
@@ -66,6 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     from bot.transports.console import run_console
 
     return run_console(settings)
+
+
+def _console_env() -> bool:
+    try:
+        return load_settings().transport is Transport.CONSOLE
+    except SettingsError:
+        return False
 
 
 def _import(settings, path: Path) -> int:

@@ -17,6 +17,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from slack_bolt import App
 from sqlalchemy import Engine, text
 
@@ -33,6 +34,10 @@ from storage.models import Base
 from tests.fakes.signed import Response, SlackClient
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.smtp import SmtpServer
+
+# The same examples on every run: a property that fails, fails in CI and on every machine.
+hypothesis_settings.register_profile("balie", derandomize=True, deadline=None)
+hypothesis_settings.load_profile("balie")
 
 AMS = ZoneInfo("Europe/Amsterdam")
 DATA = Path(__file__).parent / "data"

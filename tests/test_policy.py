@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.policy import PolicyError, default_policy_text, load_policy, parse_duration, parse_policy
+
+
+def test_the_default_policy_follows_the_service_description() -> None:
+    p = load_policy()
+    assert p.language == "nl" and p.ticket_prefix == "KOR-"
+    assert p.office_hours.days["mon"] == "08:30-17:30" and "sat" not in p.office_hours.days
+    assert p.sla["gold"]["P1"].clock == "24x7"  # gold has the waakdienst
+    assert all(t.clock == "business" for tier in ("silver", "bronze") for t in p.sla[tier].values())
+    assert p.sla_warn_at == [75, 90]
+
+
+def _broken(old: str, new: str) -> str:
+    text = default_policy_text()
+    assert old in text
+    return text.replace(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "high:   {high: P1,",
+            "high:   {high: P9,",
+            "priority_matrix.high.high: unknown priority 'P9'",
+        ),
+        ("    P4: {response: 9h, resolution: 90h}\n", "", "sla.bronze.P4: missing"),
+        ("P1: {response: 15m,", "P1: {response: soon,", "sla.gold.P1.response"),
+        (
+            "good_friday: open",
+            "good_fryday: open",
+            "office_hours: unknown holiday key 'good_fryday'",
+        ),
+        ("ticket_prefix: KOR-", "ticket_prefix: kor", "ticket_prefix"),
+        ("    - {line: 1}\n", "", "routing.rules: the last rule must match everything"),
+    ],
+)
+def test_errors_name_the_offending_key(old: str, new: str, message: str) -> None:
+    with pytest.raises(PolicyError) as e:
+        parse_policy(_broken(old, new), "policy.yml")
+    assert message in str(e.value)
+
+
+def test_durations() -> None:
+    assert parse_duration("1h30m") == timedelta(minutes=90)
+    assert parse_duration("2d") == timedelta(days=2)
+    with pytest.raises(ValueError):
+        parse_duration("0m")
