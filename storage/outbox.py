@@ -38,7 +38,7 @@ def enqueue_many(*, session: Session, rows: Sequence[dict[str, Any]], now: datet
     if rows:
         # Core executemany, not the ORM's bulk path: no identity map, one round trip batch.
         session.connection().execute(
-            insert(OutboxItem.__table__),
+            insert(OutboxItem.__table__),  # type: ignore[arg-type]
             [
                 {"created_at": now, "next_attempt_at": now, "attempts": 0, "failed": False, **row}
                 for row in rows
