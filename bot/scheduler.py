@@ -55,6 +55,17 @@ class Background:
             run, "interval", seconds=seconds, id="sla_monitor", next_run_time=datetime.now(UTC)
         )
 
+    def add_periodic(self, job_id: str, fn: Callable[[], object], seconds: float) -> None:
+        def run() -> None:
+            try:
+                fn()
+            except Exception:
+                log.exception("%s failed; retrying at the next tick", job_id)
+
+        self.scheduler.add_job(
+            run, "interval", seconds=seconds, id=job_id, next_run_time=datetime.now(UTC)
+        )
+
     def start(self) -> None:
         if not self.scheduler.running:
             self.scheduler.start()

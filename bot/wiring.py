@@ -103,6 +103,8 @@ def build_services(
     )
     monitor = SlaMonitor(sessions=sessions, policy=policy, clock=clock, sla=sla, after_commit=kick)
     background.add_monitor(monitor.sweep)
+    # Keeps user-group membership warm, so role checks on the ack path never wait for Slack.
+    background.add_periodic("roles", roles.warm, seconds=240)
     directory = Directory(sessions=sessions, clock=clock, roles=roles, lang=policy.language)
     return Services(
         settings=settings,

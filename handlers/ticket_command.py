@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from bot.blocks import ticket_modal
 from bot.blocks import vocabulary as voc
-from bot.blocks.replies import reply, ticket_detail, ticket_list
+from bot.blocks.replies import registered, reply, ticket_detail, ticket_list
 from bot.blocks.text import mention, tr
 from bot.domain.errors import InvalidInput
 from bot.domain.lifecycle import Status
@@ -101,18 +101,7 @@ class TicketCommand:
 
     def new(self, user: str, rest: str, lang: str) -> Reply:
         v = self.desk.register(user, new_ticket_input(rest))
-        key = "ok.registered_incomplete" if v.status == Status.WAITING_INFO else "ok.registered"
-        return reply(
-            tr(
-                lang,
-                key,
-                number=v.number,
-                customer=v.customer_name,
-                priority=voc.priority_label(self.policy, v.priority, lang),
-                line=self._line(v, lang),
-                contact=v.contact_name,
-            )
-        )
+        return reply(registered(v, self.policy, lang))
 
     def take(self, user: str, rest: str, lang: str) -> Reply:
         number, _ = _number_and_text(rest)

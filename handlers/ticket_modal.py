@@ -8,10 +8,8 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.blocks import ticket_modal
-from bot.blocks import vocabulary as voc
 from bot.blocks.ids import ActionId, BlockId, CallbackId
-from bot.blocks.text import tr
-from bot.domain.lifecycle import Status
+from bot.blocks.replies import registered
 from bot.i18n import t
 from bot.services.inputs import NewTicket, build
 from bot.wiring import Services
@@ -94,14 +92,5 @@ def register(app: App, s: Services) -> None:
     def submit(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:
         lang = context["lang"]
         v = s.desk.register(body["user"]["id"], new_ticket_from_view(body["view"]))
-        key = "ok.registered_incomplete" if v.status == Status.WAITING_INFO else "ok.registered"
-        text = tr(
-            lang,
-            key,
-            number=v.number,
-            customer=v.customer_name,
-            priority=voc.priority_label(s.policy, v.priority, lang),
-            line=voc.line_label(s.policy, v.line, lang),
-            contact=v.contact_name,
-        )
+        text = registered(v, s.policy, lang)
         ack(response_action="update", view=ticket_modal.registered(text, lang))

@@ -71,6 +71,20 @@ def error_text(err: DomainError, lang: str) -> str:
     return "\n".join(lines)
 
 
+def registered(v: TicketView, policy: Policy, lang: str) -> str:
+    """The confirmation after registering, by command or modal."""
+    key = "ok.registered_incomplete" if v.status == "waiting_info" else "ok.registered"
+    return tr(
+        lang,
+        key,
+        number=v.number,
+        customer=v.customer_name,
+        priority=voc.priority_label(policy, v.priority, lang),
+        line=voc.line_label(policy, v.line, lang),
+        contact=v.contact_name,
+    )
+
+
 def ticket_detail(
     v: TicketView, events: Sequence[EventView], policy: Policy, lang: str
 ) -> dict[str, Any]:

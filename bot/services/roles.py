@@ -40,26 +40,49 @@ class RoleResolver:
         self._ttl = ttl_seconds
         self._monotonic = monotonic
         self._cache: dict[str, tuple[float, frozenset[str]]] = {}
+        self._refreshing: set[str] = set()
         self._lock = threading.Lock()
 
     def _members(self, group: str) -> frozenset[str]:
+        """Cached members; an expired entry is served while a refresh runs in the background,
+        so only the very first check of a group after start-up waits for Slack."""
         now = self._monotonic()
         with self._lock:
             hit = self._cache.get(group)
-        if hit and now - hit[0] < self._ttl:
+            stale = hit is not None and now - hit[0] >= self._ttl
+            if stale and group not in self._refreshing:
+                self._refreshing.add(group)
+                threading.Thread(target=self._refresh, args=(group,), daemon=True).start()
+        if hit is not None:
             return hit[1]
+        return self._refresh(group)
+
+    def _refresh(self, group: str) -> frozenset[str]:
         try:
             members = frozenset(self._fetch(group))
         except Exception:
-            # Slack unreachable: keep the last known members rather than lock everyone out,
-            # and say so in the log.
+            # Slack unreachable: keep the last known members rather than lock everyone out.
             log.warning(
                 "could not refresh user group %s; using cached members", group, exc_info=True
             )
+            with self._lock:
+                self._refreshing.discard(group)
+                hit = self._cache.get(group)
             return hit[1] if hit else frozenset()
         with self._lock:
-            self._cache[group] = (now, members)
+            self._cache[group] = (self._monotonic(), members)
+            self._refreshing.discard(group)
         return members
+
+    def groups(self) -> set[str]:
+        p = self._policy
+        named = {g for role in Role for g in getattr(p.roles, role.value).usergroups}
+        return named | {cfg.usergroup for cfg in p.routing.lines.values() if cfg.usergroup}
+
+    def warm(self) -> None:
+        """Fetch every group now (the scheduler calls this at start and every few minutes)."""
+        for group in self.groups():
+            self._refresh(group)
 
     def roles_of(self, user_id: str) -> frozenset[Role]:
         found = set()

@@ -592,7 +592,8 @@ class Console:
         command, _, text = line.partition(" ")
         known = [c.value for c in Command]
         if command not in known:
-            self.screen.say(f"Balie kent {command} niet; wel {' en '.join(known)}.")
+            listed = ", ".join(known[:-1]) + " en " + known[-1]
+            self.screen.say(f"Balie kent {command} niet; wel {listed}.")
             return
         self.requests += 1
         n, p = self.requests, self.persona

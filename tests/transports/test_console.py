@@ -247,7 +247,7 @@ def test_console_commands_hints_and_stop(tmp_path: Path, clock: ManualClock) -> 
     assert code == 0
     assert after(parts, "hallo")[0][0].startswith("Typ een slash-commando")
     assert after(parts, ":onzin")[0][0].startswith("Onbekend console-commando :onzin")
-    assert after(parts, "/weer")[0][0] == "Balie kent /weer niet; wel /ticket en /klant."
+    assert after(parts, "/weer")[0][0] == "Balie kent /weer niet; wel /ticket, /klant en /sla."
     assert after(parts, ":gebruiker niemand")[0][0].startswith("Onbekende gebruiker 'niemand'")
     assert ":gebruiker NAAM" in text
     # :stop ends the session: the line after it is never run.
