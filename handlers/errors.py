@@ -13,7 +13,7 @@ from slack_bolt import App, BoltResponse
 
 from bot.blocks.ids import BlockId
 from bot.blocks.replies import error_text, field_problem, reply
-from bot.domain.errors import DomainError, InvalidInput
+from bot.domain.errors import ContactNotAllowed, DomainError, InvalidInput
 from bot.i18n import t
 from bot.wiring import Services
 
@@ -52,18 +52,19 @@ def modal_errors(
     if isinstance(error, InvalidInput):
         for field, (key, params) in error.fields.items():
             msg = field_problem(lang, field, key, params)
-            (errors.__setitem__(field, msg) if field in present else leftover.append(msg))
-        hint = next((p.get("hint") for _, p in error.fields.values() if p.get("hint")), None)
-        if hint is not None and BlockId.CONTACT in present:
-            errors[BlockId.CONTACT] = error_text(error, lang).split("\n", 1)[1][:2000]
-    elif "contact" in present and type(error).__name__ == "ContactNotAllowed":
+            if field in present:
+                errors[field] = msg
+            else:
+                leftover.append(msg)
+    elif isinstance(error, ContactNotAllowed) and BlockId.CONTACT in present:
         errors[BlockId.CONTACT] = text
     else:
         leftover.append(text)
     if leftover and present:
         target = next((b for b in present if b not in errors), present[0])
-        errors[target] = "\n".join(leftover)[:2000]
-    return errors
+        errors[target] = "\n".join(leftover)
+    # Slack refuses an inline error longer than 2000 characters.
+    return {block: msg[:2000] for block, msg in errors.items()}
 
 
 def register(app: App, s: Services) -> None:
