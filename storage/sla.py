@@ -76,21 +76,14 @@ def claim_many(
         return set()
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    won: set[tuple[int, str, int]] = set()
-    for i in range(0, len(rows), 1000):
-        chunk = rows[i : i + 1000]
-        stmt = (
-            insert(SlaAnnouncement)
-            .values(
-                [
-                    {"ticket_id": t, "clock": c, "threshold": p, "announced_at": now}
-                    for t, c, p in chunk
-                ]
-            )
-            .on_conflict_do_nothing()
-            .returning(SlaAnnouncement.ticket_id, SlaAnnouncement.clock, SlaAnnouncement.threshold)
-        )
-        won.update((t, c, p) for t, c, p in session.execute(stmt))
+    stmt = (
+        insert(SlaAnnouncement)
+        .on_conflict_do_nothing()
+        .returning(SlaAnnouncement.ticket_id, SlaAnnouncement.clock, SlaAnnouncement.threshold)
+    )
+    # executemany with RETURNING ("insertmanyvalues"): one cached statement, batched.
+    params = [{"ticket_id": t, "clock": c, "threshold": p, "announced_at": now} for t, c, p in rows]
+    won = {(t, c, p) for t, c, p in session.execute(stmt, params)}
     return won
 
 
