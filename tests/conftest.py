@@ -56,6 +56,22 @@ def amsterdam(*args: int) -> datetime:
 
 # --- databases -------------------------------------------------------------------------------
 
+_PG_SKIPPED: list[str] = []
+
+
+def pytest_report_header() -> str:
+    return f"PostgreSQL half of the suite: {PG_BASE}"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _PG_SKIPPED:
+        terminalreporter.write_line(
+            f"PostgreSQL SKIPPED: {_PG_SKIPPED[0]}. Only the SQLite half of the database tests ran.",
+            yellow=True,
+            bold=True,
+        )
+
 
 def _pg_problem() -> str | None:
     try:
@@ -83,6 +99,7 @@ def pg_url() -> Iterator[str]:
     if problem is not None:
         if os.environ.get("CI"):
             pytest.fail(f"PostgreSQL is required in CI but not reachable at {PG_BASE}: {problem}")
+        _PG_SKIPPED.append(f"not reachable at {PG_BASE} ({problem})")
         pytest.skip(f"PostgreSQL skipped: not reachable at {PG_BASE} ({problem})")
     schema = f"balie_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
     admin = make_engine(PG_BASE, pool_size=1, max_overflow=0)
