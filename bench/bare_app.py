@@ -31,7 +31,8 @@ def create_bare_app(settings: Settings) -> App:
         signing_secret=settings.slack_signing_secret or "bench",
         process_before_response=True,
         request_verification_enabled=True,
-        token_verification_enabled=False,
+        # Like Balie (create_app): auth.test once at start-up, not on the first requests.
+        token_verification_enabled=True,
     )
 
     @app.command("/ticket")
