@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import socket
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +19,16 @@ import pytest
 from slack_sdk.errors import SlackApiError
 
 from bot.clock import ManualClock
+from bot.i18n.catalogue import MESSAGES
 from bot.settings import Settings, load_settings
-from bot.transports import console_render as render
+from bot.transports import console
 from bot.transports.console import (
     PERSONAS,
     ConsoleWebClient,
     Screen,
     channel_id,
     find_persona,
+    render,
     run_console,
     slack_text,
 )
@@ -47,7 +51,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
-def settings_for(tmp_path: Path) -> Settings:
+def settings_for(tmp_path: Path, policy_file: Path | None = None) -> Settings:
     # load_settings also reads the environment and .env: pin everything that picks the mode.
     return load_settings(
         database_url=f"sqlite:///{tmp_path}/c.db",
@@ -55,16 +59,20 @@ def settings_for(tmp_path: Path) -> Settings:
         slack_signing_secret=None,
         slack_app_token=None,
         smtp_url=None,
-        policy_file=None,
+        policy_file=policy_file,
     )
 
 
 def run(
-    tmp_path: Path, clock: ManualClock, *lines: str, demo: bool = True
+    tmp_path: Path,
+    clock: ManualClock,
+    *lines: str,
+    demo: bool = True,
+    policy_file: Path | None = None,
 ) -> tuple[int, list[tuple[str, str]], str]:
     out = io.StringIO()
     code = run_console(
-        settings_for(tmp_path),
+        settings_for(tmp_path, policy_file),
         stdin=io.StringIO("".join(line + "\n" for line in lines)),
         stdout=out,
         clock=clock,
@@ -269,6 +277,69 @@ def test_banner_names_database_persona_and_examples(tmp_path: Path, clock: Manua
     assert f"Database: sqlite:///{tmp_path}/c.db" in banner
     assert "Je bent:  beheerder" in banner
     assert REGISTER in banner
+
+
+REGISTER_EN = (
+    '/ticket new customer=ACME contact="Jan Jansen" via=phone type=incident impact=high '
+    "urgency=medium Printer not working"
+)
+
+
+def english_policy(tmp_path: Path) -> Path:
+    default = resources.files("bot").joinpath("default_policy.yml").read_text(encoding="utf-8")
+    assert "\nlanguage: nl\n" in default
+    path = tmp_path / "policy-en.yml"
+    path.write_text(default.replace("\nlanguage: nl\n", "\nlanguage: en\n"), encoding="utf-8")
+    return path
+
+
+def test_the_console_speaks_the_policys_language(tmp_path: Path, clock: ManualClock) -> None:
+    code, parts, text = run(
+        tmp_path,
+        clock,
+        ":wie",
+        "/weer",
+        REGISTER_EN,
+        "/ticket",
+        policy_file=english_policy(tmp_path),
+    )
+    assert code == 0
+    banner = text.split("beheerder> ", 1)[0]
+    assert banner.startswith("Balie in the console\n")
+    assert "You are:  beheerder (admin and agent); switch with :user NAME" in banner
+    assert REGISTER_EN in banner
+    assert after(parts, ":wie")[0][0] == "You are beheerder (UCONSOLEADMIN): admin and agent."
+    assert (
+        after(parts, "/weer")[0][0]
+        == "Balie does not know /weer; it does know /ticket, /klant and /sla."
+    )
+    new = after(parts, REGISTER_EN)
+    assert headings(new) == [
+        "[only for you] Balie:",
+        "[#balie-2e-lijn] Balie:",
+        "[e-mail, not sent] Balie sends an e-mail:",
+        "[#balie-2e-lijn › thread KOR-000001] Balie:",
+    ]
+    assert "KOR-000001 is registered" in new[0][1]
+    assert "To:      jan@acme.example" in new[2][1]
+    modal = after(parts, "/ticket")
+    assert headings(modal) == ["[form] Balie opens a form:"]
+    assert "/ticket new customer=… contact=… via=… type=… impact=… urgency=… subject" in modal[0][1]
+    assert text.rstrip().endswith("Goodbye.")
+    for dutch in ("alleen voor jou", "draadje", "formulier", "Je bent", "Tot ziens"):
+        assert dutch not in text
+
+
+def test_every_catalogue_key_the_console_uses_exists() -> None:
+    package = Path(console.__file__).parent
+    used = {
+        key
+        for source in package.glob("*.py")
+        for key in re.findall(r"[\"'](console\.[a-z_.]+)[\"']", source.read_text(encoding="utf-8"))
+    }
+    used |= {p.description_key for p in PERSONAS}
+    assert len(used) > 30
+    assert used - set(MESSAGES) == set()
 
 
 # --- the pieces ------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""console_render: Slack payloads as terminal text. Pure functions, so plain inputs and outputs."""
+"""console.render: Slack payloads as terminal text. Pure functions, so plain inputs and outputs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from slack_sdk.models.blocks import (
 
 from bot.blocks import ticket_modal
 from bot.policy import load_policy
-from bot.transports import console_render as render
+from bot.transports.console import render
 
 NAMES = render.Names(
     users={"UCONSOLEADMIN": "beheerder", "UCONSOLEAGENT": "agent"},
@@ -161,6 +161,14 @@ def test_new_ticket_modal_shows_inputs_choices_and_buttons() -> None:
     assert lines[-1] == "[Registreren] [Annuleren]"
 
 
+def test_the_words_the_renderer_adds_follow_the_language() -> None:
+    view = ticket_modal.new_ticket(load_policy(), "en", impact="high")
+    lines = render.view(view, lang="en").split("\n")
+    assert lines[0] == "New ticket"
+    assert "Description (optional): […several lines…]" in lines
+    assert render.block({"type": "image", "alt_text": "chart"}, lang="en") == ["[image: chart]"]
+
+
 def test_input_hint_is_indented_under_its_input() -> None:
     block = {
         "type": "input",
@@ -190,6 +198,17 @@ def test_email_shows_headers_and_plain_body() -> None:
         "",
         # E-mail is plain text, not mrkdwn: nothing is unescaped.
         "Tekst &amp; meer.",
+    ]
+
+
+def test_email_headers_in_english_line_up_too() -> None:
+    text = render.email(
+        sender="a@korton.nl", to="b@acme.example", subject="Hi", body="x", lang="en"
+    )
+    assert text.split("\n")[:3] == [
+        "From:    a@korton.nl",
+        "To:      b@acme.example",
+        "Subject: Hi",
     ]
 
 

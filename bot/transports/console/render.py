@@ -3,7 +3,8 @@
 Pure functions: a payload in, text out. Slack's markup is resolved the way a Slack client shows
 it (`<@U1>` becomes `@naam`, `&lt;` becomes `<`); what Balie escaped stays inert, so a subject
 with `<!channel>` is shown literally and pings nobody. Control characters are dropped, so text a
-customer typed cannot move the cursor or recolour the terminal.
+customer typed cannot move the cursor or recolour the terminal. The few words the renderer
+adds itself (e-mail headers, "optional") come from the catalogue, in the language asked for.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
+
+from bot.i18n import t
 
 WIDTH = 100
 INDENT = "  "
@@ -115,7 +118,7 @@ def _selected(option: Any, names: Names) -> str:
     return text_object((option or {}).get("text"), names) if option else ""
 
 
-def element(el: Mapping[str, Any], names: Names = NO_NAMES) -> str:
+def element(el: Mapping[str, Any], names: Names = NO_NAMES, *, lang: str = "nl") -> str:
     """An interactive element as one bracketed item: `[Oppakken]`, `[Toewijzen aan…]`."""
     kind = el.get("type", "")
     placeholder = text_object(el.get("placeholder"), names)
@@ -131,7 +134,7 @@ def element(el: Mapping[str, Any], names: Names = NO_NAMES) -> str:
     if kind == "overflow":
         return "[⋯]"
     if kind == "datepicker":
-        return f"[{el.get('initial_date') or placeholder or 'datum'}]"
+        return f"[{el.get('initial_date') or placeholder or t(lang, 'console.render.date')}]"
     if kind == "plain_text_input":
         initial = clean(str(el.get("initial_value") or ""))
         return f"[{initial or placeholder or '…'}]"
@@ -148,18 +151,19 @@ def _choices(el: Mapping[str, Any], names: Names) -> str:
     return "  ".join(marks)
 
 
-def _input(block: Mapping[str, Any], names: Names, width: int) -> list[str]:
+def _input(block: Mapping[str, Any], names: Names, width: int, lang: str) -> list[str]:
     label = text_object(block.get("label"), names)
     if block.get("optional"):
-        label += " (optioneel)"
+        label += " " + t(lang, "console.render.optional")
     el = block.get("element") or {}
     if el.get("type") == "static_select" and el.get("options"):
         value = _choices(el, names)
     elif el.get("type") == "plain_text_input":
         initial = clean(str(el.get("initial_value") or ""))
-        value = initial or ("[…meerdere regels…]" if el.get("multiline") else "[…]")
+        multiline = t(lang, "console.render.multiline") if el.get("multiline") else "[…]"
+        value = initial or multiline
     else:
-        value = element(el, names)
+        value = element(el, names, lang=lang)
     lines = wrap(f"{label}: {value}", width)
     hint = text_object(block.get("hint"), names)
     if hint:
@@ -209,7 +213,9 @@ def _rich_text(elements: Iterable[Any], names: Names) -> str:
     return "".join(parts).rstrip("\n")
 
 
-def block(b: Mapping[str, Any], names: Names = NO_NAMES, width: int = WIDTH) -> list[str]:
+def block(
+    b: Mapping[str, Any], names: Names = NO_NAMES, width: int = WIDTH, *, lang: str = "nl"
+) -> list[str]:
     """One Block Kit block as lines of text."""
     kind = b.get("type")
     if kind == "header":
@@ -223,29 +229,35 @@ def block(b: Mapping[str, Any], names: Names = NO_NAMES, width: int = WIDTH) -> 
         if fields:
             lines += _columns(fields, width)
         if b.get("accessory"):
-            lines.append(element(b["accessory"], names))
+            lines.append(element(b["accessory"], names, lang=lang))
         return lines
     if kind == "context":
         parts = [
             text_object(e, names)
             if e.get("type") in ("mrkdwn", "plain_text")
-            else f"[{clean(str(e.get('alt_text', 'afbeelding')))}]"
+            else f"[{clean(str(e.get('alt_text', t(lang, 'console.render.image'))))}]"
             for e in b.get("elements") or []
         ]
         return wrap("  ".join(parts), width)
     if kind == "actions":
-        return wrap(" ".join(element(e, names) for e in b.get("elements") or []), width)
+        return wrap(" ".join(element(e, names, lang=lang) for e in b.get("elements") or []), width)
     if kind == "input":
-        return _input(b, names, width)
+        return _input(b, names, width, lang)
     if kind == "image":
-        return [f"[afbeelding: {clean(str(b.get('alt_text', '')))}]"]
+        return [t(lang, "console.render.image_alt", alt=clean(str(b.get("alt_text", ""))))]
     if kind == "rich_text":
         return wrap(_rich_text(b.get("elements") or [], names), width)
     return [f"[{kind}]"]
 
 
-def blocks(items: Iterable[Mapping[str, Any]], names: Names = NO_NAMES, width: int = WIDTH) -> str:
-    return "\n".join(line for b in items for line in block(b, names, width))
+def blocks(
+    items: Iterable[Mapping[str, Any]],
+    names: Names = NO_NAMES,
+    width: int = WIDTH,
+    *,
+    lang: str = "nl",
+) -> str:
+    return "\n".join(line for b in items for line in block(b, names, width, lang=lang))
 
 
 def message(
@@ -253,17 +265,21 @@ def message(
     items: Sequence[Mapping[str, Any]] | None = None,
     names: Names = NO_NAMES,
     width: int = WIDTH,
+    *,
+    lang: str = "nl",
 ) -> str:
     """A message as a Slack client shows it: the blocks if any, else the text."""
     if items:
-        return blocks(items, names, width)
+        return blocks(items, names, width, lang=lang)
     return "\n".join(wrap(mrkdwn(text or "", names), width))
 
 
-def view(v: Mapping[str, Any], names: Names = NO_NAMES, width: int = WIDTH) -> str:
+def view(
+    v: Mapping[str, Any], names: Names = NO_NAMES, width: int = WIDTH, *, lang: str = "nl"
+) -> str:
     """A modal: its title, its blocks (inputs with their choices) and its buttons."""
     title = text_object(v.get("title"), names)
-    body = blocks(v.get("blocks") or [], names, width)
+    body = blocks(v.get("blocks") or [], names, width, lang=lang)
     buttons = " ".join(
         f"[{text_object(v[key], names)}]" for key in ("submit", "close") if v.get(key)
     )
@@ -273,13 +289,18 @@ def view(v: Mapping[str, Any], names: Names = NO_NAMES, width: int = WIDTH) -> s
     return "\n".join(p for p in parts if p)
 
 
-def email(*, sender: str, to: str, subject: str, body: str, width: int = WIDTH) -> str:
+def email(
+    *, sender: str, to: str, subject: str, body: str, width: int = WIDTH, lang: str = "nl"
+) -> str:
     """An e-mail as plain text: a few headers and the body (e-mail is not mrkdwn)."""
-    head = [
-        f"Van:       {clean(sender)}",
-        f"Aan:       {clean(to)}",
-        f"Onderwerp: {clean(' '.join(subject.split()))}",
+    headers = [
+        (t(lang, "console.mail.from"), clean(sender)),
+        (t(lang, "console.mail.to"), clean(to)),
+        (t(lang, "console.mail.subject"), clean(" ".join(subject.split()))),
     ]
+    # The values line up after the longest header, whatever the language calls them.
+    pad = max(len(name) for name, _ in headers)
+    head = [f"{name:<{pad}} {value}" for name, value in headers]
     return "\n".join([*head, "", *wrap(clean(body).rstrip("\n"), width)])
 
 

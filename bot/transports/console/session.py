@@ -1,0 +1,269 @@
+"""One console session: who is typing, and what a typed line does."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from importlib import resources
+from typing import Any
+from urllib.parse import urlencode
+
+from slack_bolt import BoltContext, BoltRequest, BoltResponse
+from sqlalchemy.engine import make_url
+
+from bot.app import create_app
+from bot.clock import Clock
+from bot.i18n import t
+from bot.policy import Policy
+from bot.services import effects
+from bot.settings import Settings
+from bot.surface import Command
+from bot.transports.console import render
+from bot.transports.console.client import ConsoleWebClient
+from bot.transports.console.deliveries import ConsoleDeliveries
+from bot.transports.console.lazy import DeferredLazyListenerRunner
+from bot.transports.console.personas import PERSONAS, default_persona, find_persona, slack_text
+from bot.transports.console.screen import Screen
+from bot.transports.console.workspace import (
+    APP_ID,
+    BOT_USER_ID,
+    CONSOLE_CHANNEL,
+    CONSOLE_TOKEN,
+    OFFLINE_URL,
+    TEAM_ID,
+    WIDTH,
+    channel_id,
+)
+from bot.wiring import Services, build_services
+
+
+def _policy_channels(policy: Policy) -> list[str]:
+    return [line.channel for line in policy.routing.lines.values()] + [policy.channels.team_leads]
+
+
+def _demo_codes() -> list[str]:
+    import yaml
+
+    text = resources.files("bot").joinpath("demo_directory.yml").read_text(encoding="utf-8")
+    return [str(c["code"]) for c in yaml.safe_load(text)["customers"]]
+
+
+class Console:
+    """Balie with the console's edges, and the persona typing; speaks the policy's language.
+
+    `policy` is the policy with the personas' roles (personas.console_policy).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        screen: Screen,
+        *,
+        policy: Policy,
+        clock: Clock,
+        demo: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.screen = screen
+        self.persona = default_persona()
+        self.policy = policy
+        self.lang: str = policy.language
+        users = {p.user_id: p.name for p in PERSONAS} | {BOT_USER_ID: "Balie"}
+        self.client = ConsoleWebClient(
+            screen,
+            users=users,
+            clock=clock,
+            channels=_policy_channels(self.policy),
+            lang=self.lang,
+        )
+        self.names = self.client.names
+        deliveries = ConsoleDeliveries(screen, settings.mail_from, self.names, self.lang)
+        self.services: Services = build_services(
+            settings, policy=self.policy, clock=clock, client=self.client, mail=deliveries.mail
+        )
+        try:
+            # A response_url would be posted to over HTTP; the console shows the text instead.
+            self.services.dispatcher.handlers[effects.RESPOND] = deliveries.respond
+            # services.background is deliberately not started: the console drains the outbox
+            # itself after every command, so cards, threads and e-mails appear right after the
+            # reply that caused them, in a fixed order.
+            self.imported = self._import_demo() if demo else []
+            # With a token in the settings, Bolt checks it with auth.test once, at start-up,
+            # through our client. Without one it would call auth.test on its first request
+            # through a fresh per-request WebClient, which talks HTTP to Slack.
+            app_settings = settings.model_copy(update={"slack_bot_token": CONSOLE_TOKEN})
+            self.app = create_app(app_settings, services=self.services, verify_requests=False)
+            self.lazy = DeferredLazyListenerRunner(self.app.logger)
+            self.app.listener_runner.lazy_listener_runner = self.lazy
+            # Bolt gives listeners a fresh WebClient per request, talking HTTP to Slack;
+            # in console mode they get this one.
+            self.app.middleware(self._console_client)
+        except BaseException:
+            self.services.close()
+            raise
+        self.requests = 0
+
+    def _console_client(self, context: BoltContext, next: Callable[[], BoltResponse]) -> Any:
+        context["client"] = self.client
+        return next()
+
+    def _import_demo(self) -> list[str]:
+        """Load the demo directory into an empty database; an existing directory (a restart,
+        or customers imported or edited by hand) is left as it is."""
+        if self.services.directory.list(default_persona().user_id):
+            return []
+        demo = resources.files("bot").joinpath("demo_directory.yml")
+        with resources.as_file(demo) as path:
+            report = self.services.directory.import_file(path)
+        if report.problems:
+            raise RuntimeError("demo_directory.yml: " + "; ".join(report.problems))
+        return _demo_codes()
+
+    def close(self) -> None:
+        self.services.close()
+
+    @property
+    def prompt(self) -> str:
+        return f"{self.persona.name}> "
+
+    def say(self, key: str, **params: Any) -> None:
+        self.screen.say(t(self.lang, key, **params))
+
+    # --- start-up ----------------------------------------------------------------------------
+
+    def banner(self) -> None:
+        lang = self.lang
+        url = make_url(self.settings.database_url).render_as_string(hide_password=True)
+        policy = str(self.settings.policy_file or t(lang, "console.banner.default_policy"))
+        title = t(lang, "console.banner.title")
+        p = self.persona
+        lines = [
+            title,
+            "═" * len(title),
+            t(lang, "console.banner.intro"),
+            "",
+            t(lang, "console.banner.database", url=url),
+            t(lang, "console.banner.policy", policy=policy),
+            t(lang, "console.banner.persona", name=p.name, description=p.description(lang)),
+        ]
+        if self.imported:
+            lines.append(t(lang, "console.banner.demo", codes=", ".join(self.imported)))
+        lines += ["", t(lang, "console.banner.try"), ""]
+        self.screen.say("\n".join(lines))
+
+    # --- one line ----------------------------------------------------------------------------
+
+    def handle(self, line: str) -> bool:
+        """Run one typed line; False when the console should stop."""
+        line = line.strip()
+        if not line:
+            return True
+        if line.startswith(":"):
+            return self.meta(line)
+        if line.startswith("/"):
+            self.slash(line)
+            return True
+        self.say("console.not_a_command")
+        return True
+
+    def meta(self, line: str) -> bool:
+        word, _, arg = line[1:].strip().partition(" ")
+        word = word.lower()
+        if word in ("stop", "quit", "exit", "q"):
+            return False
+        if word in ("gebruiker", "user"):
+            self.switch(arg)
+        elif word in ("wie", "whoami"):
+            p = self.persona
+            self.say(
+                "console.whoami",
+                name=p.name,
+                user_id=p.user_id,
+                description=p.description(self.lang),
+            )
+        elif word in ("help", "hulp", "?"):
+            self.help()
+        else:
+            self.say("console.unknown_meta", word=word)
+        return True
+
+    def switch(self, name: str) -> None:
+        choices = ", ".join(p.name for p in PERSONAS)
+        if not name.strip():
+            self.say("console.switch.current", name=self.persona.name, choices=choices)
+            return
+        p = find_persona(name)
+        if p is None:
+            self.say("console.switch.unknown", name=repr(name.strip()), choices=choices)
+            return
+        self.persona = p
+        self.say("console.switch.done", name=p.name, description=p.description(self.lang))
+
+    def help(self) -> None:
+        personas = "\n".join(f"    {p.name:<15} {p.description(self.lang)}" for p in PERSONAS)
+        self.say("console.help", personas=personas)
+
+    def slash(self, line: str) -> None:
+        command, _, text = line.partition(" ")
+        known = [c.value for c in Command]
+        if command not in known:
+            self.say(
+                "console.unknown_slash",
+                command=command,
+                known=", ".join(known[:-1]),
+                last=known[-1],
+            )
+            return
+        self.requests += 1
+        n, p = self.requests, self.persona
+        body = {
+            "token": "console",
+            "team_id": TEAM_ID,
+            "team_domain": "korton",
+            "channel_id": channel_id(CONSOLE_CHANNEL),
+            "channel_name": CONSOLE_CHANNEL,
+            "user_id": p.user_id,
+            "user_name": p.name,
+            "command": command,
+            "text": slack_text(text.strip()),
+            "api_app_id": APP_ID,
+            "is_enterprise_install": "false",
+            "response_url": f"{OFFLINE_URL}commands/{TEAM_ID}/{n}",
+            "trigger_id": f"{n}.console.{p.user_id}",
+        }
+        response = self.app.dispatch(
+            BoltRequest(
+                body=urlencode(body),
+                headers={"content-type": ["application/x-www-form-urlencoded"]},
+            )
+        )
+        self.show_ack(response)
+        self.lazy.run_pending()
+        self.services.dispatcher.drain()
+
+    def show_ack(self, response: BoltResponse) -> None:
+        raw = response.body or ""
+        try:
+            data = json.loads(raw) if raw else {}
+        except ValueError:
+            data = {"text": raw}
+        if not isinstance(data, dict):
+            data = {"text": str(data)}
+        if response.status != 200:
+            self.screen.show(
+                t(self.lang, "console.heading.http_error", status=response.status),
+                render.message(data.get("text"), None, self.names, WIDTH, lang=self.lang),
+            )
+            return
+        if not data.get("text") and not data.get("blocks"):
+            return
+        shared = data.get("response_type") == "in_channel"
+        where = (
+            self.names.channel(channel_id(CONSOLE_CHANNEL))
+            if shared
+            else t(self.lang, "console.where.only_you")
+        )
+        self.screen.show(
+            t(self.lang, "console.heading.message", where=where),
+            render.message(data.get("text"), data.get("blocks"), self.names, WIDTH, lang=self.lang),
+        )
