@@ -30,6 +30,8 @@ from storage import preferences
 from storage import tickets as store
 from storage.models import Ticket
 
+Changes = dict[str, list[Any]]  # field -> [old, new]
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -100,7 +102,7 @@ class Desk:
         actor: str,
         number: str,
         action: Action,
-        apply: Callable[[Session, Ticket], dict[str, list[Any]]],
+        apply: Callable[[Session, Ticket], Changes],
         text: str = "",
         mail: Callable[[TicketView], templates.Draft] | None = None,
     ) -> Outcome:
@@ -146,7 +148,7 @@ class Desk:
         return Outcome(view)
 
     @staticmethod
-    def _set(ticket: Ticket, changes: dict[str, list[Any]], **values: Any) -> None:
+    def _set(ticket: Ticket, changes: Changes, **values: Any) -> None:
         for field, new in values.items():
             old = getattr(ticket, field)
             if old != new:
@@ -156,17 +158,23 @@ class Desk:
     def _status_after(self, action: Action, ticket: Ticket) -> Status:
         return lifecycle.after(action, Status(ticket.status), assigned=ticket.assignee is not None)
 
+    def _transition(self, action: Action, **values: Any) -> Callable[[Session, Ticket], Changes]:
+        """The usual change: the status the action leads to, plus these fields."""
+
+        def apply(_: Session, ticket: Ticket) -> Changes:
+            changes: Changes = {}
+            self._set(ticket, changes, status=self._status_after(action, ticket), **values)
+            return changes
+
+        return apply
+
     def take(self, actor: str, number: str) -> Outcome:
         return self.assign(actor, number, actor, action=Action.TAKE)
 
     def assign(
         self, actor: str, number: str, assignee: str, action: Action = Action.ASSIGN
     ) -> Outcome:
-        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
-            changes: dict[str, list[Any]] = {}
-            self._set(ticket, changes, assignee=assignee, status=self._status_after(action, ticket))
-            return changes
-
+        apply = self._transition(action, assignee=assignee)
         return self._change(actor, number, action, apply)
 
     def reclassify(self, actor: str, number: str, data: Reclassify) -> Outcome:
@@ -177,7 +185,7 @@ class Desk:
                 "type", "field.type_invalid", value=data.type, choices=", ".join(self.policy.types)
             )
 
-        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
+        def apply(_: Session, ticket: Ticket) -> Changes:
             c = classify(
                 matrix=self.policy.priority_matrix,
                 type=data.type or ticket.type,
@@ -190,7 +198,7 @@ class Desk:
                 priority=c.priority,
                 escalated_to=ticket.escalated_to,
             )
-            changes: dict[str, list[Any]] = {}
+            changes: Changes = {}
             self._set(
                 ticket,
                 changes,
@@ -207,9 +215,9 @@ class Desk:
     def escalate(self, actor: str, number: str, reason: str) -> Outcome:
         reason = _required(reason, "reason")
 
-        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
+        def apply(_: Session, ticket: Ticket) -> Changes:
             target = next_line(ticket.line)
-            changes: dict[str, list[Any]] = {}
+            changes: Changes = {}
             # A new line starts fresh: whoever had it on the old line no longer owns it.
             self._set(ticket, changes, line=target, escalated_to=target, assignee=None)
             if ticket.status == Status.IN_PROGRESS:
@@ -221,11 +229,7 @@ class Desk:
     def wait(self, actor: str, number: str, text: str) -> Outcome:
         text = _required(text, "text")
 
-        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
-            changes: dict[str, list[Any]] = {}
-            self._set(ticket, changes, status=self._status_after(Action.WAIT, ticket))
-            return changes
-
+        apply = self._transition(Action.WAIT)
         return self._change(
             actor,
             number,
@@ -242,8 +246,8 @@ class Desk:
         if party not in THIRD_PARTIES:
             raise InvalidInput.one("third_party", "field.third_party_invalid", value=party)
 
-        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
-            changes: dict[str, list[Any]] = {}
+        def apply(_: Session, ticket: Ticket) -> Changes:
+            changes: Changes = {}
             self._set(
                 ticket,
                 changes,
@@ -259,13 +263,7 @@ class Desk:
     def resolve(self, actor: str, number: str, text: str) -> Outcome:
         text = _required(text, "text")
 
-        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
-            changes: dict[str, list[Any]] = {}
-            self._set(
-                ticket, changes, status=self._status_after(Action.RESOLVE, ticket), resolution=text
-            )
-            return changes
-
+        apply = self._transition(Action.RESOLVE, resolution=text)
         return self._change(
             actor,
             number,
@@ -276,32 +274,20 @@ class Desk:
         )
 
     def close(self, actor: str, number: str) -> Outcome:
-        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
-            changes: dict[str, list[Any]] = {}
-            self._set(ticket, changes, status=self._status_after(Action.CLOSE, ticket))
-            return changes
-
+        apply = self._transition(Action.CLOSE)
         return self._change(actor, number, Action.CLOSE, apply)
 
     def reopen(self, actor: str, number: str, reason: str) -> Outcome:
         reason = _required(reason, "reason")
 
-        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
-            changes: dict[str, list[Any]] = {}
-            self._set(ticket, changes, status=self._status_after(Action.REOPEN, ticket))
-            return changes
-
+        apply = self._transition(Action.REOPEN)
         return self._change(actor, number, Action.REOPEN, apply, text=reason)
 
     def resume(self, actor: str, number: str, text: str) -> Outcome:
         """The wait is over (the customer or third party answered): the clocks run again."""
         text = text.strip()
 
-        def apply(_: Session, ticket: Ticket) -> dict[str, list[Any]]:
-            changes: dict[str, list[Any]] = {}
-            self._set(ticket, changes, status=self._status_after(Action.RESUME, ticket))
-            return changes
-
+        apply = self._transition(Action.RESUME)
         return self._change(actor, number, Action.RESUME, apply, text=text)
 
     def note(self, actor: str, number: str, text: str) -> Outcome:
