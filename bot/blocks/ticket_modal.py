@@ -37,6 +37,24 @@ def _find(options: list[Option], value: str | None) -> Option | None:
     return next((o for o in options if o.value == value), None)
 
 
+def _select(
+    block: BlockId,
+    label: str,
+    action: ActionId,
+    options: list[Option],
+    initial: str | None = None,
+    dispatch: bool = False,
+) -> InputBlock:
+    return InputBlock(
+        block_id=block.value,
+        label=label,
+        dispatch_action=dispatch,
+        element=StaticSelectElement(
+            action_id=action.value, options=options, initial_option=_find(options, initial)
+        ),
+    )
+
+
 def _type_options(policy: Policy, lang: str) -> list[Option]:
     return [Option(value=k, text=voc.type_label(policy, k, lang)) for k in policy.types]
 
@@ -112,32 +130,25 @@ def new_ticket(
                     action_id=ActionId.DESCRIPTION.value, multiline=True, max_length=3000
                 ),
             ),
-            InputBlock(
-                block_id=BlockId.TYPE.value,
-                label=t(lang, "modal.type"),
-                element=StaticSelectElement(
-                    action_id=ActionId.TYPE.value, options=_type_options(policy, lang)
-                ),
+            _select(
+                BlockId.TYPE, t(lang, "modal.type"), ActionId.TYPE, _type_options(policy, lang)
             ),
-            InputBlock(
-                block_id=BlockId.IMPACT.value,
-                label=t(lang, "modal.impact"),
-                dispatch_action=True,
-                element=StaticSelectElement(
-                    action_id=ActionId.IMPACT.value,
-                    options=levels,
-                    initial_option=_find(levels, impact),
-                ),
+            # Impact and urgency dispatch their changes, so the modal can show the priority.
+            _select(
+                BlockId.IMPACT,
+                t(lang, "modal.impact"),
+                ActionId.IMPACT,
+                levels,
+                impact,
+                dispatch=True,
             ),
-            InputBlock(
-                block_id=BlockId.URGENCY.value,
-                label=t(lang, "modal.urgency"),
-                dispatch_action=True,
-                element=StaticSelectElement(
-                    action_id=ActionId.URGENCY.value,
-                    options=levels,
-                    initial_option=_find(levels, urgency),
-                ),
+            _select(
+                BlockId.URGENCY,
+                t(lang, "modal.urgency"),
+                ActionId.URGENCY,
+                levels,
+                urgency,
+                dispatch=True,
             ),
             SectionBlock(
                 block_id=BlockId.PRIORITY.value,
@@ -207,32 +218,20 @@ def reclassify(
                     )
                 ]
             ),
-            InputBlock(
-                block_id=BlockId.TYPE.value,
-                label=t(lang, "modal.type"),
-                element=StaticSelectElement(
-                    action_id=ActionId.TYPE.value,
-                    options=types,
-                    initial_option=_find(types, current.get("type")),
-                ),
+            _select(BlockId.TYPE, t(lang, "modal.type"), ActionId.TYPE, types, current.get("type")),
+            _select(
+                BlockId.IMPACT,
+                t(lang, "modal.impact"),
+                ActionId.IMPACT,
+                levels,
+                current.get("impact"),
             ),
-            InputBlock(
-                block_id=BlockId.IMPACT.value,
-                label=t(lang, "modal.impact"),
-                element=StaticSelectElement(
-                    action_id=ActionId.IMPACT.value,
-                    options=levels,
-                    initial_option=_find(levels, current.get("impact")),
-                ),
-            ),
-            InputBlock(
-                block_id=BlockId.URGENCY.value,
-                label=t(lang, "modal.urgency"),
-                element=StaticSelectElement(
-                    action_id=ActionId.URGENCY.value,
-                    options=levels,
-                    initial_option=_find(levels, current.get("urgency")),
-                ),
+            _select(
+                BlockId.URGENCY,
+                t(lang, "modal.urgency"),
+                ActionId.URGENCY,
+                levels,
+                current.get("urgency"),
             ),
         ],
     )
