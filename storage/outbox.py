@@ -112,9 +112,10 @@ def claim(*, session: Session, now: datetime, lease: timedelta, limit: int) -> S
 
 
 def complete(*, session: Session, item_id: int, now: datetime) -> None:
+    """Idempotent: a delivery may already have completed its row in its own transaction."""
     session.execute(
         update(OutboxItem)
-        .where(OutboxItem.id == item_id)
+        .where(OutboxItem.id == item_id, OutboxItem.done_at.is_(None))
         .values(done_at=now, claimed_until=None, attempts=OutboxItem.attempts + 1)
     )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Customer, Ticket, TicketEvent
@@ -92,7 +92,10 @@ def search(
     return session.execute(q).unique().scalars().all()
 
 
-def set_card(*, session: Session, ticket_id: int, channel: str, ts: str) -> None:
-    ticket = session.get(Ticket, ticket_id)
-    if ticket is not None:
-        ticket.card_channel, ticket.card_ts = channel, ts
+def set_card(*, session: Session, ticket_id: int, channel: str, ts: str, line: int) -> None:
+    """Where the ticket's card now lives (a plain UPDATE: no need to load the ticket)."""
+    session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id)
+        .values(card_channel=channel, card_ts=ts, card_line=line)
+    )

@@ -7,7 +7,7 @@ from email.message import EmailMessage
 from email.utils import formatdate
 from urllib.parse import unquote, urlsplit
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.outbox.dispatcher import Permanent, Retry
 from storage.models import OutboxItem
@@ -48,7 +48,7 @@ class SmtpSender:
             conn.starttls()
         return conn
 
-    def deliver(self, session: Session, item: OutboxItem) -> None:
+    def deliver(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         msg = build_message(item=item, mail_from=self.mail_from)
         try:
             with self._connect() as conn:

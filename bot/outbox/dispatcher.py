@@ -34,7 +34,9 @@ class Permanent(Exception):
     """Retrying the same request will fail the same way (e.g. channel_not_found)."""
 
 
-Deliver = Callable[[Session, OutboxItem], None]
+# A delivery gets a detached copy of its row and opens its own short transactions: no
+# transaction (and, on SQLite, no write lock) is ever held across a Slack or SMTP call.
+Deliver = Callable[[sessionmaker[Session], OutboxItem], None]
 
 MAX_BACKOFF = timedelta(minutes=10)
 # A permanent error is still retried a few times: an operator may be fixing the channel or
@@ -87,13 +89,15 @@ class Dispatcher:
     def _deliver(self, item_id: int, kind: str, attempts: int) -> bool:
         handler = self.handlers.get(kind)
         try:
-            with self.sessions.begin() as session:
+            with self.sessions() as session:
                 item = session.get(OutboxItem, item_id)
                 if item is None or item.done_at is not None:
                     return True
-                if handler is None:
-                    raise Permanent(f"no handler for outbox kind {kind!r}")
-                handler(session, item)
+                session.expunge(item)
+            if handler is None:
+                raise Permanent(f"no handler for outbox kind {kind!r}")
+            handler(self.sessions, item)
+            with self.sessions.begin() as session:
                 outbox.complete(session=session, item_id=item_id, now=self.clock.now())
             return True
         except Retry as exc:

@@ -11,7 +11,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.blocks import thread, ticket_card
 from bot.outbox.dispatcher import Deliver, Permanent, Retry
@@ -73,82 +73,82 @@ class SlackDelivery:
     def _channel(self, line: int) -> str:
         return self.policy.routing.lines[line].channel  # type: ignore[index]
 
-    def card(self, session: Session, item: OutboxItem) -> None:
-        ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
-        if ticket is None:
-            return
-        view = TicketView.of(ticket)
+    def card(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
+        with sessions() as session:
+            ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
+            if ticket is None:
+                return
+            view = TicketView.of(ticket)
+            placed = (ticket.card_channel, ticket.card_ts, ticket.card_line)
         text = ticket_card.fallback(view, self.policy, self.lang)
         blocks = ticket_card.blocks(view, self.policy, self.lang)
-        if ticket.card_ts and ticket.card_line == ticket.line:
-            call(
-                self.client.chat_update,
-                channel=ticket.card_channel,
-                ts=ticket.card_ts,
-                text=text,
-                blocks=blocks,
-            )
+        channel, ts, line = placed
+        if ts and line == view.line:
+            call(self.client.chat_update, channel=channel, ts=ts, text=text, blocks=blocks)
             return
         response = call(
-            self.client.chat_postMessage,
-            channel=self._channel(ticket.line),
-            text=text,
-            blocks=blocks,
+            self.client.chat_postMessage, channel=self._channel(view.line), text=text, blocks=blocks
         )
-        if ticket.card_ts and ticket.card_channel:
-            # Rerouted: the old card becomes a pointer to the new one, as a separate row so a
-            # failure there never posts the new card twice.
-            outbox.enqueue(
+        with sessions.begin() as session:
+            if ts and channel:
+                # Rerouted: the old card becomes a pointer to the new one, as a row of its own so
+                # a failure there never posts the new card twice.
+                outbox.enqueue(
+                    session=session,
+                    kind="card_stub",
+                    payload={
+                        "channel": channel,
+                        "ts": ts,
+                        "number": view.number,
+                        "to": response["channel"],
+                    },
+                    now=item.created_at,
+                    ordering_key=effects.ticket_key(view.id),
+                )
+            store.set_card(
                 session=session,
-                kind="card_stub",
-                payload={
-                    "channel": ticket.card_channel,
-                    "ts": ticket.card_ts,
-                    "number": ticket.number,
-                    "to": response["channel"],
-                },
-                now=item.created_at,
-                ordering_key=effects.ticket_key(ticket.id),
+                ticket_id=view.id,
+                channel=response["channel"],
+                ts=response["ts"],
+                line=view.line,
             )
-        ticket.card_channel, ticket.card_ts, ticket.card_line = (
-            response["channel"],
-            response["ts"],
-            ticket.line,
-        )
 
-    def card_stub(self, session: Session, item: OutboxItem) -> None:
+    def card_stub(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = item.payload
         text, blocks = ticket_card.moved(p["number"], p["to"], self.lang)
         call(self.client.chat_update, channel=p["channel"], ts=p["ts"], text=text, blocks=blocks)
 
-    def thread(self, session: Session, item: OutboxItem) -> None:
-        ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
-        event = store.get_event(session=session, event_id=item.payload["event_id"])
-        if ticket is None or event is None:
-            return
-        if not ticket.card_ts:
-            raise Retry("the ticket card is not posted yet")
-        text = thread.event_text(EventView.of(event), TicketView.of(ticket), self.policy, self.lang)
+    def thread(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
+        with sessions() as session:
+            ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
+            event = store.get_event(session=session, event_id=item.payload["event_id"])
+            if ticket is None or event is None:
+                return
+            if not ticket.card_ts:
+                raise Retry("the ticket card is not posted yet")
+            view = TicketView.of(ticket)
+            text = thread.event_text(EventView.of(event), view, self.policy, self.lang)
         call(
             self.client.chat_postMessage,
-            channel=ticket.card_channel,
-            thread_ts=ticket.card_ts,
+            channel=view.card_channel,
+            thread_ts=view.card_ts,
             text=text,
         )
 
-    def post(self, session: Session, item: OutboxItem) -> None:
+    def post(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = item.payload
         kwargs: dict[str, Any] = {"channel": p["channel"], "text": p["text"]}
         if p.get("blocks"):
             kwargs["blocks"] = p["blocks"]
         if p.get("thread_of") is not None:
-            ticket = store.get_by_id(session=session, ticket_id=p["thread_of"])
-            if ticket is None or not ticket.card_ts:
-                raise Retry("the ticket card is not posted yet")
-            kwargs["channel"], kwargs["thread_ts"] = ticket.card_channel, ticket.card_ts
+            with sessions() as session:
+                ticket = store.get_by_id(session=session, ticket_id=p["thread_of"])
+                if ticket is None or not ticket.card_ts:
+                    raise Retry("the ticket card is not posted yet")
+                kwargs["channel"], kwargs["thread_ts"] = ticket.card_channel, ticket.card_ts
         call(self.client.chat_postMessage, **kwargs)
 
-    def ephemeral(self, session: Session, item: OutboxItem) -> None:
+    def ephemeral(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = item.payload
         if p.get("channel"):
             try:
@@ -164,7 +164,7 @@ class SlackDelivery:
                 pass
         call(self.client.chat_postMessage, channel=p["user"], text=p["text"])
 
-    def respond(self, session: Session, item: OutboxItem) -> None:
+    def respond(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         hook = WebhookClient(item.payload["response_url"], timeout=10)
         try:
             response = hook.send(text=item.payload["text"], response_type="ephemeral")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.i18n import t
 from bot.transports.console import render
@@ -20,7 +20,7 @@ class ConsoleDeliveries:
         self.names = names
         self.lang = lang
 
-    def mail(self, session: Session, item: OutboxItem) -> None:
+    def mail(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = item.payload
         self.screen.show(
             t(self.lang, "console.heading.mail"),
@@ -34,7 +34,7 @@ class ConsoleDeliveries:
             ),
         )
 
-    def respond(self, session: Session, item: OutboxItem) -> None:
+    def respond(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         text = str(item.payload.get("text", ""))
         only_you = t(self.lang, "console.where.only_you")
         self.screen.show(
