@@ -37,6 +37,7 @@ class Services:
     clock: Clock
     engine: Engine
     sessions: sessionmaker[Session]
+    readers: sessionmaker[Session]
     client: WebClient
     roles: RoleResolver
     desk: Desk
@@ -81,6 +82,7 @@ def build_services(
     if run_migrations:
         migrate.upgrade(engine)
     sessions = make_sessionmaker(engine)
+    readers = make_sessionmaker(engine, readonly=True)
 
     def members(group: str) -> list[str]:
         return list(client.usergroups_users_list(usergroup=group).get("users", []))
@@ -94,18 +96,26 @@ def build_services(
         **SlackDelivery(client=client, policy=policy).handlers(),
         "mail": mail,
     }
-    dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers)
+    dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers, readers=readers)
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
     kick: Callable[[], None] = background.kick
     sla = Sla(policy)
     desk = Desk(
-        sessions=sessions, policy=policy, clock=clock, roles=roles, sla=sla, after_commit=kick
+        sessions=sessions,
+        policy=policy,
+        clock=clock,
+        roles=roles,
+        sla=sla,
+        after_commit=kick,
+        readers=readers,
     )
     monitor = SlaMonitor(sessions=sessions, policy=policy, clock=clock, sla=sla, after_commit=kick)
     background.add_monitor(monitor.sweep)
     # Keeps user-group membership warm, so role checks on the ack path never wait for Slack.
     background.add_periodic("roles", roles.warm, seconds=240)
-    directory = Directory(sessions=sessions, clock=clock, roles=roles, lang=policy.language)
+    directory = Directory(
+        sessions=sessions, clock=clock, roles=roles, lang=policy.language, readers=readers
+    )
     return Services(
         settings=settings,
         policy=policy,
@@ -120,5 +130,8 @@ def build_services(
         dispatcher=dispatcher,
         background=background,
         monitor=monitor,
-        sla_reports=SlaReports(sessions=sessions, policy=policy, sla=sla, roles=roles, clock=clock),
+        sla_reports=SlaReports(
+            sessions=sessions, policy=policy, sla=sla, roles=roles, clock=clock, readers=readers
+        ),
+        readers=readers,
     )

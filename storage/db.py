@@ -39,13 +39,20 @@ def _tune_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get("readonly"):
+            # Readers never block the one writer, nor each other, in WAL mode.
+            conn.exec_driver_sql("BEGIN")
+            return
         # A deferred transaction that reads and then writes can fail with "database is locked"
         # without waiting; taking the write lock up front makes busy_timeout apply.
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def make_sessionmaker(engine: Engine, *, readonly: bool = False) -> sessionmaker[Session]:
+    """Sessions for writing, or (readonly=True) for reading only: on SQLite those do not take
+    the database's single write lock."""
+    bind = engine.execution_options(readonly=True) if readonly else engine
+    return sessionmaker(bind, expire_on_commit=False)
 
 
 @contextmanager

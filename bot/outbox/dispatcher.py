@@ -57,8 +57,10 @@ class Dispatcher:
         handlers: Mapping[str, Deliver],
         lease: timedelta = timedelta(seconds=60),
         batch: int = 20,
+        readers: sessionmaker[Session] | None = None,
     ) -> None:
         self.sessions = sessions
+        self.readers = readers or sessions
         self.clock = clock
         self.handlers = dict(handlers)
         self.lease = lease
@@ -89,7 +91,7 @@ class Dispatcher:
     def _deliver(self, item_id: int, kind: str, attempts: int) -> bool:
         handler = self.handlers.get(kind)
         try:
-            with self.sessions() as session:
+            with self.readers() as session:
                 item = session.get(OutboxItem, item_id)
                 if item is None or item.done_at is not None:
                     return True

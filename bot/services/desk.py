@@ -6,6 +6,7 @@ enqueues its side effects before commit; only after commit does the outbox get a
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,9 +60,13 @@ class Desk:
         roles: RoleResolver,
         sla: Sla,
         after_commit: Callable[[], None] = lambda: None,
+        readers: sessionmaker[Session] | None = None,
     ) -> None:
         self.sla = sla
         self.sessions = sessions
+        self.readers = readers or sessions
+        # user -> (language, read at): every request asks, a preference rarely changes.
+        self._langs: dict[str, tuple[str, float]] = {}
         self.policy = policy
         self.clock = clock
         self.roles = roles
@@ -70,14 +75,20 @@ class Desk:
     # --- preferences ------------------------------------------------------------------------
 
     def lang_of(self, user_id: str) -> str:
-        with self.sessions() as session:
-            return preferences.get_lang(session=session, user_id=user_id) or self.policy.language
+        hit = self._langs.get(user_id)
+        if hit is not None and time.monotonic() - hit[1] < LANG_TTL:
+            return hit[0]
+        with self.readers() as session:
+            lang = preferences.get_lang(session=session, user_id=user_id) or self.policy.language
+        self._langs[user_id] = (lang, time.monotonic())
+        return lang
 
     def set_lang(self, user_id: str, lang: str) -> None:
         if lang not in ("nl", "en"):
             raise InvalidInput.one("lang", "field.lang_invalid", value=lang)
         with self.sessions.begin() as session:
             preferences.set_lang(session=session, user_id=user_id, lang=lang)
+        self._langs[user_id] = (lang, time.monotonic())
 
     # --- registering ------------------------------------------------------------------------
 
@@ -298,7 +309,7 @@ class Desk:
 
     def show(self, actor: str, number: str) -> tuple[TicketView, list[EventView]]:
         self.roles.require(actor, STAFF)
-        with self.sessions() as session:
+        with self.readers() as session:
             ticket = store.get(session=session, number=number)
             if ticket is None:
                 raise NotFound(what="Ticket", value=number)
@@ -307,7 +318,7 @@ class Desk:
 
     def list(self, actor: str, query: ListQuery, limit: int = 50) -> Sequence[TicketView]:
         self.roles.require(actor, STAFF)
-        with self.sessions() as session:
+        with self.readers() as session:
             found = store.search(
                 session=session,
                 where=store.Filter(
@@ -322,6 +333,8 @@ class Desk:
             return [TicketView.of(t) for t in found]
 
 
+# Another replica's change of someone's language shows here within this many seconds.
+LANG_TTL = 60.0
 # The first of these the customer notices meets the response clock.
 RESPONDS = frozenset({Action.TAKE, Action.WAIT, Action.RESOLVE})
 THIRD_PARTIES = ("customer", "subcontractor")

@@ -157,9 +157,11 @@ class Directory:
         clock: Clock,
         roles: RoleResolver,
         lang: str = "nl",
+        readers: sessionmaker[Session] | None = None,
     ) -> None:
         self.lang = lang
         self.sessions = sessions
+        self.readers = readers or sessions
         self.clock = clock
         self.roles = roles
 
@@ -244,7 +246,7 @@ class Directory:
 
     def show(self, actor: str, code: str) -> CustomerView:
         self.roles.require(actor, STAFF)
-        with self.sessions() as session:
+        with self.readers() as session:
             customer = store.get(session=session, code=code)
             if customer is None:
                 raise NotFound(what="Klant", value=code)
@@ -252,19 +254,19 @@ class Directory:
 
     def list(self, actor: str) -> Sequence[CustomerView]:
         self.roles.require(actor, STAFF)
-        with self.sessions() as session:
+        with self.readers() as session:
             return [CustomerView.of(c) for c in store.all_customers(session=session)]
 
     def search(self, query: str) -> Sequence[tuple[str, str, str]]:
         """(code, name, tier) for the modal's customer select."""
-        with self.sessions() as session:
+        with self.readers() as session:
             return [
                 (c.code, c.name, c.sla_tier) for c in store.search(session=session, query=query)
             ]
 
     def reporters(self, code: str) -> Sequence[tuple[int, str, str]]:
         """(id, name, role) of the contacts who may report, for the modal's contact select."""
-        with self.sessions() as session:
+        with self.readers() as session:
             customer = store.get(session=session, code=code)
             if customer is None:
                 return []

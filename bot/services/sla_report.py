@@ -35,8 +35,10 @@ class SlaReports:
         sla: Sla,
         roles: RoleResolver,
         clock: Clock,
+        readers: sessionmaker[Session] | None = None,
     ) -> None:
         self.sessions = sessions
+        self.readers = readers or sessions
         self.policy = policy
         self.sla = sla
         self.roles = roles
@@ -46,7 +48,7 @@ class SlaReports:
 
     def of(self, actor: str, number: str) -> tuple[TicketView, dict[ClockKind, ClockStatus], str]:
         self.roles.require(actor, STAFF)
-        with self.sessions() as session:
+        with self.readers() as session:
             ticket = store.get(session=session, number=number)
             if ticket is None:
                 raise NotFound(what="Ticket", value=number)
@@ -61,7 +63,7 @@ class SlaReports:
         """Open tickets with a clock past the first threshold or breached, most urgent first."""
         self.roles.require(actor, STAFF)
         now = self.clock.now()
-        with self.sessions() as session:
+        with self.readers() as session:
             tickets = sla_store.open_tickets(session=session, lines=lines, statuses=lifecycle.OPEN)
             histories = sla_store.status_history(
                 session=session, ticket_ids=[t.id for t in tickets]

@@ -65,7 +65,7 @@ class SlackWsgi:
 
     def _health(self, start_response: StartResponse) -> Iterable[bytes]:
         try:
-            with self.services.sessions() as session:
+            with self.services.readers() as session:
                 session.execute(text("SELECT 1"))
                 pending = outbox.pending_count(session=session)
         except Exception as exc:
