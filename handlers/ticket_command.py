@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from bot.blocks import ticket_modal
 from bot.blocks import vocabulary as voc
-from bot.blocks.replies import registered, reply, ticket_detail, ticket_list
+from bot.blocks.replies import reply, ticket_detail, ticket_list
 from bot.blocks.text import mention, tr
 from bot.domain.errors import InvalidInput
 from bot.domain.lifecycle import Status
@@ -99,9 +99,10 @@ class TicketCommand:
             )
         )
 
-    def new(self, user: str, rest: str, lang: str) -> Reply:
-        v = self.desk.register(user, new_ticket_input(rest))
-        return reply(registered(v, self.policy, lang))
+    def new(self, user: str, rest: str, lang: str, response_url: str | None = None) -> Reply:
+        data = new_ticket_input(rest)
+        self.desk.accept(user, data, response_url=response_url, lang=lang)
+        return reply(tr(lang, "ok.accepted", customer=data.customer, subject=data.subject))
 
     def take(self, user: str, rest: str, lang: str) -> Reply:
         number, _ = _number_and_text(rest)
@@ -226,28 +227,43 @@ class TicketCommand:
         }
 
 
+def _bare(body: dict[str, Any]) -> bool:
+    return not str(body.get("text", "")).strip()
+
+
+def _with_text(body: dict[str, Any]) -> bool:
+    return not _bare(body)
+
+
 def register(app: App, s: Services) -> None:
     command = TicketCommand(s)
     routes = command.routes()
 
-    def ack_ticket(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:
-        user, lang = body["user_id"], context["lang"]
-        sub, rest = split_subcommand(body.get("text", ""))
-        if not sub:
-            # The modal opens in the lazy listener; check the role now so a refusal is
-            # an immediate, clear reply rather than a modal that fails on submit.
-            s.roles.require(user, STAFF)
-            ack()
-            return
-        ack(**routes[sub](user, rest, lang))
+    def ack_modal(ack: Ack, body: dict[str, Any]) -> None:
+        # The modal opens in the lazy listener; check the role now so a refusal is an
+        # immediate, clear reply rather than a modal that fails on submit.
+        s.roles.require(body["user_id"], STAFF)
+        ack()
 
     def open_modal(body: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
         # Bolt starts lazy listeners even when the ack refused the request.
-        if body.get("text", "").strip() or not s.roles.roles_of(body["user_id"]) & STAFF:
+        if not s.roles.roles_of(body["user_id"]) & STAFF:
             return
         view = ticket_modal.new_ticket(
             s.policy, context["lang"], metadata={"channel": body.get("channel_id")}
         )
         client.views_open(trigger_id=body["trigger_id"], view=view)
 
-    app.command(Command.TICKET.value)(ack=ack_ticket, lazy=[open_modal])
+    def ack_subcommand(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:
+        user, lang = body["user_id"], context["lang"]
+        sub, rest = split_subcommand(body.get("text", ""))
+        if sub == "new":
+            # Registering waits for nothing: the number follows through response_url.
+            ack(**command.new(user, rest, lang, body.get("response_url")))
+            return
+        ack(**routes[sub](user, rest, lang))
+
+    # Two listeners, so only `/ticket` alone pays for a lazy listener (Bolt copies the whole
+    # request for one).
+    app.command(Command.TICKET.value, matchers=[_bare])(ack=ack_modal, lazy=[open_modal])
+    app.command(Command.TICKET.value, matchers=[_with_text])(ack_subcommand)

@@ -3,6 +3,7 @@ and Balie itself served over HTTP, driven with signed requests like Slack does."
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import threading
@@ -221,14 +222,29 @@ class Balie:
         report = self.services.directory.import_file(DATA / "customers.yml")
         assert not report.problems, report.problems
 
+    def new(self, text: str, user: str = AGENT) -> str:
+        """`/ticket new` as the agent sees it: a refusal in the ack, or the ack and then,
+        once the outbox worker registered it, the reply through response_url."""
+        name = f"new-{next(_names)}"
+        response = self.command(f"new {text}", user=user, response_url=self.fake.response_url(name))
+        assert response.status == 200, response.body
+        ack = str(response.json()["text"])
+        if ":hourglass_flowing_sand:" not in ack:
+            return ack
+        self.drain()
+        replies = [c for c in self.fake.calls_to("response_url") if c.args.get("_name") == name]
+        assert len(replies) == 1, [c.args for c in self.fake.calls_to("response_url")]
+        return str(replies[0].args["text"])
+
     def register(self, text: str, user: str = AGENT) -> str:
         """Register through /ticket new and return the ticket number from the reply."""
-        response = self.command(f"new {text}", user=user)
-        assert response.status == 200, response.body
-        body = response.json()
-        number = next((w for w in body["text"].split() if w.startswith("KOR-")), None)
-        assert number, body["text"]
+        reply = self.new(text, user)
+        number = next((w for w in reply.split() if w.startswith("KOR-")), None)
+        assert number, reply
         return number
+
+
+_names = itertools.count(1)
 
 
 def make_settings(**overrides: Any) -> Settings:

@@ -271,6 +271,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{contact} was e-mailed about this.",
     },
     # --- replies to the agent ---------------------------------------------------------------
+    "ok.accepted": {
+        "nl": ":hourglass_flowing_sand: De melding voor {customer} ({subject}) wordt geregistreerd; het ticketnummer volgt zo.",
+        "en": ":hourglass_flowing_sand: The report for {customer} ({subject}) is being registered; the ticket number follows in a moment.",
+    },
     "ok.registered": {
         "nl": "{number} is geregistreerd voor {customer} ({priority}, {line}). {contact} krijgt een bevestiging per e-mail.",
         "en": "{number} is registered for {customer} ({priority}, {line}). {contact} gets a confirmation by e-mail.",

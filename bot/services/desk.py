@@ -92,7 +92,14 @@ class Desk:
 
     # --- registering ------------------------------------------------------------------------
 
-    def register(self, actor: str, data: NewTicket) -> TicketView:
+    def register(
+        self,
+        actor: str,
+        data: NewTicket,
+        also: Callable[[Session, TicketView], None] | None = None,
+    ) -> TicketView:
+        """Register a report; `also` runs in the same transaction (the intake uses it to reply
+        and to mark itself done, so a retried intake never registers twice)."""
         self.roles.require(actor, STAFF)
         with self.sessions.begin() as session:
             view = registration.register(
@@ -103,8 +110,26 @@ class Desk:
                 data=data,
                 now=self.clock.now(),
             )
+            if also is not None:
+                also(session, view)
         self._after_commit()
         return view
+
+    def accept(self, actor: str, data: NewTicket, *, response_url: str | None, lang: str) -> None:
+        """Take a one-line registration in: checked as far as possible without the database,
+        then queued durably for the outbox worker, so the ack never waits for it."""
+        self.roles.require(actor, STAFF)
+        registration.check(self.policy, data)
+        with self.sessions.begin() as session:
+            effects.intake(
+                session=session,
+                actor=actor,
+                data=data.model_dump(),
+                response_url=response_url,
+                lang=lang,
+                now=self.clock.now(),
+            )
+        self._after_commit()
 
     # --- lifecycle --------------------------------------------------------------------------
 

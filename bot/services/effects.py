@@ -21,6 +21,7 @@ MAIL = "mail"
 RESPOND = "respond"
 POST = "post"
 EPHEMERAL = "ephemeral"
+INTAKE = "intake"
 
 
 def ticket_key(ticket_id: int) -> str:
@@ -58,6 +59,24 @@ def mail(*, session: Session, ticket: Ticket, draft: Draft, now: datetime) -> No
         },
         now=now,
         ordering_key=f"mail:{ticket.id}",
+    )
+
+
+def intake(
+    *,
+    session: Session,
+    actor: str,
+    data: dict[str, Any],
+    response_url: str | None,
+    lang: str,
+    now: datetime,
+) -> None:
+    """A registration to be done by the outbox worker; its reply goes to response_url."""
+    outbox.enqueue(
+        session=session,
+        kind=INTAKE,
+        payload={"actor": actor, "data": data, "response_url": response_url, "lang": lang},
+        now=now,
     )
 
 

@@ -68,13 +68,18 @@ def resolve_reporter(*, session: Session, data: NewTicket) -> tuple[Customer, Co
     return customer, contact
 
 
-def register(
-    *, session: Session, policy: Policy, sla: Sla, actor: str, data: NewTicket, now: datetime
-) -> TicketView:
+def check(policy: Policy, data: NewTicket) -> None:
+    """What can be checked without the database (so an ack can refuse it at once)."""
     if data.type not in policy.types:
         raise InvalidInput.one(
             "type", "field.type_invalid", value=data.type, choices=", ".join(policy.types)
         )
+
+
+def register(
+    *, session: Session, policy: Policy, sla: Sla, actor: str, data: NewTicket, now: datetime
+) -> TicketView:
+    check(policy, data)
     customer, contact = resolve_reporter(session=session, data=data)
     c = classify(
         matrix=policy.priority_matrix, type=data.type, impact=data.impact, urgency=data.urgency

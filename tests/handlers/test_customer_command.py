@@ -36,9 +36,9 @@ def test_admin_sets_and_edits_a_customer_and_its_contacts(balie: Balie) -> None:
     assert "Zilver" in shown and "Dirk D" in shown and "Nederland ICT Voorwaarden" in shown
     assert "verwijderd" in klant(balie, "verwijder-contact DELTA dirk@delta.example")
     # The new contact can report... and after removal, cannot.
-    number_text = balie.command(
-        "new klant=DELTA contact=dirk@delta.example via=telefoon type=incident impact=laag urgentie=laag X y"
-    ).json()["text"]
+    number_text = balie.new(
+        "klant=DELTA contact=dirk@delta.example via=telefoon type=incident impact=laag urgentie=laag X y"
+    )
     assert "geen contactpersoon" in number_text
 
 

@@ -70,7 +70,8 @@ def test_smtp_down_keeps_the_mail_until_it_is_back(balie: Balie) -> None:
 
 
 def test_a_new_process_delivers_what_the_old_one_left(balie: Balie) -> None:
-    balie.register(f"{INCIDENT} Storing")  # committed; the process "dies" before delivering
+    # Acked and committed; the process "dies" before its outbox worker ran.
+    assert balie.command(f"new {INCIDENT} Storing").status == 200
     settings = make_settings(
         slack_bot_token="xoxb-test-token",
         slack_signing_secret="s",
@@ -82,7 +83,7 @@ def test_a_new_process_delivers_what_the_old_one_left(balie: Balie) -> None:
         settings, policy=test_policy(), clock=balie.clock, run_migrations=False
     )
     try:
-        assert restarted.dispatcher.drain() == 3
+        assert restarted.dispatcher.drain() == 5  # the intake, card, thread, e-mail, reply
     finally:
         restarted.close()
     assert len(balie.fake.calls_to("chat.postMessage")) == 2
@@ -90,13 +91,15 @@ def test_a_new_process_delivers_what_the_old_one_left(balie: Balie) -> None:
 
 
 def test_a_lease_of_a_crashed_delivery_expires(balie: Balie) -> None:
-    balie.register(f"{INCIDENT} Storing")
+    assert balie.command(f"new {INCIDENT} Storing").status == 200
     with balie.services.sessions.begin() as s:
         for item in s.execute(select(OutboxItem)).scalars():
             item.claimed_until = balie.clock.now() + timedelta(seconds=60)  # claimed, then crashed
     assert balie.drain() == 0
     balie.clock.advance(timedelta(seconds=61))
-    assert balie.drain() == 3
+    assert balie.drain() == 5
+    with balie.services.sessions() as s:
+        assert s.execute(select(Ticket.number)).scalars().all() == ["KOR-000001"]
 
 
 def test_permanent_errors_give_up_after_a_few_attempts_and_say_so(balie: Balie) -> None:
@@ -114,6 +117,6 @@ def test_permanent_errors_give_up_after_a_few_attempts_and_say_so(balie: Balie) 
 
 def test_the_background_scheduler_delivers_right_after_commit(balie: Balie) -> None:
     balie.services.background.start()
-    balie.register(f"{INCIDENT} Storing")
+    assert balie.command(f"new {INCIDENT} Storing").status == 200
     assert len(balie.fake.wait_for("chat.postMessage", count=2)) == 2
     assert balie.smtp.wait_for(1)

@@ -83,7 +83,7 @@ def test_taking_the_ticket_meets_the_response_clock(balie: Balie) -> None:
     # The resolution clock still runs; its 75 % lies at 13:00.
     assert ticket(balie, number).sla_next_check_at == amsterdam(2026, 11, 24, 13, 0)
     balie.drain()
-    card = str(balie.fake.calls_to("chat.postMessage")[0].args["blocks"])
+    card = str(balie.fake.calls_to("chat.update")[-1].args["blocks"])
     assert f"<@{AGENT}>" in card and "reactietermijn: 24-11-2026 10:15 · gehaald" in card
 
 

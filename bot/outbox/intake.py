@@ -1,0 +1,46 @@
+"""The intake: registrations from `/ticket new`, done after the ack by the outbox worker.
+
+The registration, its reply and marking this row done commit together, so a crash anywhere
+means a retry that registers once. A refusal (unknown contact, an end user, ...) is a reply,
+not a failure: it is not retried.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.blocks.replies import error_text, registered
+from bot.clock import Clock
+from bot.domain.errors import DomainError
+from bot.policy import Policy
+from bot.services import effects
+from bot.services.desk import Desk
+from bot.services.inputs import NewTicket
+from bot.services.views import TicketView
+from storage import outbox
+from storage.models import OutboxItem
+
+
+class Intake:
+    def __init__(self, *, desk: Desk, policy: Policy, clock: Clock) -> None:
+        self.desk = desk
+        self.policy = policy
+        self.clock = clock
+
+    def deliver(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
+        p = item.payload
+        lang, url = p["lang"], p.get("response_url")
+
+        def reply(session: Session, text: str) -> None:
+            if url:
+                effects.respond(session=session, response_url=url, text=text, now=self.clock.now())
+            outbox.complete(session=session, item_id=item.id, now=self.clock.now())
+
+        def confirm(session: Session, view: TicketView) -> None:
+            reply(session, registered(view, self.policy, lang))
+
+        try:
+            self.desk.register(p["actor"], NewTicket.model_validate(p["data"]), also=confirm)
+        except DomainError as err:
+            with sessions.begin() as session:
+                reply(session, error_text(err, lang))
