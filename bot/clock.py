@@ -22,7 +22,7 @@ class SystemClock:
 
 
 class ManualClock:
-    """A clock that only moves when told to (tests, benchmarks, the console's `/tijd`)."""
+    """A clock that only moves when told to (tests and benchmarks)."""
 
     def __init__(self, start: datetime) -> None:
         if start.tzinfo is None:

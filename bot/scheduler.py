@@ -1,18 +1,18 @@
-"""Background work on APScheduler: delivering the outbox, and housekeeping.
+"""Background work: delivering the outbox, the SLA monitor, and housekeeping.
 
-The outbox job runs every few seconds and is also woken right after a commit (`kick`), so a
-card appears in Slack within milliseconds, not at the next tick.
+The outbox has a thread of its own that sleeps on an Event: a commit in this process wakes it
+at once (`kick`), and it polls the database a few times a second for rows committed by other
+processes (the web workers, other replicas). The periodic jobs run on APScheduler.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.executors.pool import ThreadPoolExecutor
-from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.clock import Clock
@@ -21,39 +21,21 @@ from storage import outbox
 
 log = logging.getLogger(__name__)
 
-OUTBOX_JOB = "outbox"
-
 
 class Background:
-    def __init__(self, *, dispatcher: Dispatcher, clock: Clock, poll_seconds: float = 2.0) -> None:
+    def __init__(self, *, dispatcher: Dispatcher, clock: Clock, poll_seconds: float = 0.25) -> None:
         self.dispatcher = dispatcher
         self.clock = clock
+        self.poll_seconds = poll_seconds
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(4)},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30},
             timezone=UTC,
         )
-        self.scheduler.add_job(
-            self._drain,
-            "interval",
-            seconds=poll_seconds,
-            id=OUTBOX_JOB,
-            next_run_time=datetime.now(UTC),
-        )
-        self.scheduler.add_job(self._purge, "interval", hours=6, id="outbox_purge")
-
-    def add_monitor(self, sweep: Callable[[], object], seconds: float = 30.0) -> None:
-        """The SLA monitor; several replicas may sweep at once (claims live in the database)."""
-
-        def run() -> None:
-            try:
-                sweep()
-            except Exception:
-                log.exception("SLA sweep failed; retrying at the next tick")
-
-        self.scheduler.add_job(
-            run, "interval", seconds=seconds, id="sla_monitor", next_run_time=datetime.now(UTC)
-        )
+        self.add_periodic("outbox_purge", self._purge, seconds=6 * 3600)
 
     def add_periodic(self, job_id: str, fn: Callable[[], object], seconds: float) -> None:
         def run() -> None:
@@ -66,28 +48,47 @@ class Background:
             run, "interval", seconds=seconds, id=job_id, next_run_time=datetime.now(UTC)
         )
 
+    def add_monitor(self, sweep: Callable[[], object], seconds: float = 30.0) -> None:
+        """The SLA monitor; several replicas may sweep at once (claims live in the database)."""
+        self.add_periodic("sla_monitor", sweep, seconds)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
     def start(self) -> None:
+        if self.running:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._outbox_loop, name="balie-outbox", daemon=True)
+        self._thread.start()
         if not self.scheduler.running:
             self.scheduler.start()
 
     def shutdown(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+            self._thread = None
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
 
     def kick(self) -> None:
-        """Run the outbox job now (it is skipped, not queued, if it is already running)."""
-        if not self.scheduler.running:
-            return
-        with contextlib.suppress(JobLookupError):  # only during shutdown
-            self.scheduler.modify_job(OUTBOX_JOB, next_run_time=datetime.now(UTC))
+        """Deliver now: something was just committed."""
+        self._wake.set()
 
-    def _drain(self) -> None:
-        try:
-            # Rows committed while a drain runs are picked up by the loop inside drain(),
-            # or by the next tick at the latest.
-            self.dispatcher.drain()
-        except Exception:
-            log.exception("outbox drain failed; retrying at the next tick")
+    def _outbox_loop(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(self.poll_seconds)
+            self._wake.clear()
+            try:
+                # Rows committed during a drain are picked up by its own loop, or by the next
+                # round at the latest.
+                self.dispatcher.drain()
+            except Exception:
+                log.exception("outbox drain failed; retrying")
+                self._stop.wait(1.0)
 
     def _purge(self) -> None:
         with self.dispatcher.sessions.begin() as session:

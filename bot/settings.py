@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     # commands never queues behind a slow database.
     http_threads: int = Field(default=16, ge=1, le=256)
     http_workers: int = Field(default=1, ge=1, le=64)
+    # HTTP mode starts a worker process for the outbox and the SLA monitor; turn this off when
+    # workers run on their own (`python -m bot worker`), e.g. as separate containers.
+    embedded_worker: bool = True
+    # The worker yields the CPU to the web workers' acks when both are busy.
+    worker_nice: int = Field(default=5, ge=0, le=19)
 
     @field_validator("slack_bot_token")
     @classmethod

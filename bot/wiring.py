@@ -75,7 +75,7 @@ def build_services(
     mail: Deliver | None = None,
     engine: Engine | None = None,
     run_migrations: bool = True,
-    poll_seconds: float = 2.0,
+    poll_seconds: float = 0.25,
 ) -> Services:
     policy = policy or load_policy(settings.policy_file)
     clock = clock or SystemClock()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.policy import default_policy_text
 from tests.conftest import DATA, SIGNING_SECRET
 from tests.fakes.signed import SlackClient
 from tests.fakes.slack_api import FakeSlack
@@ -83,6 +84,12 @@ def _free_port() -> int:
 
 def test_http_mode_serves_slack_and_health_behind_gunicorn(tmp_path: Path) -> None:
     port = _free_port()
+    policy = tmp_path / "policy.yml"
+    policy.write_text(
+        default_policy_text().replace("agents: {users: []", "agents: {users: [UAGENT]"),
+        encoding="utf-8",
+    )
+    assert run(tmp_path, "import", str(DATA / "customers.yml")).returncode == 0
     with FakeSlack() as fake, SmtpServer() as smtp:
         proc = subprocess.Popen(
             [sys.executable, "-m", "bot"],
@@ -94,6 +101,7 @@ def test_http_mode_serves_slack_and_health_behind_gunicorn(tmp_path: Path) -> No
                 SLACK_API_URL=fake.api_url,
                 SMTP_URL=smtp.url,
                 PORT=str(port),
+                POLICY_FILE=str(policy),
             ),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -124,6 +132,18 @@ def test_http_mode_serves_slack_and_health_behind_gunicorn(tmp_path: Path) -> No
                 SlackClient(f"http://127.0.0.1:{port}", "wrong").command("/ticket", "help").status
                 == 401
             )
+            # The worker process beside gunicorn registers, posts the card, mails and replies.
+            ack = client.command(
+                "/ticket",
+                'new klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=hoog Plat',
+                user_id="UAGENT",
+                response_url=fake.response_url("new"),
+            )
+            assert "wordt geregistreerd" in ack.json()["text"]
+            replies = fake.wait_for("response_url", timeout=20)
+            assert "KOR-000001 is geregistreerd" in replies[0].args["text"]
+            assert fake.wait_for("chat.postMessage", count=2, timeout=20)
+            assert "KOR-000001" in smtp.wait_for(1, timeout=20)[0]["Subject"]
         finally:
             proc.terminate()
             proc.wait(timeout=20)

@@ -9,6 +9,7 @@ from gunicorn.app.base import BaseApplication
 
 from bot.app import create_app
 from bot.settings import Settings
+from bot.transports.worker import Supervisor
 from bot.transports.wsgi import SlackWsgi
 from storage import migrate
 from storage.db import make_engine
@@ -38,12 +39,10 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> SlackWsgi:
-        # Runs in each worker process: every worker has its own engine and its own outbox
-        # scheduler; leases in the database keep them from delivering a row twice.
+        # Runs in each web worker process. Web workers only answer Slack; the outbox and the
+        # SLA monitor run in the separate worker process (bot.transports.worker).
         app = create_app(self.settings, run_migrations=False)
-        services = app.balie  # type: ignore[attr-defined]
-        services.background.start()
-        return SlackWsgi(app, services)
+        return SlackWsgi(app, app.balie)  # type: ignore[attr-defined]
 
 
 def serve(settings: Settings, **extra: Any) -> None:
@@ -52,4 +51,11 @@ def serve(settings: Settings, **extra: Any) -> None:
     migrate.upgrade(engine)
     engine.dispose()
     log.info("Balie listens on port %s (HTTP mode)", settings.port)
-    _Gunicorn(settings, extra).run()
+    supervisor = Supervisor(nice=settings.worker_nice) if settings.embedded_worker else None
+    if supervisor is not None:
+        supervisor.start()
+    try:
+        _Gunicorn(settings, extra).run()
+    finally:
+        if supervisor is not None:
+            supervisor.stop()

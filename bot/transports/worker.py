@@ -1,0 +1,83 @@
+"""The worker: delivers the outbox (registrations, Slack messages, e-mail) and runs the SLA
+monitor, in a process of its own.
+
+HTTP mode starts one beside gunicorn, so the web workers only answer Slack: their acks never
+share a CPU slice or the interpreter lock with the work that follows them. Several replicas may
+each run one; leases and claims in the database keep them from doing anything twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+from bot.settings import Settings
+from bot.wiring import build_services
+
+log = logging.getLogger(__name__)
+
+
+def run_worker(settings: Settings) -> int:
+    services = build_services(settings, run_migrations=False)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    services.background.start()
+    log.info("Balie worker started (pid %s)", os.getpid())
+    stop.wait()
+    log.info("Balie worker stopping")
+    services.close()
+    return 0
+
+
+class Supervisor:
+    """Keeps one `python -m bot worker` running beside the web server; restarts it if it dies."""
+
+    def __init__(self, nice: int = 0) -> None:
+        self.nice = nice
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(
+            target=self._watch, name="balie-worker-supervisor", daemon=True
+        )
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        nice = self.nice
+
+        def lower_priority() -> None:
+            if nice:
+                os.nice(nice)
+
+        return subprocess.Popen([sys.executable, "-m", "bot", "worker"], preexec_fn=lower_priority)
+
+    def start(self) -> None:
+        self._proc = self._spawn()
+        self._thread.start()
+
+    def _watch(self) -> None:
+        delay = 1.0
+        while not self._stopping.is_set():
+            proc = self._proc
+            if proc is not None and proc.poll() is not None and not self._stopping.is_set():
+                log.error(
+                    "Balie worker exited with %s; restarting in %.0fs", proc.returncode, delay
+                )
+                time.sleep(delay)
+                delay = min(delay * 2, 60.0)
+                self._proc = self._spawn()
+            self._stopping.wait(1.0)
+
+    def stop(self) -> None:
+        self._stopping.set()
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
