@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -37,15 +41,33 @@ def _tune_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA busy_timeout=30000")
         cur.close()
 
+    # SQLite has one writer. Threads of this process queue for it on a lock of our own, in
+    # order, instead of in SQLite's busy handler, which polls with sleeps of up to 100 ms.
+    writer = threading.Lock()
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         if conn.get_execution_options().get("readonly"):
             # Readers never block the one writer, nor each other, in WAL mode.
             conn.exec_driver_sql("BEGIN")
             return
-        # A deferred transaction that reads and then writes can fail with "database is locked"
-        # without waiting; taking the write lock up front makes busy_timeout apply.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        if writer.acquire(timeout=30):
+            conn.info["balie_writer"] = True
+        else:  # pragma: no cover - a stuck writer; fall back on SQLite's own waiting
+            log.warning("waited 30 s for the SQLite write lock; going ahead")
+        try:
+            # A deferred transaction that reads and then writes can fail with "database is
+            # locked" without waiting; taking the write lock up front makes busy_timeout apply.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except Exception:
+            _release(conn)
+            raise
+
+    @event.listens_for(engine, "commit")
+    @event.listens_for(engine, "rollback")
+    def _release(conn: Any) -> None:
+        if conn.info.pop("balie_writer", False):
+            writer.release()
 
 
 def make_sessionmaker(engine: Engine, *, readonly: bool = False) -> sessionmaker[Session]:

@@ -120,6 +120,15 @@ def complete(*, session: Session, item_id: int, now: datetime) -> None:
     )
 
 
+def complete_many(*, session: Session, item_ids: Sequence[int], now: datetime) -> None:
+    if item_ids:
+        session.execute(
+            update(OutboxItem)
+            .where(OutboxItem.id.in_(list(item_ids)), OutboxItem.done_at.is_(None))
+            .values(done_at=now, claimed_until=None, attempts=OutboxItem.attempts + 1)
+        )
+
+
 def retry_later(*, session: Session, item_id: int, at: datetime, error: str) -> None:
     session.execute(
         update(OutboxItem)

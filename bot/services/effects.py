@@ -71,12 +71,12 @@ def intake(
     lang: str,
     now: datetime,
 ) -> None:
-    """A registration to be done by the outbox worker; its reply goes to response_url."""
-    outbox.enqueue(
-        session=session,
-        kind=INTAKE,
-        payload={"actor": actor, "data": data, "response_url": response_url, "lang": lang},
-        now=now,
+    """A registration to be done by the outbox worker; its reply goes to response_url.
+
+    A plain INSERT, not the ORM's unit of work: this is the one write on the ack path."""
+    payload = {"actor": actor, "data": data, "response_url": response_url, "lang": lang}
+    outbox.enqueue_many(
+        session=session, rows=[{"kind": INTAKE, "payload": payload, "ordering_key": None}], now=now
     )
 
 
