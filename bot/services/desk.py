@@ -120,15 +120,14 @@ class Desk:
         then queued durably for the outbox worker, so the ack never waits for it."""
         self.roles.require(actor, STAFF)
         registration.check(self.policy, data)
-        with self.sessions.begin() as session:
-            effects.intake(
-                session=session,
-                actor=actor,
-                data=data.model_dump(),
-                response_url=response_url,
-                lang=lang,
-                now=self.clock.now(),
-            )
+        effects.intake(
+            engine=self.sessions.kw["bind"],
+            actor=actor,
+            data=data.model_dump(),
+            response_url=response_url,
+            lang=lang,
+            now=self.clock.now(),
+        )
         self._after_commit()
 
     # --- lifecycle --------------------------------------------------------------------------

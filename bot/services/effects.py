@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bot.mail.templates import Draft
@@ -64,7 +65,7 @@ def mail(*, session: Session, ticket: Ticket, draft: Draft, now: datetime) -> No
 
 def intake(
     *,
-    session: Session,
+    engine: Engine,
     actor: str,
     data: dict[str, Any],
     response_url: str | None,
@@ -73,10 +74,10 @@ def intake(
 ) -> None:
     """A registration to be done by the outbox worker; its reply goes to response_url.
 
-    A plain INSERT, not the ORM's unit of work: this is the one write on the ack path."""
+    The one write on the ack path, so a plain INSERT of its own: no ORM unit of work."""
     payload = {"actor": actor, "data": data, "response_url": response_url, "lang": lang}
-    outbox.enqueue_many(
-        session=session, rows=[{"kind": INTAKE, "payload": payload, "ordering_key": None}], now=now
+    outbox.insert_one(
+        engine=engine, row={"kind": INTAKE, "payload": payload, "ordering_key": None}, now=now
     )
 
 

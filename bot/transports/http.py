@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import Any
 
@@ -42,6 +43,9 @@ class _Gunicorn(BaseApplication):
         # Runs in each web worker process. Web workers only answer Slack; the outbox and the
         # SLA monitor run in the separate worker process (bot.transports.worker).
         app = create_app(self.settings, run_migrations=False)
+        # Everything built so far lives as long as the worker: keep it out of the garbage
+        # collector's full passes, which would otherwise pause requests now and then.
+        gc.freeze()
         return SlackWsgi(app, app.balie)  # type: ignore[attr-defined]
 
 
