@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
-import threading
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from storage.sqlite_lock import WriterLock
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +43,7 @@ def _tune_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA busy_timeout=30000")
         cur.close()
 
-    # SQLite has one writer. Threads of this process queue for it on a lock of our own, in
-    # order, instead of in SQLite's busy handler, which polls with sleeps of up to 100 ms.
-    writer = threading.Lock()
+    writer = WriterLock(_lock_path(engine))
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -51,10 +51,7 @@ def _tune_sqlite(engine: Engine) -> None:
             # Readers never block the one writer, nor each other, in WAL mode.
             conn.exec_driver_sql("BEGIN")
             return
-        if writer.acquire(timeout=30):
-            conn.info["balie_writer"] = True
-        else:  # pragma: no cover - a stuck writer; fall back on SQLite's own waiting
-            log.warning("waited 30 s for the SQLite write lock; going ahead")
+        conn.info["balie_writer"] = writer.acquire()
         try:
             # A deferred transaction that reads and then writes can fail with "database is
             # locked" without waiting; taking the write lock up front makes busy_timeout apply.
@@ -64,10 +61,24 @@ def _tune_sqlite(engine: Engine) -> None:
             raise
 
     @event.listens_for(engine, "commit")
+    def _on_commit(conn: Any) -> None:
+        if conn.info.get("balie_writer"):
+            # Commit here, so the lock is released after the COMMIT and not just before it
+            # (this event runs before the driver commits; its commit is then a no-op).
+            conn.exec_driver_sql("COMMIT")
+            _release(conn)
+
     @event.listens_for(engine, "rollback")
     def _release(conn: Any) -> None:
         if conn.info.pop("balie_writer", False):
             writer.release()
+
+
+def _lock_path(engine: Engine) -> str | None:
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return os.path.abspath(database) + ".writer-lock"
 
 
 def make_sessionmaker(engine: Engine, *, readonly: bool = False) -> sessionmaker[Session]:
