@@ -1,7 +1,8 @@
 """`python -m bench` (`make bench`): every benchmark, in order.
 
 1. bench.calendar_bench: the business calendar against businesstimedelta.
-2. bench.ack_bench: the ack latency of /ticket new over HTTP against a bare Bolt app.
+2. bench.sweep_bench: one SLA monitor sweep, 100 vs 1,000 due, 10,000 vs 100,000 open.
+3. bench.ack_bench: the ack latency of /ticket new over HTTP against a bare Bolt app.
 
 Arguments after `--ack` go to the ack bench, e.g. `python -m bench --ack --quick`.
 Speed targets that are missed are printed, not failed on. The exit status is non-zero when a
@@ -44,9 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     ack_args = args[args.index("--ack") + 1 :] if "--ack" in args else []
 
-    from bench import ack_bench, calendar_bench
+    from bench import ack_bench, calendar_bench, sweep_bench
 
     ok = _run("calendar bench", lambda: calendar_bench.main([]), target_codes=frozenset({2}))
+    ok &= _run("SLA sweep bench", lambda: sweep_bench.main([]), target_codes=frozenset({3}))
     ok &= _run("ack bench", lambda: ack_bench.main(ack_args), target_codes=frozenset())
     return 0 if ok else 1
 
