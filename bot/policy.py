@@ -60,7 +60,7 @@ class Label(_Strict):
     nl: str
     en: str
 
-    def __call__(self, lang: Lang) -> str:
+    def __call__(self, lang: str) -> str:
         return self.nl if lang == "nl" else self.en
 
 
@@ -228,6 +228,12 @@ class Policy(_Strict):
             holiday_rules=oh.holidays,
             extra_closed=oh.extra_closed,
         )
+
+    def line(self, number: int) -> LineConfig:
+        return self.routing.lines[number]  # type: ignore[index]  # validated: 1, 2 and 3 exist
+
+    def target(self, tier: str, priority: str) -> SlaTarget:
+        return self.sla[tier][priority]  # type: ignore[index]  # validated: every tier x priority
 
     @cached_property
     def priority_order(self) -> list[str]:

@@ -187,14 +187,21 @@ class OutboxItem(Base):
     """
 
     __tablename__ = "outbox"
+    # Both indexes cover undelivered rows only, so delivered history never slows a claim.
     __table_args__ = (
         Index(
-            "ix_outbox_due",
-            "next_attempt_at",
+            "ix_outbox_pending",
+            "id",
             postgresql_where=text("done_at IS NULL"),
             sqlite_where=text("done_at IS NULL"),
         ),
-        Index("ix_outbox_ordering", "ordering_key", "id"),
+        Index(
+            "ix_outbox_pending_key",
+            "ordering_key",
+            "id",
+            postgresql_where=text("done_at IS NULL"),
+            sqlite_where=text("done_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)

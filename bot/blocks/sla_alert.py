@@ -36,7 +36,7 @@ def who(policy: Policy, v: TicketView, lang: str) -> Raw:
     """The assignee, or the line's user group when nobody has taken the ticket."""
     if v.assignee:
         return Raw(mention(v.assignee, lang) + " ")
-    group = policy.routing.lines[v.line].usergroup  # type: ignore[index]
+    group = policy.line(v.line).usergroup
     return Raw(f"<!subteam^{group}> ") if group else Raw("")
 
 

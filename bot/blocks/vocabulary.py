@@ -8,16 +8,16 @@ from bot.policy import Policy
 
 def type_label(policy: Policy, type_key: str, lang: str) -> str:
     entry = policy.types.get(type_key)
-    return entry.label(lang) if entry else type_key  # type: ignore[arg-type]
+    return entry.label(lang) if entry else type_key
 
 
 def priority_label(policy: Policy, priority: str, lang: str) -> str:
     entry = policy.priorities.get(priority)
-    return f"{priority} {entry.label(lang)}" if entry else priority  # type: ignore[arg-type]
+    return f"{priority} {entry.label(lang)}" if entry else priority
 
 
 def line_label(policy: Policy, line: int, lang: str) -> str:
-    return policy.routing.lines[line].label(lang)  # type: ignore[index, arg-type]
+    return policy.line(line).label(lang)
 
 
 def priority_reason(policy: Policy, *, impact: str, urgency: str, priority: str, lang: str) -> str:
@@ -28,7 +28,7 @@ def priority_reason(policy: Policy, *, impact: str, urgency: str, priority: str,
         impact=t(lang, f"level.{impact}"),
         urgency=t(lang, f"level.{urgency}"),
         priority=priority,
-        label=entry.label(lang) if entry else "",  # type: ignore[arg-type]
+        label=entry.label(lang) if entry else "",
     )
 
 

@@ -71,7 +71,7 @@ class SlackDelivery:
         }
 
     def _channel(self, line: int) -> str:
-        return self.policy.routing.lines[line].channel  # type: ignore[index]
+        return self.policy.line(line).channel
 
     def card(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         with sessions() as session:

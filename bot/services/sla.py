@@ -38,7 +38,7 @@ class Sla:
         self.thresholds = tuple(sorted(policy.sla_warn_at))
 
     def target(self, ticket: Ticket, priority: str | None = None) -> SlaTarget:
-        return self.policy.sla[ticket.customer.sla_tier][priority or ticket.priority]  # type: ignore[index]
+        return self.policy.target(ticket.customer.sla_tier, priority or ticket.priority)
 
     def clocks(
         self, ticket: Ticket, history: Sequence[StatusRow]

@@ -130,7 +130,6 @@ class SlaMonitor:
         return _Plan(ticket, clocks, tuple(crossings))
 
     def _enqueue(self, session: Session, alerts: list[tuple[Ticket, Alert]], now: datetime) -> None:
-        lines = self.policy.routing.lines
         team_leads = self.policy.channels.team_leads
         rows: list[dict[str, object]] = []
 
@@ -148,7 +147,7 @@ class SlaMonitor:
                 effects.ticket_key(ticket.id),
                 ticket.id,
             )
-            channel = lines[ticket.line].channel  # type: ignore[index]
+            channel = self.policy.line(ticket.line).channel
             if alert.late:
                 catch_up[channel].append(alert)
                 if alert.percent >= BREACH:
