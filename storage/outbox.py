@@ -135,21 +135,26 @@ def claim(*, session: Session, now: datetime, lease: timedelta, limit: int) -> S
         ids = session.execute(locked).scalars().all()
         if not ids:
             return []
-    session.execute(
-        update(OutboxItem)
-        .where(
-            OutboxItem.id.in_(ids),
-            OutboxItem.done_at.is_(None),
-            or_(OutboxItem.claimed_until.is_(None), OutboxItem.claimed_until < now),
-        )
-        .values(claimed_until=now + lease)
-    )
-    return (
+    # The WHERE is checked again on the locked rows, and RETURNING says which rows this claim
+    # took: a row another process leased in the meantime is not ours.
+    taken = (
         session.execute(
-            select(OutboxItem)
-            .where(OutboxItem.id.in_(ids), OutboxItem.claimed_until == now + lease)
-            .order_by(OutboxItem.id)
+            update(OutboxItem)
+            .where(
+                OutboxItem.id.in_(ids),
+                OutboxItem.done_at.is_(None),
+                or_(OutboxItem.claimed_until.is_(None), OutboxItem.claimed_until < now),
+            )
+            .values(claimed_until=now + lease)
+            .returning(OutboxItem.id)
         )
+        .scalars()
+        .all()
+    )
+    if not taken:
+        return []
+    return (
+        session.execute(select(OutboxItem).where(OutboxItem.id.in_(taken)).order_by(OutboxItem.id))
         .scalars()
         .all()
     )
