@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -44,6 +45,9 @@ def _tune_sqlite(engine: Engine) -> None:
         cur.close()
 
     writer = WriterLock(_lock_path(engine))
+    # Which connections hold the writer lock; weak, so a connection that is simply dropped
+    # cannot keep an entry alive (its lock is then released by the next rollback or error).
+    holders: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -51,7 +55,8 @@ def _tune_sqlite(engine: Engine) -> None:
             # Readers never block the one writer, nor each other, in WAL mode.
             conn.exec_driver_sql("BEGIN")
             return
-        conn.info["balie_writer"] = writer.acquire()
+        if writer.acquire():
+            holders[conn] = True
         try:
             # A deferred transaction that reads and then writes can fail with "database is
             # locked" without waiting; taking the write lock up front makes busy_timeout apply.
@@ -62,16 +67,25 @@ def _tune_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "commit")
     def _on_commit(conn: Any) -> None:
-        if conn.info.get("balie_writer"):
+        if conn in holders:
             # Commit here, so the lock is released after the COMMIT and not just before it
-            # (this event runs before the driver commits; its commit is then a no-op).
-            conn.exec_driver_sql("COMMIT")
-            _release(conn)
+            # (this event runs before the driver commits; its commit is then a no-op). If the
+            # COMMIT fails, the lock is released all the same and SQLAlchemy rolls back.
+            try:
+                conn.exec_driver_sql("COMMIT")
+            finally:
+                _release(conn)
 
     @event.listens_for(engine, "rollback")
     def _release(conn: Any) -> None:
-        if conn.info.pop("balie_writer", False):
+        if holders.pop(conn, False):
             writer.release()
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        # A connection that is invalidated mid-transaction sees no rollback event.
+        if context.is_disconnect and context.connection is not None:
+            _release(context.connection)
 
 
 def _lock_path(engine: Engine) -> str | None:

@@ -13,6 +13,7 @@ import fcntl
 import logging
 import os
 import threading
+import time
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +43,20 @@ class WriterLock:
         fd = self._file()
         if fd is None:
             return True
-        # Blocking: the kernel wakes us when the holder releases (or dies); write
-        # transactions last milliseconds, and a process that dies drops its lock.
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        return True
+        deadline = time.monotonic() + TIMEOUT
+        pause = 0.0001
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    self._thread_lock.release()
+                    log.warning("waited %.0f s for the SQLite write queue; going ahead", TIMEOUT)
+                    return False
+                # Short, capped pauses: another process's transaction lasts milliseconds.
+                time.sleep(pause)
+                pause = min(pause * 2, 0.001)
 
     def release(self) -> None:
         if self._fd is not None:
