@@ -169,6 +169,18 @@ def complete(*, session: Session, item_id: int, now: datetime) -> None:
     )
 
 
+def finish(*, session: Session, item_id: int, now: datetime) -> bool:
+    """Mark a row done; False if it already was (another process got there first). The row lock
+    this takes makes a concurrent `finish` of the same row wait, then return False."""
+    done = session.execute(
+        update(OutboxItem)
+        .where(OutboxItem.id == item_id, OutboxItem.done_at.is_(None))
+        .values(done_at=now, claimed_until=None, attempts=OutboxItem.attempts + 1)
+        .returning(OutboxItem.id)
+    ).first()
+    return done is not None
+
+
 def complete_many(*, session: Session, item_ids: Sequence[int], now: datetime) -> None:
     if item_ids:
         session.execute(

@@ -34,14 +34,18 @@ class Permanent(Exception):
     """Retrying the same request will fail the same way (e.g. channel_not_found)."""
 
 
+class GiveUp(Permanent):
+    """Nothing can make this row work any more: give up at once."""
+
+
 # A delivery gets a detached copy of its row and opens its own short transactions: no
 # transaction (and, on SQLite, no write lock) is ever held across a Slack or SMTP call.
 Deliver = Callable[[sessionmaker[Session], OutboxItem], None]
 
 MAX_BACKOFF = timedelta(minutes=10)
-# A permanent error is still retried a few times: an operator may be fixing the channel or
-# the bot's membership right now.
-PERMANENT_ATTEMPTS = 3
+# A permanent error is still retried for a while (about an hour with the back-off below): an
+# operator may be fixing the channel or the bot's membership right now.
+PERMANENT_ATTEMPTS = 10
 
 
 def backoff(attempts: int) -> timedelta:
@@ -55,7 +59,8 @@ class Dispatcher:
         sessions: sessionmaker[Session],
         clock: Clock,
         handlers: Mapping[str, Deliver],
-        lease: timedelta = timedelta(seconds=60),
+        # Longer than a round can take: 20 rows x a 10 s Slack or 15 s SMTP timeout.
+        lease: timedelta = timedelta(minutes=6),
         batch: int = 20,
         readers: sessionmaker[Session] | None = None,
     ) -> None:
@@ -108,7 +113,7 @@ class Dispatcher:
         except Retry as exc:
             self._retry(item_id, attempts, exc.after or backoff(attempts), str(exc))
         except Permanent as exc:
-            if attempts + 1 >= PERMANENT_ATTEMPTS:
+            if isinstance(exc, GiveUp) or attempts + 1 >= PERMANENT_ATTEMPTS:
                 log.error("outbox %s (%s) failed for good: %s", item_id, kind, exc)
                 with self.sessions.begin() as session:
                     outbox.give_up(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.blocks.replies import error_text, registered
 from bot.clock import Clock
 from bot.domain.errors import DomainError
+from bot.i18n import t
 from bot.policy import Policy
 from bot.services import effects
 from bot.services.desk import Desk
@@ -31,16 +32,41 @@ class Intake:
         p = item.payload
         lang, url = p["lang"], p.get("response_url")
 
+        def claim(session: Session) -> None:
+            if not outbox.finish(session=session, item_id=item.id, now=self.clock.now()):
+                raise _AlreadyDone
+
         def reply(session: Session, text: str) -> None:
             if url:
                 effects.respond(session=session, response_url=url, text=text, now=self.clock.now())
-            outbox.complete(session=session, item_id=item.id, now=self.clock.now())
 
         def confirm(session: Session, view: TicketView) -> None:
             reply(session, registered(view, self.policy, lang))
 
         try:
-            self.desk.register(p["actor"], NewTicket.model_validate(p["data"]), also=confirm)
+            self.desk.register(
+                p["actor"], NewTicket.model_validate(p["data"]), first=claim, also=confirm
+            )
+        except _AlreadyDone:
+            return
         except DomainError as err:
             with sessions.begin() as session:
-                reply(session, error_text(err, lang))
+                if outbox.finish(session=session, item_id=item.id, now=self.clock.now()):
+                    reply(session, error_text(err, lang))
+        except Exception:
+            if item.attempts + 1 < GIVE_UP_AFTER:
+                raise  # retried with back-off by the dispatcher
+            # Something keeps failing: tell the agent rather than keep them waiting for ever.
+            with sessions.begin() as session:
+                if outbox.finish(session=session, item_id=item.id, now=self.clock.now()):
+                    reply(session, t(lang, "error.generic"))
+            raise
+
+
+class _AlreadyDone(Exception):
+    """Another process registered this intake already."""
+
+
+# Unexpected failures (the database gone, a bug) are retried this many times before the agent
+# is told that it did not work.
+GIVE_UP_AFTER = 8

@@ -14,7 +14,7 @@ from slack_sdk.webhook import WebhookClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.blocks import thread, ticket_card
-from bot.outbox.dispatcher import Deliver, Permanent, Retry
+from bot.outbox.dispatcher import Deliver, GiveUp, Permanent, Retry
 from bot.policy import Policy
 from bot.services import effects
 from bot.services.views import EventView, TicketView
@@ -125,7 +125,8 @@ class SlackDelivery:
             if ticket is None or event is None:
                 return
             if not ticket.card_ts:
-                raise Retry("the ticket card is not posted yet")
+                # Rows of a ticket run in order, so its card row is done: it failed for good.
+                raise GiveUp("the ticket's card was never posted")
             view = TicketView.of(ticket)
             text = thread.event_text(EventView.of(event), view, self.policy, self.lang)
         call(
@@ -144,7 +145,7 @@ class SlackDelivery:
             with sessions() as session:
                 ticket = store.get_by_id(session=session, ticket_id=p["thread_of"])
                 if ticket is None or not ticket.card_ts:
-                    raise Retry("the ticket card is not posted yet")
+                    raise GiveUp("the ticket's card was never posted")
                 kwargs["channel"], kwargs["thread_ts"] = ticket.card_channel, ticket.card_ts
         call(self.client.chat_postMessage, **kwargs)
 

@@ -97,11 +97,15 @@ class Desk:
         actor: str,
         data: NewTicket,
         also: Callable[[Session, TicketView], None] | None = None,
+        first: Callable[[Session], None] | None = None,
     ) -> TicketView:
-        """Register a report; `also` runs in the same transaction (the intake uses it to reply
-        and to mark itself done, so a retried intake never registers twice)."""
+        """Register a report. `first` and `also` run in the same transaction, before and after:
+        the intake marks itself done first (so a second process registering the same intake
+        stops there) and replies after."""
         self.roles.require(actor, STAFF)
         with self.sessions.begin() as session:
+            if first is not None:
+                first(session)
             view = registration.register(
                 session=session,
                 policy=self.policy,

@@ -102,17 +102,25 @@ def test_a_lease_of_a_crashed_delivery_expires(balie: Balie) -> None:
         assert s.execute(select(Ticket.number)).scalars().all() == ["KOR-000001"]
 
 
-def test_permanent_errors_give_up_after_a_few_attempts_and_say_so(balie: Balie) -> None:
+def test_permanent_errors_give_up_after_a_while_and_unblock_the_ticket(balie: Balie) -> None:
     balie.fake.error("chat.postMessage", "channel_not_found", times=10)
-    balie.register(f"{INCIDENT} Storing")
-    for _ in range(5):
+    number = balie.register(f"{INCIDENT} Storing")
+    for _ in range(12):
         balie.drain()
         balie.clock.advance(timedelta(minutes=15))
     with balie.services.sessions() as s:
         card = s.execute(select(OutboxItem).where(OutboxItem.kind == "card")).scalar_one()
-    assert (
-        card.failed and card.done_at is not None and "channel_not_found" in (card.last_error or "")
-    )
+        thread = s.execute(select(OutboxItem).where(OutboxItem.kind == "thread")).scalar_one()
+    assert card.failed and card.done_at is not None
+    assert "channel_not_found" in (card.last_error or "")
+    assert card.attempts == 10  # an operator had about an hour to fix the channel
+    # The thread reply cannot go anywhere without its card: it gives up at once, so the
+    # ticket's later rows are not stuck behind it.
+    assert thread.failed and thread.attempts == 1
+    balie.command(f"pak {number}")
+    balie.drain()
+    card_posts = [c for c in balie.fake.calls_to("chat.postMessage") if "blocks" in c.args]
+    assert not card_posts[-1].failed and card_posts[-1].args["channel"] == "#balie-2e-lijn"
 
 
 def test_the_background_scheduler_delivers_right_after_commit(balie: Balie) -> None:
@@ -120,3 +128,18 @@ def test_the_background_scheduler_delivers_right_after_commit(balie: Balie) -> N
     assert balie.command(f"new {INCIDENT} Storing").status == 200
     assert len(balie.fake.wait_for("chat.postMessage", count=2)) == 2
     assert balie.smtp.wait_for(1)
+
+
+def test_an_intake_delivered_twice_registers_once(balie: Balie) -> None:
+    # Two workers holding the same intake (a lease ran out while the first was still busy).
+    assert balie.command(f"new {INCIDENT} Storing").status == 200
+    with balie.services.sessions() as s:
+        intake = s.execute(select(OutboxItem).where(OutboxItem.kind == "intake")).scalar_one()
+        s.expunge(intake)
+    deliver = balie.services.dispatcher.handlers["intake"]
+    deliver(balie.services.sessions, intake)
+    deliver(balie.services.sessions, intake)
+    with balie.services.sessions() as s:
+        assert s.execute(select(Ticket.number)).scalars().all() == ["KOR-000001"]
+        replies = s.execute(select(OutboxItem).where(OutboxItem.kind == "respond")).all()
+    assert len(replies) == 1
