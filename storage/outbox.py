@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,11 +10,6 @@ from sqlalchemy import Engine, delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from storage.models import OutboxItem
-
-# How many due rows a claim may look at per row it takes: enough to get past a long run of rows
-# that wait for a predecessor (a ticket whose card is in back-off); the scan stops as soon as it
-# has found its rows, so a larger window costs nothing when the head of the queue is free.
-CANDIDATES = 50
 
 
 def enqueue(
@@ -63,32 +58,15 @@ def insert_one(*, engine: Engine, row: dict[str, Any], now: datetime) -> None:
         conn.execute(insert(OutboxItem.__table__), values)  # type: ignore[arg-type]
 
 
-def pending_keys(*, session: Session, kind: str, ordering_keys: Collection[str]) -> set[str]:
-    """Which of these keys already have an undelivered, unstarted row of this kind."""
-    if not ordering_keys:
-        return set()
-    found = session.execute(
-        select(OutboxItem.ordering_key).where(
-            OutboxItem.kind == kind,
-            OutboxItem.ordering_key.in_(list(ordering_keys)),
-            OutboxItem.done_at.is_(None),
-            OutboxItem.attempts == 0,
-            OutboxItem.claimed_until.is_(None),
-        )
-    )
-    return {k for (k,) in found if k is not None}
-
-
-def has_pending(*, session: Session, kind: str, ordering_key: str) -> bool:
-    """Whether an undelivered, unstarted row of this kind waits; it will render the latest state."""
+def has_later(*, session: Session, kind: str, ordering_key: str, after_id: int) -> bool:
+    """Whether a newer undelivered row of this kind waits behind this one."""
     return session.execute(
         select(
             exists().where(
                 OutboxItem.kind == kind,
                 OutboxItem.ordering_key == ordering_key,
+                OutboxItem.id > after_id,
                 OutboxItem.done_at.is_(None),
-                OutboxItem.attempts == 0,
-                OutboxItem.claimed_until.is_(None),
             )
         )
     ).scalar_one()
@@ -97,31 +75,24 @@ def has_pending(*, session: Session, kind: str, ordering_key: str) -> bool:
 def claim(*, session: Session, now: datetime, lease: timedelta, limit: int) -> Sequence[OutboxItem]:
     """Lease due rows whose predecessors (same ordering_key) are all delivered.
 
-    Candidates are the oldest due rows (a bounded slice of a partial index, so the cost does not
-    grow with the backlog); each is then checked against its predecessors by index lookups.
+    The scan walks the partial index of undelivered rows in id order and stops once it has its
+    rows; a row waiting for a predecessor costs one probe of the (ordering_key, id) index, so a
+    long run of waiting rows slows a claim a little but never starves the rows behind it.
     """
-    candidates = (
-        select(OutboxItem.id, OutboxItem.ordering_key)
+    earlier = aliased(OutboxItem)
+    free = (
+        select(OutboxItem.id)
         .where(
             OutboxItem.done_at.is_(None),
             OutboxItem.next_attempt_at <= now,
             or_(OutboxItem.claimed_until.is_(None), OutboxItem.claimed_until < now),
+            ~exists().where(
+                earlier.ordering_key == OutboxItem.ordering_key,
+                earlier.id < OutboxItem.id,
+                earlier.done_at.is_(None),
+            ),
         )
         .order_by(OutboxItem.id)
-        .limit(limit * CANDIDATES)
-        .subquery()
-    )
-    earlier = aliased(OutboxItem)
-    free = (
-        select(candidates.c.id)
-        .where(
-            ~exists().where(
-                earlier.ordering_key == candidates.c.ordering_key,
-                earlier.id < candidates.c.id,
-                earlier.done_at.is_(None),
-            )
-        )
-        .order_by(candidates.c.id)
         .limit(limit)
     )
     ids = session.execute(free).scalars().all()

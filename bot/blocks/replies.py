@@ -41,7 +41,7 @@ def _hint_lines(lang: str, hint: Any) -> list[str]:
         return [tr(lang, "error.no_contacts", customer=hint.customer)]
     lines = [tr(lang, "error.contacts_of", customer=hint.customer)]
     for name, email, role in hint.contacts:
-        lines.append(f"• {esc(name)} <{esc(email)}> · {t(lang, 'role.' + role)}")
+        lines.append(f"• {esc(name)} · {esc(email)} · {t(lang, 'role.' + role)}")
     return lines
 
 

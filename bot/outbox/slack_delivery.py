@@ -75,6 +75,13 @@ class SlackDelivery:
 
     def card(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         with sessions() as session:
+            if outbox.has_later(
+                session=session,
+                kind=effects.CARD,
+                ordering_key=item.ordering_key or "",
+                after_id=item.id,
+            ):
+                return  # a newer sync follows and renders the latest state
             ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
             if ticket is None:
                 return

@@ -293,8 +293,11 @@ class Desk:
                 status=self._status_after(Action.WAIT_THIRD_PARTY, ticket),
                 third_party=party,
             )
-            if changes and "third_party" not in changes:
-                changes["third_party"] = [party, party]
+            if changes:
+                # The SLA reads pauses from status changes: a switch between whose third party
+                # is awaited must show up there even when the status stays the same.
+                changes.setdefault("status", [ticket.status, ticket.status])
+                changes.setdefault("third_party", [party, party])
             return changes
 
         return self._change(actor, number, Action.WAIT_THIRD_PARTY, apply, text=text)

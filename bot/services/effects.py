@@ -30,12 +30,13 @@ def ticket_key(ticket_id: int) -> str:
 
 
 def card_changed(*, session: Session, ticket: Ticket, now: datetime) -> None:
+    # Every change enqueues a card sync; the delivery skips all but the newest of a burst, so
+    # a burst is one chat.update. (Deciding here whether one is already waiting would race
+    # with the worker on PostgreSQL and could leave the card showing an older state.)
     key = ticket_key(ticket.id)
-    # One waiting card sync renders the latest state, so a burst of changes is one chat.update.
-    if not outbox.has_pending(session=session, kind=CARD, ordering_key=key):
-        outbox.enqueue(
-            session=session, kind=CARD, payload={"ticket_id": ticket.id}, now=now, ordering_key=key
-        )
+    outbox.enqueue(
+        session=session, kind=CARD, payload={"ticket_id": ticket.id}, now=now, ordering_key=key
+    )
 
 
 def thread_event(*, session: Session, ticket: Ticket, event: TicketEvent, now: datetime) -> None:

@@ -161,13 +161,11 @@ class SlaMonitor:
                 )
         for channel, items in catch_up.items():
             post(channel, sla_alert.catch_up(items, self.policy, self.lang))
-        # The card shows the clocks' states: refresh it, unless a refresh is already waiting.
+        # The card shows the clocks' states: refresh it.
         keys = {effects.ticket_key(t.id): t.id for t, _ in alerts}
-        waiting = outbox.pending_keys(session=session, kind=effects.CARD, ordering_keys=keys)
         rows += [
             {"kind": effects.CARD, "payload": {"ticket_id": tid}, "ordering_key": key}
             for key, tid in keys.items()
-            if key not in waiting
         ]
         outbox.enqueue_many(session=session, rows=rows, now=now)
 

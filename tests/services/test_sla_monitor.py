@@ -112,6 +112,15 @@ def test_a_customer_third_party_pauses_a_subcontractor_does_not(balie: Balie) ->
     assert ticket(balie, b).resolution_due_at == amsterdam(2026, 11, 30, 10, 0)
 
 
+def test_switching_whose_third_party_is_awaited_switches_the_pause(balie: Balie) -> None:
+    number = balie.register(f"{SILVER_P3} Leverancier")
+    balie.command(f"derde {number} onderaannemer wachten op de monteur")
+    assert ticket(balie, number).resolution_state == "running"
+    at(balie, 2026, 11, 24, 11, 0)
+    balie.command(f"derde {number} klant het blijkt hun eigen leverancier")
+    assert ticket(balie, number).resolution_state == "paused"
+
+
 def test_priority_change_recomputes_from_the_start_and_the_thread_shows_it(balie: Balie) -> None:
     number = balie.register(f"{BRONZE_P4} Vraag")  # bronze P4: 9h response, business
     at(balie, 2026, 11, 24, 11, 0)
