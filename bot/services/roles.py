@@ -18,6 +18,11 @@ from bot.policy import Policy
 log = logging.getLogger(__name__)
 
 
+class MembershipUnknown(Exception):
+    """Slack could not be asked who is in a user group, and we never knew: not a refusal,
+    a failure (the ack says "try again"; the outbox retries)."""
+
+
 class Role(StrEnum):
     AGENT = "agents"
     TEAM_LEAD = "team_leads"
@@ -68,7 +73,10 @@ class RoleResolver:
             with self._lock:
                 self._refreshing.discard(group)
                 hit = self._cache.get(group)
-            return hit[1] if hit else frozenset()
+            if hit is None:
+                # Never fetched: we cannot tell, and "nobody" would refuse every agent.
+                raise MembershipUnknown(group) from None
+            return hit[1]
         with self._lock:
             self._cache[group] = (self._monotonic(), members)
             self._refreshing.discard(group)
@@ -86,10 +94,21 @@ class RoleResolver:
 
     def roles_of(self, user_id: str) -> frozenset[Role]:
         found = set()
+        unknown: MembershipUnknown | None = None
         for role in Role:
             entry = getattr(self._policy.roles, role.value)
-            if user_id in entry.users or any(user_id in self._members(g) for g in entry.usergroups):
+            if user_id in entry.users:
                 found.add(role)
+                continue
+            for group in entry.usergroups:
+                try:
+                    if user_id in self._members(group):
+                        found.add(role)
+                        break
+                except MembershipUnknown as exc:
+                    unknown = exc
+        if not found and unknown is not None:
+            raise unknown
         return frozenset(found)
 
     def lines_of(self, user_id: str) -> frozenset[int]:

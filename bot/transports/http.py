@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -12,6 +13,7 @@ from bot.app import create_app
 from bot.settings import Settings
 from bot.transports.worker import Supervisor
 from bot.transports.wsgi import SlackWsgi
+from bot.wiring import Services
 from storage import migrate
 from storage.db import make_engine
 
@@ -43,10 +45,20 @@ class _Gunicorn(BaseApplication):
         # Runs in each web worker process. Web workers only answer Slack; the outbox and the
         # SLA monitor run in the separate worker process (bot.transports.worker).
         app = create_app(self.settings, run_migrations=False)
+        # Each web worker keeps its own user-group cache: fill it now, off the request path,
+        # so the first role check does not wait for Slack.
+        threading.Thread(target=_warm, args=(app.balie,), daemon=True).start()  # type: ignore[attr-defined]
         # Everything built so far lives as long as the worker: keep it out of the garbage
         # collector's full passes, which would otherwise pause requests now and then.
         gc.freeze()
         return SlackWsgi(app, app.balie)  # type: ignore[attr-defined]
+
+
+def _warm(services: Services) -> None:
+    try:
+        services.roles.warm()
+    except Exception:
+        log.warning("could not fetch the user groups at start; they are fetched when needed")
 
 
 def serve(settings: Settings, **extra: Any) -> None:

@@ -172,3 +172,11 @@ def test_healthz(balie: Balie) -> None:
     with urllib.request.urlopen(f"{balie.url}/healthz") as resp:
         assert resp.status == 200
         assert json.loads(resp.read())["ok"] is True
+
+
+def test_unknown_group_membership_is_a_failure_to_retry_not_a_refusal(balie: Balie) -> None:
+    balie.fake.fail("usergroups.users.list", status=503, times=1)
+    text = balie.command(f"new {GOOD} Via de groep", user=GROUP_AGENT).json()["text"]
+    assert "Er ging iets mis" in text and "Dat mag alleen" not in text
+    assert balie.register(f"{GOOD} Direct genoemd") == "KOR-000001"  # listed by user id
+    assert balie.register(f"{GOOD} Groep weer bereikbaar", user=GROUP_AGENT) == "KOR-000002"
