@@ -95,7 +95,7 @@ def build_services(
             raise ValueError("SMTP_URL is required to send e-mail")
         mail = SmtpSender(settings.smtp_url, settings.mail_from).deliver
     handlers: dict[str, Deliver] = {
-        **SlackDelivery(client=client, policy=policy).handlers(),
+        **SlackDelivery(client=client, policy=policy, readers=readers).handlers(),
         "mail": mail,
     }
     dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers, readers=readers)

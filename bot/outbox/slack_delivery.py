@@ -55,8 +55,12 @@ def call(fn: Callable[..., Any], **kwargs: Any) -> Any:
 
 
 class SlackDelivery:
-    def __init__(self, *, client: WebClient, policy: Policy) -> None:
+    def __init__(
+        self, *, client: WebClient, policy: Policy, readers: sessionmaker[Session] | None = None
+    ) -> None:
         self.client = client
+        # Lookups before a Slack call only read: on SQLite they then take no write lock.
+        self.readers = readers
         self.policy = policy
         self.lang = policy.language
 
@@ -74,7 +78,7 @@ class SlackDelivery:
         return self.policy.line(line).channel
 
     def card(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
-        with sessions() as session:
+        with (self.readers or sessions)() as session:
             if outbox.has_later(
                 session=session,
                 kind=effects.CARD,
@@ -126,7 +130,7 @@ class SlackDelivery:
         call(self.client.chat_update, channel=p["channel"], ts=p["ts"], text=text, blocks=blocks)
 
     def thread(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
-        with sessions() as session:
+        with (self.readers or sessions)() as session:
             ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
             event = store.get_event(session=session, event_id=item.payload["event_id"])
             if ticket is None or event is None:
@@ -149,7 +153,7 @@ class SlackDelivery:
         if p.get("blocks"):
             kwargs["blocks"] = p["blocks"]
         if p.get("thread_of") is not None:
-            with sessions() as session:
+            with (self.readers or sessions)() as session:
                 ticket = store.get_by_id(session=session, ticket_id=p["thread_of"])
                 if ticket is None or not ticket.card_ts:
                     raise GiveUp("the ticket's card was never posted")
