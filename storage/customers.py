@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.models import Contact, Customer
+from storage.models import Contact, Customer, Ticket
 
 
 def get(*, session: Session, code: str) -> Customer | None:
@@ -114,6 +114,10 @@ def upsert_contact(
         return contact, "unchanged"
     contact.name, contact.phone, contact.role = name, phone, role
     return contact, "updated"
+
+
+def has_tickets(*, session: Session, contact_id: int) -> bool:
+    return session.execute(select(exists().where(Ticket.contact_id == contact_id))).scalar_one()
 
 
 def remove_contact(*, session: Session, contact: Contact) -> None:

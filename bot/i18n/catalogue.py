@@ -460,6 +460,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file must hold a list 'customers'",
     },
     "field.yaml_invalid": {"nl": "geen geldige YAML: {value}", "en": "not valid YAML: {value}"},
+    "field.contact_has_tickets": {
+        "nl": "{value} heeft tickets gemeld en blijft daarom bewaard; maak er een eindgebruiker van (rol=eindgebruiker) om nieuwe meldingen te weigeren",
+        "en": "{value} reported tickets and is therefore kept; make them an end user (role=end_user) to refuse new reports",
+    },
     "field.csv_columns": {"nl": "kolommen ontbreken: {value}", "en": "columns missing: {value}"},
     "help.klant": {
         "nl": "*Balie: /klant* (wijzigen alleen voor beheerders)\n"

@@ -239,6 +239,9 @@ class Directory:
             match = [c for c in customer.contacts if c.email.lower() == email.strip().lower()]
             if not match:
                 raise NotFound(what="Contact", value=email)
+            if store.has_tickets(session=session, contact_id=match[0].id):
+                # Tickets keep who reported them; make the contact an end user instead.
+                raise InvalidInput.one("email", "field.contact_has_tickets", value=email)
             store.remove_contact(session=session, contact=match[0])
             session.flush()
             session.refresh(customer)

@@ -44,6 +44,10 @@ def test_admin_sets_and_edits_a_customer_and_its_contacts(balie: Balie) -> None:
 
 def test_only_admins_change_and_bad_input_is_named(balie: Balie) -> None:
     assert "Dat mag alleen voor beheerders" in klant(balie, "wijzig ACME sla=brons", user=AGENT)
+    balie.register(
+        "klant=ACME contact=jan@acme.example via=telefoon type=incident impact=laag urgentie=laag Iets"
+    )
+    assert "blijft daarom bewaard" in klant(balie, "verwijder-contact ACME jan@acme.example")
     assert "Dat mag alleen" in klant(balie, "lijst", user=OUTSIDER)
     text = klant(balie, "zet code=X! naam=Y sla=platina contract=gisteren accountmanager=Z")
     assert "code" in text and "sla" in text and "contractdatum" in text
