@@ -71,8 +71,20 @@ class Parsed:
         return " ".join(self.words).strip()
 
 
+# With should_escape, Slack turns what it recognises as a link into markup: an e-mail address
+# typed as jan@acme.nl arrives as <mailto:jan@acme.nl|jan@acme.nl>.
+_LINK = re.compile(r"<(?:mailto:)?([^@#!|<>][^|<>]*)\|([^<>]*)>|<(?:mailto:)?([^@#!|<>][^|<>]*)>")
+
+
+def _unlink(m: re.Match[str]) -> str:
+    target, label, bare = m.groups()
+    return label or target or bare
+
+
 def unescape_slack(text: str) -> str:
-    """Slack sends slash-command text with &, < and > as entities; we store what was typed."""
+    """Slack sends slash-command text with &, < and > as entities and links as markup; we
+    store what was typed. User mentions (<@U…>) stay, for the commands that take a user."""
+    text = _LINK.sub(_unlink, text)
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 

@@ -31,6 +31,15 @@ def test_curly_quotes_apostrophes_backslashes_and_slack_entities() -> None:
     ]
 
 
+def test_links_slack_made_of_what_was_typed_are_undone() -> None:
+    p = parse_fields(
+        "contact=<mailto:jan@acme.example|jan@acme.example> zie <https://acme.example/x|acme.example/x> <@U12|jan>",
+        TICKET_KEYS,
+    )
+    assert p.fields == {"contact": "jan@acme.example"}
+    assert p.words == ["zie", "acme.example/x", "<@U12|jan>"]
+
+
 def test_unbalanced_quote_and_unknown_or_duplicate_key() -> None:
     with pytest.raises(InvalidInput) as e:
         tokenize('contact="Jan')
