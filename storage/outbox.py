@@ -72,8 +72,9 @@ def has_later(*, session: Session, kind: str, ordering_key: str, after_id: int) 
     ).scalar_one()
 
 
-def claim(*, session: Session, now: datetime, lease: timedelta, limit: int) -> Sequence[OutboxItem]:
-    """Lease due rows whose predecessors (same ordering_key) are all delivered.
+def claimable(*, session: Session, now: datetime, limit: int) -> Sequence[int]:
+    """Due rows whose predecessors (same ordering_key) are all delivered; a read, so on SQLite
+    the search holds no write lock (`lease` checks again).
 
     The scan walks the partial index of undelivered rows in id order and stops once it has its
     rows; a row waiting for a predecessor costs one probe of the (ordering_key, id) index, so a
@@ -95,7 +96,13 @@ def claim(*, session: Session, now: datetime, lease: timedelta, limit: int) -> S
         .order_by(OutboxItem.id)
         .limit(limit)
     )
-    ids = session.execute(free).scalars().all()
+    return session.execute(free).scalars().all()
+
+
+def lease(
+    *, session: Session, ids: Sequence[int], now: datetime, duration: timedelta
+) -> Sequence[OutboxItem]:
+    """Lease these rows, as far as they are still free; returns the rows leased."""
     if not ids:
         return []
     if session.get_bind().dialect.name == "postgresql":
@@ -116,7 +123,7 @@ def claim(*, session: Session, now: datetime, lease: timedelta, limit: int) -> S
                 OutboxItem.done_at.is_(None),
                 or_(OutboxItem.claimed_until.is_(None), OutboxItem.claimed_until < now),
             )
-            .values(claimed_until=now + lease)
+            .values(claimed_until=now + duration)
             .returning(OutboxItem.id)
         )
         .scalars()

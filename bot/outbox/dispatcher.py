@@ -80,18 +80,20 @@ class Dispatcher:
         try:
             delivered = 0
             for _ in range(max_rounds):
+                now = self.clock.now()
+                # Search in a read transaction, lease in a short write: on SQLite the search
+                # through a backlog never holds the write lock the acks are waiting for.
+                with self.readers() as session:
+                    ids = outbox.claimable(session=session, now=now, limit=self.batch)
+                if not ids:
+                    break
                 with self.sessions.begin() as session:
                     items = list(
-                        outbox.claim(
-                            session=session,
-                            now=self.clock.now(),
-                            lease=self.lease,
-                            limit=self.batch,
-                        )
+                        outbox.lease(session=session, ids=ids, now=now, duration=self.lease)
                     )
                     session.expunge_all()
                 if not items:
-                    break
+                    continue
                 done = [item.id for item in items if self._deliver(item)]
                 # One write for the whole round: fewer transactions competing with the acks
                 # for SQLite's write lock. A crash before it repeats the round (at least once).
