@@ -6,7 +6,7 @@ takes makes every replica see a distinct value; the unique index on tickets.numb
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -29,9 +29,3 @@ def next_value(*, session: Session, name: str) -> int:
     except IntegrityError:
         # Another replica created the row between our UPDATE and INSERT: use it.
         return next_value(session=session, name=name)
-
-
-def current(*, session: Session, name: str) -> int:
-    return (
-        session.execute(select(Counter.value).where(Counter.name == name)).scalar_one_or_none() or 0
-    )

@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -100,10 +98,3 @@ def make_sessionmaker(engine: Engine, *, readonly: bool = False) -> sessionmaker
     the database's single write lock."""
     bind = engine.execution_options(readonly=True) if readonly else engine
     return sessionmaker(bind, expire_on_commit=False)
-
-
-@contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any exception."""
-    with factory.begin() as session:
-        yield session

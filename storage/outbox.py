@@ -138,15 +138,6 @@ def lease(
     )
 
 
-def complete(*, session: Session, item_id: int, now: datetime) -> None:
-    """Idempotent: a delivery may already have completed its row in its own transaction."""
-    session.execute(
-        update(OutboxItem)
-        .where(OutboxItem.id == item_id, OutboxItem.done_at.is_(None))
-        .values(done_at=now, claimed_until=None, attempts=OutboxItem.attempts + 1)
-    )
-
-
 def finish(*, session: Session, item_id: int, now: datetime) -> bool:
     """Mark a row done; False if it already was (another process got there first). The row lock
     this takes makes a concurrent `finish` of the same row wait, then return False."""
