@@ -17,6 +17,11 @@ log = logging.getLogger(__name__)
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
+        # A connection per thread of a web worker (HTTP_THREADS, 16 by default) stays in the
+        # pool: past pool_size, connections are opened and closed per request, and a SQLite
+        # connection costs its PRAGMAs each time.
+        kwargs.setdefault("pool_size", 20)
+        kwargs.setdefault("max_overflow", 20)
         engine = create_engine(
             url, connect_args={"timeout": 30, "check_same_thread": False}, **kwargs
         )

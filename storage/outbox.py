@@ -11,6 +11,9 @@ from sqlalchemy.orm import Session, aliased
 
 from storage.models import OutboxItem
 
+# Rows per multi-row INSERT: SQLAlchemy's default insertmanyvalues_page_size.
+INSERT_PAGE = 1000
+
 
 def enqueue(
     *,
@@ -46,11 +49,18 @@ def enqueue_many(*, session: Session, rows: Sequence[dict[str, Any]], now: datet
         )
 
 
-def insert_one(*, engine: Engine, row: dict[str, Any], now: datetime) -> None:
-    """One row, committed on its own. On PostgreSQL a single autocommit INSERT is one round
-    trip instead of four (ping, BEGIN, INSERT, COMMIT); SQLite takes its usual transaction."""
-    values = {"created_at": now, "next_attempt_at": now, "attempts": 0, "failed": False, **row}
-    if engine.dialect.name == "postgresql":
+def insert_many(*, engine: Engine, rows: Sequence[dict[str, Any]]) -> None:
+    """Rows committed on their own, all or none; each dict has kind, payload, ordering_key and
+    created_at. On PostgreSQL one autocommit INSERT is a single round trip instead of four
+    (ping, BEGIN, INSERT, COMMIT): SQLAlchemy sends up to 1,000 rows as one multi-row
+    statement, so a batch below that is atomic; SQLite takes its usual transaction."""
+    if not rows:
+        return
+    values = [
+        {"next_attempt_at": row["created_at"], "attempts": 0, "failed": False, **row}
+        for row in rows
+    ]
+    if engine.dialect.name == "postgresql" and len(values) <= INSERT_PAGE:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(insert(OutboxItem.__table__), values)  # type: ignore[arg-type]
         return

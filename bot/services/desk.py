@@ -29,6 +29,7 @@ from bot.services.sla import Sla
 from bot.services.views import EventView, TicketView
 from storage import preferences
 from storage import tickets as store
+from storage.group_commit import GroupCommit
 from storage.models import Ticket
 
 Changes = dict[str, list[Any]]  # field -> [old, new]
@@ -61,8 +62,10 @@ class Desk:
         sla: Sla,
         after_commit: Callable[[], None] = lambda: None,
         readers: sessionmaker[Session] | None = None,
+        intakes: GroupCommit[dict[str, Any]] | None = None,
     ) -> None:
         self.sla = sla
+        self._intakes = intakes or effects.intake_writer(sessions.kw["bind"])
         self.sessions = sessions
         self.readers = readers or sessions
         # user -> (language, read at): every request asks, a preference rarely changes.
@@ -125,7 +128,7 @@ class Desk:
         self.roles.require(actor, STAFF)
         registration.check(self.policy, data)
         effects.intake(
-            engine=self.sessions.kw["bind"],
+            intakes=self._intakes,
             actor=actor,
             data=data.model_dump(),
             response_url=response_url,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.mail.templates import Draft
 from storage import outbox
+from storage.group_commit import GroupCommit
 from storage.models import Ticket, TicketEvent
 
 CARD = "card"
@@ -66,7 +67,7 @@ def mail(*, session: Session, ticket: Ticket, draft: Draft, now: datetime) -> No
 
 def intake(
     *,
-    engine: Engine,
+    intakes: GroupCommit[dict[str, Any]],
     actor: str,
     data: dict[str, Any],
     response_url: str | None,
@@ -75,11 +76,15 @@ def intake(
 ) -> None:
     """A registration to be done by the outbox worker; its reply goes to response_url.
 
-    The one write on the ack path, so a plain INSERT of its own: no ORM unit of work."""
+    The one write on the ack path: a plain INSERT, no ORM unit of work, group-committed with
+    the intakes other request threads are writing at the same moment."""
     payload = {"actor": actor, "data": data, "response_url": response_url, "lang": lang}
-    outbox.insert_one(
-        engine=engine, row={"kind": INTAKE, "payload": payload, "ordering_key": None}, now=now
-    )
+    intakes.submit({"kind": INTAKE, "payload": payload, "ordering_key": None, "created_at": now})
+
+
+def intake_writer(engine: Engine) -> GroupCommit[dict[str, Any]]:
+    """The group commit that writes intake rows (one per process: its batches span threads)."""
+    return GroupCommit(lambda rows: outbox.insert_many(engine=engine, rows=rows))
 
 
 def respond(*, session: Session, response_url: str, text: str, now: datetime) -> None:

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from storage import outbox
+from storage.db import make_sessionmaker
+from storage.group_commit import BatchFailed, GroupCommit
+from storage.models import OutboxItem
+from tests.conftest import Database
+
+
+class Recorder:
+    """A write function that records its batches; `hold` keeps the first batch waiting, so the
+    rows submitted meanwhile are known to queue behind it."""
+
+    def __init__(self, fail: Callable[[Sequence[int]], bool] = lambda _b: False) -> None:
+        self.batches: list[list[int]] = []
+        self.hold = threading.Event()
+        self.hold.set()
+        self.entered = threading.Event()
+        self.fail = fail
+
+    def __call__(self, rows: Sequence[int]) -> None:
+        self.entered.set()
+        self.hold.wait(10)
+        if self.fail(rows):
+            raise RuntimeError(f"disk full at {list(rows)}")
+        self.batches.append(list(rows))
+
+
+class Submitters:
+    """One thread per row, each calling submit; join() gives each row's error (or None)."""
+
+    def __init__(self, gc: GroupCommit[int], rows: Sequence[int]) -> None:
+        self.outcome: dict[int, BaseException | None] = {}
+        self.threads = [threading.Thread(target=self._run, args=(gc, r)) for r in rows]
+        for thread in self.threads:
+            thread.start()
+
+    def _run(self, gc: GroupCommit[int], row: int) -> None:
+        try:
+            gc.submit(row)
+            self.outcome[row] = None
+        except BaseException as exc:
+            self.outcome[row] = exc
+
+    def join(self) -> dict[int, BaseException | None]:
+        for thread in self.threads:
+            thread.join(10)
+            assert not thread.is_alive(), "a submitter was left waiting"
+        return self.outcome
+
+
+def wait_queued(gc: GroupCommit[int], count: int) -> None:
+    deadline = time.monotonic() + 10
+    while len(gc._queue) < count:
+        assert time.monotonic() < deadline, "rows did not queue"
+        time.sleep(0.001)
+
+
+def test_a_row_alone_is_written_at_once_by_its_own_thread() -> None:
+    write = Recorder()
+    gc: GroupCommit[int] = GroupCommit(write)
+    gc.submit(1)
+    gc.submit(2)
+    assert write.batches == [[1], [2]]
+
+
+def test_rows_that_arrive_during_a_write_are_written_together_by_the_next_leader() -> None:
+    write = Recorder()
+    write.hold.clear()
+    gc: GroupCommit[int] = GroupCommit(write)
+    first = Submitters(gc, [0])
+    assert write.entered.wait(10)
+    rest = Submitters(gc, list(range(1, 21)))
+    wait_queued(gc, 20)
+    write.hold.set()
+    assert first.join() == {0: None}
+    assert rest.join() == dict.fromkeys(range(1, 21))
+    assert write.batches[0] == [0]
+    assert sorted(write.batches[1]) == list(range(1, 21))
+    assert len(write.batches) == 2
+
+
+def test_a_batch_never_exceeds_max_batch() -> None:
+    write = Recorder()
+    write.hold.clear()
+    gc: GroupCommit[int] = GroupCommit(write, max_batch=4)
+    first = Submitters(gc, [0])
+    assert write.entered.wait(10)
+    rest = Submitters(gc, list(range(1, 11)))
+    wait_queued(gc, 10)
+    write.hold.set()
+    first.join()
+    rest.join()
+    assert [len(b) for b in write.batches] == [1, 4, 4, 2]
+    assert sorted(r for b in write.batches for r in b) == list(range(11))
+
+
+def test_a_failed_batch_fails_each_of_its_rows_and_the_next_batch_still_commits() -> None:
+    write = Recorder(fail=lambda rows: 3 in rows)
+    write.hold.clear()
+    gc: GroupCommit[int] = GroupCommit(write, max_batch=5)
+    first = Submitters(gc, [0])
+    assert write.entered.wait(10)
+    rest = Submitters(gc, list(range(1, 11)))
+    wait_queued(gc, 10)
+    write.hold.set()
+    first.join()
+    outcome = rest.join()
+    failed = sorted(r for r, exc in outcome.items() if exc is not None)
+    committed = sorted(r for b in write.batches for r in b)
+    # Rows 1..5 arrive in some order; the batch holding 3 fails as a whole, the others commit.
+    assert 3 in failed and len(failed) == 5
+    assert sorted(failed + committed) == list(range(11))
+    for row in failed:
+        exc = outcome[row]
+        assert isinstance(exc, BatchFailed)
+        assert isinstance(exc.__cause__, RuntimeError)
+        assert "disk full" in str(exc)
+    gc.submit(99)
+    assert write.batches[-1] == [99]
+
+
+def test_an_error_in_the_writer_when_alone_reaches_the_caller() -> None:
+    gc: GroupCommit[int] = GroupCommit(Recorder(fail=lambda _rows: True))
+    with pytest.raises(BatchFailed, match="disk full"):
+        gc.submit(1)
+
+
+def test_insert_many_commits_every_row_of_a_group_commit(database: Database) -> None:
+    now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    gc: GroupCommit[dict[str, Any]] = GroupCommit(
+        lambda rows: outbox.insert_many(engine=database.engine, rows=rows)
+    )
+    threads = [
+        threading.Thread(
+            target=gc.submit,
+            args=(
+                {
+                    "kind": "intake",
+                    "payload": {"n": n},
+                    "ordering_key": None,
+                    "created_at": now,
+                },
+            ),
+        )
+        for n in range(40)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    with make_sessionmaker(database.engine)() as session:
+        items = session.scalars(select(OutboxItem)).all()
+    assert sorted(i.payload["n"] for i in items) == list(range(40))
+    assert {i.next_attempt_at for i in items} == {now}
+    assert all(i.attempts == 0 and not i.failed and i.done_at is None for i in items)
