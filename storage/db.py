@@ -15,7 +15,9 @@ from storage.sqlite_lock import WriterLock
 log = logging.getLogger(__name__)
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, background: bool = False, **kwargs: Any) -> Engine:
+    """An engine for `url`. `background` marks the worker process's engine: on SQLite its
+    writers let waiting acks go first (storage.sqlite_lock)."""
     if url.startswith("sqlite"):
         # A connection per thread of a web worker (HTTP_THREADS, 16 by default) stays in the
         # pool: past pool_size, connections are opened and closed per request, and a SQLite
@@ -25,7 +27,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(
             url, connect_args={"timeout": 30, "check_same_thread": False}, **kwargs
         )
-        _tune_sqlite(engine)
+        _tune_sqlite(engine, background=background)
         return engine
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
@@ -33,7 +35,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return create_engine(url, **kwargs)
 
 
-def _tune_sqlite(engine: Engine) -> None:
+def _tune_sqlite(engine: Engine, *, background: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when transactions begin (see _on_begin).
@@ -47,7 +49,7 @@ def _tune_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA busy_timeout=30000")
         cur.close()
 
-    writer = WriterLock(_lock_path(engine))
+    writer = WriterLock(_lock_path(engine), background=background)
     # Which connections hold the writer lock; weak, so a connection that is simply dropped
     # cannot keep an entry alive (its lock is then released by the next rollback or error).
     holders: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()

@@ -18,12 +18,15 @@ import time
 
 from bot.settings import Settings
 from bot.wiring import build_services
+from storage.db import make_engine
 
 log = logging.getLogger(__name__)
 
 
 def run_worker(settings: Settings) -> int:
-    services = build_services(settings, run_migrations=False)
+    # A background engine: on SQLite, an ack waiting to write goes before the worker's writes.
+    engine = make_engine(settings.database_url, background=True)
+    services = build_services(settings, engine=engine, run_migrations=False)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
