@@ -1,23 +1,26 @@
 """Ack latency of `/ticket new` over HTTP, against a bare Bolt app that only acks.
 
-    python -m bench.ack_bench [--requests N] [--quick] [--db sqlite,postgresql]
+    python -m bench.ack_bench [--requests N] [--quick] [--db sqlite,postgresql] [--rounds R]
                               [--workers W] [--threads T] [--clients 1,32]
 
 Balie and the baseline (bench/bare_app.py: a Bolt app whose /ticket listener only calls ack())
-run one after the other under the same production server: bot.transports.http's gunicorn with
-gthread workers, same workers and threads, bound to 127.0.0.1. Balie gets a fresh database
-(SQLite file, or a fresh PostgreSQL schema), the customers of tests/data/customers.yml
-(imported with `python -m bot import`, which also migrates), the default policy with the bench
-users as agents, and a fake Slack and SMTP server (bench/fakes.py) for its outbox.
+run side by side under the same production server: bot.transports.http's gunicorn with gthread
+workers, same workers and threads, bound to 127.0.0.1. Balie gets a fresh database (SQLite
+file, or a fresh PostgreSQL schema), the customers of tests/data/customers.yml (imported with
+`python -m bot import`, which also migrates), the default policy with the bench users as
+agents, and a fake Slack and SMTP server (bench/fakes.py) for its outbox.
 
 Clients are threads with one keep-alive connection each, sending signed
 `/ticket new klant=ACME contact="Jan Jansen" ...` commands back to back (closed loop). Every
 Balie answer must be a 200 that accepts the registration (the number follows through
-response_url from the worker); anything else is counted and printed as a
-failure. After a warm-up, each concurrency level sends a fixed number of requests, starting
-with Balie's outbox empty (the bench waits for it between phases, and prints how long); the table
-gives p50 and p99 of the time from sending a request to reading its whole answer, the ratio of
-Balie's p99 to the bare app's, and the throughput of both.
+response_url from the worker); anything else is counted and printed as a failure. After a
+warm-up of both apps, each concurrency level sends a fixed number of requests to each app, in
+interleaved rounds (--rounds): wait until Balie's outbox is empty, a bare phase, a Balie phase.
+Interleaving makes a drift in the machine's speed during the run (a shared VM) fall on both apps
+alike; the wait keeps Balie's worker, delivering the previous phase's backlog, out of both
+measured phases (the worker does run during Balie's phase, registering what it accepts). The
+table gives p50 and p99 over all rounds of the time from sending a request to reading its whole
+answer, the ratio of Balie's p99 to the bare app's, and the throughput of both.
 
 Target: a p99 ratio of 2 or less at 32 concurrent clients, on SQLite and on PostgreSQL. A missed
 target is reported, not an error; the exit status is 1 only when requests failed.
@@ -321,47 +324,61 @@ class Config:
     warmup: int
     workers: int
     threads: int
+    rounds: int
 
 
-def measure(
-    srv: Server,
-    cfg: Config,
-    check: Any,
-    response_url: str,
-    settle: Callable[[str], None] = lambda _phase: None,
-) -> dict[int, PhaseResult]:
-    """Warm-up, then one timed phase per concurrency; settle(phase) runs after each phase."""
-    seq = iter(range(1_000_000_000))
+class Phases:
+    """Timed phases against one server; each request has its own sequence number."""
 
-    def body_for(n: int, client: int) -> bytes:
-        s = next(seq)
+    def __init__(self, srv: Server, check: Any, response_url: str, seq: Iterator[int]) -> None:
+        self.srv, self.check, self.response_url, self.seq = srv, check, response_url, seq
+
+    def _body(self, _n: int, client: int) -> bytes:
+        s = next(self.seq)
         return command_body(
-            "/ticket",
-            f"{TEXT} Bench ticket {s}",
-            bench_user(client),
-            s,
-            response_url,
+            "/ticket", f"{TEXT} Bench ticket {s}", bench_user(client), s, self.response_url
         )
 
-    def phase(clients: int, total: int) -> PhaseResult:
+    def run(self, clients: int, total: int) -> PhaseResult:
         return run_phase(
             host=HOST,
-            port=srv.port,
+            port=self.srv.port,
             path=SLACK_PATH,
             signing_secret=SIGNING_SECRET,
             clients=clients,
             total=total,
-            body_for=body_for,
-            check=check,
+            body_for=self._body,
+            check=self.check,
         )
 
+
+def measure(
+    bare: Phases, balie: Phases, cfg: Config, settle: Callable[[str], None]
+) -> tuple[dict[int, PhaseResult], dict[int, PhaseResult]]:
+    """Warm-up, then per concurrency `cfg.rounds` rounds of: Balie's outbox emptied (settle),
+    a bare phase, a Balie phase. Rounds interleave the two apps so that a machine whose speed
+    drifts during the run (a shared VM) slows both alike; the bare phase never runs beside
+    Balie's worker delivering a backlog. Returns the merged rounds of each app."""
     # Warm-up at the highest concurrency: every worker and thread has served a request (and
     # made its first Slack and database connections) before anything is timed.
-    results = {0: phase(max(cfg.clients), cfg.warmup)}
-    settle("the warm-up")
+    top = max(cfg.clients)
+    results: tuple[dict[int, PhaseResult], dict[int, PhaseResult]] = (
+        {0: bare.run(top, cfg.warmup)},
+        {0: balie.run(top, cfg.warmup)},
+    )
     for clients in cfg.clients:
-        results[clients] = phase(clients, cfg.requests[clients])
-        settle(f"{clients} client{'s' if clients > 1 else ''}")
+        label = f"{clients} client{'s' if clients > 1 else ''}"
+        total = cfg.requests[clients]
+        per_round = [total // cfg.rounds + (r < total % cfg.rounds) for r in range(cfg.rounds)]
+        for r, n in enumerate(per_round):
+            settle("the warm-up" if clients == cfg.clients[0] and r == 0 else label)
+            for phases, merged in zip((bare, balie), results, strict=True):
+                got = phases.run(clients, n)
+                if clients in merged:
+                    merged[clients].merge(got)
+                else:
+                    merged[clients] = got
+    settle(label)
     return results
 
 
@@ -410,42 +427,49 @@ def run_db(kind: str, cfg: Config, fakes: Fakes, workdir: Path) -> DbRun:
     policy = workdir / "policy.yml"
     write_policy(policy, [bench_user(i) for i in range(max(cfg.clients))])
     env = base_env(fakes, policy, cfg.workers, cfg.threads)
-    print(f"[{kind}] bare Bolt app ...", file=sys.stderr, flush=True)
-    with server("bare", {**env, "DATABASE_URL": "sqlite:///unused.db"}, workdir) as bare:
-        run.bare = measure(bare, cfg, _bare_check, fakes.response_url)
-    with database(kind, workdir) as url:
+    seq = iter(range(1_000_000_000))
+    with contextlib.ExitStack() as stack:
+        print(f"[{kind}] starting the bare Bolt app ...", file=sys.stderr, flush=True)
+        bare = stack.enter_context(
+            server("bare", {**env, "DATABASE_URL": "sqlite:///unused.db"}, workdir)
+        )
+        url = stack.enter_context(database(kind, workdir))
         env["DATABASE_URL"] = url
         print(f"[{kind}] importing customers ...", file=sys.stderr, flush=True)
         import_customers(env, workdir)
         before = fakes.stats()
-        print(f"[{kind}] Balie ...", file=sys.stderr, flush=True)
-        backlog: list[str] = []
-        with server("balie", env, workdir) as balie:
+        print(f"[{kind}] starting Balie; measuring ...", file=sys.stderr, flush=True)
+        balie = stack.enter_context(server("balie", env, workdir))
+        backlog: dict[str, list[float]] = {}
+        unfinished: list[str] = []
 
-            def settle(phase: str) -> None:
-                # Each phase starts with an empty outbox: deliveries left over from the
-                # previous phase would otherwise slow it down.
-                pending, waited = wait_outbox(balie, timeout=120)
-                backlog.append(
-                    f"{waited:.1f}s after {phase}"
-                    if pending == 0
-                    else f"NOT empty ({pending} rows) {waited:.0f}s after {phase}"
-                )
+        def settle(phase: str) -> None:
+            # Each phase starts with an empty outbox: deliveries left over from the
+            # previous phase would otherwise slow it down (or the bare phase beside it).
+            pending, waited = wait_outbox(balie, timeout=300)
+            backlog.setdefault(phase, []).append(waited)
+            if pending != 0:
+                unfinished.append(f"{pending} rows still pending {waited:.0f}s after {phase}")
 
-            run.balie = measure(
-                balie, cfg, _balie_check(_ticket_prefix()), fakes.response_url, settle
-            )
-        after = fakes.stats()
-        tickets = sum(r.requests - len(r.failures) for r in run.balie.values())
-        posts = after["slack"].get("chat.postMessage", 0) - before["slack"].get(
-            "chat.postMessage", 0
+        run.bare, run.balie = measure(
+            Phases(bare, _bare_check, fakes.response_url, seq),
+            Phases(balie, _balie_check(_ticket_prefix()), fakes.response_url, seq),
+            cfg,
+            settle,
         )
-        mails = after["mail"] - before["mail"]
-        run.notes.append(
-            f"{tickets:,} tickets registered; the outbox delivered {posts:,} chat.postMessage "
-            f"and {mails:,} e-mails"
-        )
-        run.notes.append(f"outbox empty {'; '.join(backlog)}")
+    after = fakes.stats()
+    tickets = sum(r.requests - len(r.failures) for r in run.balie.values())
+    posts = after["slack"].get("chat.postMessage", 0) - before["slack"].get("chat.postMessage", 0)
+    mails = after["mail"] - before["mail"]
+    run.notes.append(
+        f"{tickets:,} tickets registered; the outbox delivered {posts:,} chat.postMessage "
+        f"and {mails:,} e-mails"
+    )
+    run.notes.append(
+        "outbox emptied after each round, "
+        + "; ".join(f"{max(w):.1f}s at most after {p}" for p, w in backlog.items())
+    )
+    run.notes.extend(f"NOT EMPTY: {u}" for u in unfinished)
     return run
 
 
@@ -551,6 +575,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--db", default="sqlite,postgresql", help="sqlite, postgresql or both")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (both apps)")
     parser.add_argument("--threads", type=int, default=16, help="threads per worker (both apps)")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="bare/Balie rounds per concurrency (interleaved)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work directory and logs")
     args = parser.parse_args(argv)
 
@@ -567,12 +594,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     single = args.requests_single or max(50, many // 10)
     requests = {c: (single if c == 1 else many) for c in clients}
     warmup = args.warmup if not args.quick else min(args.warmup, 64)
-    cfg = Config(clients, requests, warmup, args.workers, args.threads)
+    rounds = max(1, args.rounds if not args.quick else min(args.rounds, 2))
+    cfg = Config(clients, requests, warmup, args.workers, args.threads, rounds)
 
     print(
         f"ack bench: /ticket new over HTTP, Balie vs a bare Bolt app that only acks; "
         f"{', '.join(f'{requests[c]:,} requests at {c} client(s)' for c in clients)} "
-        f"after {warmup} warm-up requests; {os.cpu_count()} CPUs"
+        f"after {warmup} warm-up requests, in {rounds} interleaved rounds; {os.cpu_count()} CPUs"
     )
     workdir = Path(tempfile.mkdtemp(prefix="balie-bench-"))
     runs: list[DbRun] = []

@@ -54,6 +54,12 @@ class PhaseResult:
     def throughput(self) -> float:
         return self.requests / self.elapsed if self.elapsed else 0.0
 
+    def merge(self, other: PhaseResult) -> None:
+        """Add another round at the same concurrency to this one."""
+        self.latencies.extend(other.latencies)
+        self.failures.extend(other.failures)
+        self.elapsed += other.elapsed
+
     def percentile(self, p: float) -> float:
         """Nearest-rank percentile of the latencies, in seconds (nan without any)."""
         if not self.latencies:
