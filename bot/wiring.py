@@ -52,6 +52,7 @@ class Services:
 
     def close(self) -> None:
         self.background.shutdown()
+        self.desk.shutdown()
         self.engine.dispose()
 
 

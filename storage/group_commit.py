@@ -37,7 +37,9 @@ class _Slot(Generic[Row]):
 
 
 class GroupCommit(Generic[Row]):
-    def __init__(self, write: Callable[[Sequence[Row]], None], max_batch: int = 256) -> None:
+    # A batch is at most the threads of one process (16 by default); the cap keeps a multi-row
+    # INSERT below the oldest SQLite limit of 999 parameters.
+    def __init__(self, write: Callable[[Sequence[Row]], None], max_batch: int = 64) -> None:
         self._write = write
         self._max = max_batch
         self._mutex = threading.Lock()

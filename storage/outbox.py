@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, delete, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Executable,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from storage.models import OutboxItem
-
-# Rows per multi-row INSERT: SQLAlchemy's default insertmanyvalues_page_size.
-INSERT_PAGE = 1000
 
 
 def enqueue(
@@ -49,23 +59,58 @@ def enqueue_many(*, session: Session, rows: Sequence[dict[str, Any]], now: datet
         )
 
 
-def insert_many(*, engine: Engine, rows: Sequence[dict[str, Any]]) -> None:
-    """Rows committed on their own, all or none; each dict has kind, payload, ordering_key and
-    created_at. On PostgreSQL one autocommit INSERT is a single round trip instead of four
-    (ping, BEGIN, INSERT, COMMIT): SQLAlchemy sends up to 1,000 rows as one multi-row
-    statement, so a batch below that is atomic; SQLite takes its usual transaction."""
-    if not rows:
-        return
-    values = [
-        {"next_attempt_at": row["created_at"], "attempts": 0, "failed": False, **row}
-        for row in rows
-    ]
-    if engine.dialect.name == "postgresql" and len(values) <= INSERT_PAGE:
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(insert(OutboxItem.__table__), values)  # type: ignore[arg-type]
-        return
-    with engine.begin() as conn:
-        conn.execute(insert(OutboxItem.__table__), values)  # type: ignore[arg-type]
+class RowWriter:
+    """Writes batches of outbox rows, all or none, over one connection of its own; each row is
+    a dict of kind, payload, ordering_key and created_at. For a single writer at a time (the
+    leader of a storage.group_commit.GroupCommit).
+
+    Its own connection, kept open, spares each batch a pool checkout and its liveness ping. A
+    connection that turns out to be dead is replaced and the batch tried once more on the new
+    one: the batch is one statement, so the first try cannot have committed half of it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._conn: Connection | None = None
+
+    def __call__(self, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        # One multi-row INSERT: on PostgreSQL, in autocommit, one round trip and one commit.
+        # (An executemany would send a statement per row, and in autocommit commit each.)
+        statement = insert(OutboxItem.__table__).values(  # type: ignore[arg-type]
+            [
+                {"next_attempt_at": row["created_at"], "attempts": 0, "failed": False, **row}
+                for row in rows
+            ]
+        )
+        try:
+            self._write(statement)
+        except DBAPIError as exc:
+            self.close()
+            if not exc.connection_invalidated:
+                raise
+            self._write(statement)
+        except BaseException:
+            self.close()
+            raise
+
+    def _write(self, statement: Executable) -> None:
+        if self._conn is None:
+            conn = self.engine.connect()
+            if self.engine.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            self._conn = conn
+        if self.engine.dialect.name == "postgresql":
+            self._conn.execute(statement)
+        else:
+            with self._conn.begin():
+                self._conn.execute(statement)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            with contextlib.suppress(Exception):
+                conn.close()
 
 
 def has_later(*, session: Session, kind: str, ordering_key: str, after_id: int) -> bool:

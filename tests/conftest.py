@@ -291,3 +291,4 @@ def balie(
     server.shutdown()
     server.server_close()
     services.background.shutdown()
+    services.desk.shutdown()

@@ -27,7 +27,7 @@ from bot.services.inputs import NewTicket, Reclassify
 from bot.services.roles import STAFF, RoleResolver
 from bot.services.sla import Sla
 from bot.services.views import EventView, TicketView
-from storage import preferences
+from storage import outbox, preferences
 from storage import tickets as store
 from storage.group_commit import GroupCommit
 from storage.models import Ticket
@@ -62,10 +62,11 @@ class Desk:
         sla: Sla,
         after_commit: Callable[[], None] = lambda: None,
         readers: sessionmaker[Session] | None = None,
-        intakes: GroupCommit[dict[str, Any]] | None = None,
     ) -> None:
         self.sla = sla
-        self._intakes = intakes or effects.intake_writer(sessions.kw["bind"])
+        # Intake rows, group-committed over a connection of their own (closed by shutdown()).
+        self._intake_rows = outbox.RowWriter(sessions.kw["bind"])
+        self._intakes: GroupCommit[dict[str, Any]] = GroupCommit(self._intake_rows)
         self.sessions = sessions
         self.readers = readers or sessions
         # user -> (language, read at): every request asks, a preference rarely changes.
@@ -74,6 +75,10 @@ class Desk:
         self.clock = clock
         self.roles = roles
         self._after_commit = after_commit
+
+    def shutdown(self) -> None:
+        """Close the intake writer's connection (the engine's pool does not own it)."""
+        self._intake_rows.close()
 
     # --- preferences ------------------------------------------------------------------------
 

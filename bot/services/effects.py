@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bot.mail.templates import Draft
@@ -80,11 +79,6 @@ def intake(
     the intakes other request threads are writing at the same moment."""
     payload = {"actor": actor, "data": data, "response_url": response_url, "lang": lang}
     intakes.submit({"kind": INTAKE, "payload": payload, "ordering_key": None, "created_at": now})
-
-
-def intake_writer(engine: Engine) -> GroupCommit[dict[str, Any]]:
-    """The group commit that writes intake rows (one per process: its batches span threads)."""
-    return GroupCommit(lambda rows: outbox.insert_many(engine=engine, rows=rows))
 
 
 def respond(*, session: Session, response_url: str, text: str, now: datetime) -> None:

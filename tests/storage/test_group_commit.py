@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from storage import outbox
 from storage.db import make_sessionmaker
@@ -135,11 +135,10 @@ def test_an_error_in_the_writer_when_alone_reaches_the_caller() -> None:
         gc.submit(1)
 
 
-def test_insert_many_commits_every_row_of_a_group_commit(database: Database) -> None:
+def test_the_row_writer_commits_every_row_of_a_group_commit(database: Database) -> None:
     now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-    gc: GroupCommit[dict[str, Any]] = GroupCommit(
-        lambda rows: outbox.insert_many(engine=database.engine, rows=rows)
-    )
+    writer = outbox.RowWriter(database.engine)
+    gc: GroupCommit[dict[str, Any]] = GroupCommit(writer)
     threads = [
         threading.Thread(
             target=gc.submit,
@@ -158,8 +157,47 @@ def test_insert_many_commits_every_row_of_a_group_commit(database: Database) -> 
         thread.start()
     for thread in threads:
         thread.join(20)
+    writer.close()
     with make_sessionmaker(database.engine)() as session:
         items = session.scalars(select(OutboxItem)).all()
     assert sorted(i.payload["n"] for i in items) == list(range(40))
     assert {i.next_attempt_at for i in items} == {now}
     assert all(i.attempts == 0 and not i.failed and i.done_at is None for i in items)
+
+
+def intake_row(n: int) -> dict[str, Any]:
+    now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    return {"kind": "intake", "payload": {"n": n}, "ordering_key": None, "created_at": now}
+
+
+def stored(database: Database) -> list[int]:
+    with make_sessionmaker(database.engine)() as session:
+        return sorted(i.payload["n"] for i in session.scalars(select(OutboxItem)))
+
+
+def test_the_row_writer_replaces_a_dead_connection_and_writes_the_batch(
+    database: Database,
+) -> None:
+    if database.kind != "postgresql":
+        pytest.skip("a server that drops the connection is a PostgreSQL matter")
+    writer = outbox.RowWriter(database.engine)
+    writer([intake_row(1)])
+    assert writer._conn is not None
+    pid = writer._conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    # The server ends the writer's session (a restart, a failover, an idle timeout).
+    with database.engine.connect() as admin:
+        ended = admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar()
+    assert ended is True
+    writer([intake_row(2), intake_row(3)])
+    assert stored(database) == [1, 2, 3]
+    writer.close()
+
+
+def test_a_batch_the_database_refuses_is_not_written_at_all(database: Database) -> None:
+    writer = outbox.RowWriter(database.engine)
+    bad = {**intake_row(2), "kind": None}  # NOT NULL
+    with pytest.raises(Exception, match=r"(?i)null"):
+        writer([intake_row(1), bad, intake_row(3)])
+    writer([intake_row(4)])
+    assert stored(database) == [4]
+    writer.close()
