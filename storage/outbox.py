@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import json
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
     Executable,
+    bindparam,
     delete,
     exists,
     func,
     insert,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
-from storage.models import OutboxItem
+from storage.models import OutboxItem, UtcDateTime
 
 
 def enqueue(
@@ -59,52 +63,99 @@ def enqueue_many(*, session: Session, rows: Sequence[dict[str, Any]], now: datet
         )
 
 
+# PostgreSQL: one statement for any number of rows, so its text is parsed, cached and (after
+# a few uses) prepared once; a VALUES list would differ per count, and psycopg caches neither a
+# long statement nor one of more than 50 parameters.
+_PG_INSERT = text(
+    "INSERT INTO outbox"
+    " (kind, payload, ordering_key, created_at, next_attempt_at, attempts, failed)"
+    " SELECT k, CAST(p AS json), o, c, c, 0, false FROM unnest("
+    "CAST(:kinds AS text[]), CAST(:payloads AS text[]), CAST(:keys AS text[]),"
+    " CAST(:ats AS timestamptz[])) AS t(k, p, o, c)"
+)
+
+
+@functools.cache
+def _sqlite_insert(count: int) -> Executable:
+    """SQLite: an INSERT of `count` rows (one object per count, at most GroupCommit's cap, so
+    it is compiled once; SQLAlchemy does not cache Insert.values() with many rows)."""
+    rows = ", ".join(
+        f"(:kind_{i}, :payload_{i}, :key_{i}, :at_{i}, :at_{i}, 0, 0)" for i in range(count)
+    )
+    return text(
+        "INSERT INTO outbox"
+        " (kind, payload, ordering_key, created_at, next_attempt_at, attempts, failed)"
+        f" VALUES {rows}"
+    ).bindparams(*(bindparam(f"at_{i}", type_=UtcDateTime()) for i in range(count)))
+
+
 class RowWriter:
     """Writes batches of outbox rows, all or none, over one connection of its own; each row is
     a dict of kind, payload, ordering_key and created_at. For a single writer at a time (the
     leader of a storage.group_commit.GroupCommit).
 
-    Its own connection, kept open, spares each batch a pool checkout and its liveness ping. A
+    A batch is one statement: on PostgreSQL, in autocommit, one round trip and one commit (an
+    executemany would send a statement per row, and in autocommit commit each on its own). Its
+    own connection, kept open, spares each batch a pool checkout and its liveness ping. A
     connection that turns out to be dead is replaced and the batch tried once more on the new
-    one: the batch is one statement, so the first try cannot have committed half of it."""
+    one: one statement cannot have committed half of it."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.postgresql = engine.dialect.name == "postgresql"
         self._conn: Connection | None = None
 
     def __call__(self, rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
             return
-        # One multi-row INSERT: on PostgreSQL, in autocommit, one round trip and one commit.
-        # (An executemany would send a statement per row, and in autocommit commit each.)
-        statement = insert(OutboxItem.__table__).values(  # type: ignore[arg-type]
-            [
-                {"next_attempt_at": row["created_at"], "attempts": 0, "failed": False, **row}
-                for row in rows
-            ]
-        )
+        for row in rows:
+            if row["created_at"].utcoffset() is None:
+                raise ValueError("created_at must be an aware datetime")
+        statement, params = self._statement(rows)
         try:
-            self._write(statement)
+            self._write(statement, params)
         except DBAPIError as exc:
             self.close()
             if not exc.connection_invalidated:
                 raise
-            self._write(statement)
+            self._write(statement, params)
         except BaseException:
             self.close()
             raise
 
-    def _write(self, statement: Executable) -> None:
+    def _statement(self, rows: Sequence[dict[str, Any]]) -> tuple[Executable, dict[str, Any]]:
+        payloads = [json.dumps(row["payload"]) for row in rows]
+        ats = [row["created_at"].astimezone(UTC) for row in rows]
+        if self.postgresql:
+            return _PG_INSERT, {
+                "kinds": [row["kind"] for row in rows],
+                "payloads": payloads,
+                "keys": [row["ordering_key"] for row in rows],
+                "ats": ats,
+            }
+        params: dict[str, Any] = {}
+        for i, row in enumerate(rows):
+            params.update(
+                {
+                    f"kind_{i}": row["kind"],
+                    f"payload_{i}": payloads[i],
+                    f"key_{i}": row["ordering_key"],
+                    f"at_{i}": ats[i],
+                }
+            )
+        return _sqlite_insert(len(rows)), params
+
+    def _write(self, statement: Executable, params: dict[str, Any]) -> None:
         if self._conn is None:
             conn = self.engine.connect()
-            if self.engine.dialect.name == "postgresql":
+            if self.postgresql:
                 conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             self._conn = conn
-        if self.engine.dialect.name == "postgresql":
-            self._conn.execute(statement)
+        if self.postgresql:
+            self._conn.execute(statement, params)
         else:
             with self._conn.begin():
-                self._conn.execute(statement)
+                self._conn.execute(statement, params)
 
     def close(self) -> None:
         if self._conn is not None:

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import shlex
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.domain.errors import InvalidInput
 from bot.parsing import (
@@ -38,6 +42,29 @@ def test_links_slack_made_of_what_was_typed_are_undone() -> None:
     )
     assert p.fields == {"contact": "jan@acme.example"}
     assert p.words == ["zie", "acme.example/x", "<@U12|jan>"]
+
+
+def shlex_tokens(text: str) -> list[str] | None:
+    """The oracle: shlex, as the tokenizer was first written (None: unbalanced quotes)."""
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split = True
+    lexer.quotes = '"'
+    lexer.escape = ""
+    lexer.commenters = ""
+    try:
+        return list(lexer)
+    except ValueError:
+        return None
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\r\"'=\\ab#é\xa0")), max_size=40))
+def test_tokens_are_what_shlex_makes_of_the_text(text: str) -> None:
+    expected = shlex_tokens(text)
+    if expected is None:
+        with pytest.raises(InvalidInput):
+            tokenize(text)
+    else:
+        assert tokenize(text) == expected
 
 
 def test_unbalanced_quote_and_unknown_or_duplicate_key() -> None:

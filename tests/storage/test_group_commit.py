@@ -3,7 +3,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -163,6 +163,12 @@ def test_the_row_writer_commits_every_row_of_a_group_commit(database: Database) 
     assert sorted(i.payload["n"] for i in items) == list(range(40))
     assert {i.next_attempt_at for i in items} == {now}
     assert all(i.attempts == 0 and not i.failed and i.done_at is None for i in items)
+    # Stored as the ORM stores times, so the outbox finds them due (on SQLite a text compare).
+    with make_sessionmaker(database.engine)() as session:
+        due = outbox.claimable(session=session, now=now, limit=100)
+        early = outbox.claimable(session=session, now=now - timedelta(microseconds=1), limit=100)
+    assert len(due) == 40
+    assert early == []
 
 
 def intake_row(n: int) -> dict[str, Any]:
