@@ -7,7 +7,7 @@ import os
 import weakref
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.sqlite_lock import WriterLock
@@ -22,8 +22,9 @@ def make_engine(url: str, *, background: bool = False, **kwargs: Any) -> Engine:
         # A connection per thread of a web worker (HTTP_THREADS, 16 by default) stays in the
         # pool: past pool_size, connections are opened and closed per request, and a SQLite
         # connection costs its PRAGMAs each time.
-        kwargs.setdefault("pool_size", 20)
-        kwargs.setdefault("max_overflow", 20)
+        if _lock_path_of(url) is not None:  # a file; in-memory SQLite has a pool per thread
+            kwargs.setdefault("pool_size", 20)
+            kwargs.setdefault("max_overflow", 20)
         engine = create_engine(
             url, connect_args={"timeout": 30, "check_same_thread": False}, **kwargs
         )
@@ -50,6 +51,8 @@ def _tune_sqlite(engine: Engine, *, background: bool) -> None:
         cur.close()
 
     writer = WriterLock(_lock_path(engine), background=background)
+    # Its lock files live as long as the engine (a test suite makes hundreds of engines).
+    weakref.finalize(engine, writer.close)
     # Which connections hold the writer lock; weak, so a connection that is simply dropped
     # cannot keep an entry alive (its lock is then released by the next rollback or error).
     holders: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
@@ -94,7 +97,11 @@ def _tune_sqlite(engine: Engine, *, background: bool) -> None:
 
 
 def _lock_path(engine: Engine) -> str | None:
-    database = engine.url.database
+    return _lock_path_of(engine.url)
+
+
+def _lock_path_of(url: str | URL) -> str | None:
+    database = make_url(url).database
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
     return os.path.abspath(database) + ".writer-lock"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -89,73 +91,88 @@ def _sqlite_insert(count: int) -> Executable:
     ).bindparams(*(bindparam(f"at_{i}", type_=UtcDateTime()) for i in range(count)))
 
 
+@dataclass(frozen=True)
+class PreparedRow:
+    """An outbox row checked and serialized by the thread that submits it, so a bad row fails
+    its own request, not the batch it would have joined."""
+
+    kind: str
+    payload: str  # JSON, as SQLAlchemy's JSON type would write it
+    ordering_key: str | None
+    at: datetime  # UTC
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> PreparedRow:
+        at = row["created_at"]
+        if at.utcoffset() is None:
+            raise ValueError("created_at must be an aware datetime")
+        return cls(row["kind"], json.dumps(row["payload"]), row["ordering_key"], at.astimezone(UTC))
+
+
 class RowWriter:
-    """Writes batches of outbox rows, all or none, over one connection of its own; each row is
-    a dict of kind, payload, ordering_key and created_at. For a single writer at a time (the
-    leader of a storage.group_commit.GroupCommit).
+    """Writes batches of outbox rows, all or none, over one connection of its own. For a single
+    writer at a time (the leader of a storage.group_commit.GroupCommit).
 
     A batch is one statement: on PostgreSQL, in autocommit, one round trip and one commit (an
-    executemany would send a statement per row, and in autocommit commit each on its own). Its
-    own connection, kept open, spares each batch a pool checkout and its liveness ping. A
-    connection that turns out to be dead is replaced and the batch tried once more on the new
-    one: one statement cannot have committed half of it."""
+    executemany would send a statement per row, and in autocommit commit each on its own). The
+    connection, kept open, spares a busy writer a pool checkout and a ping per batch; after
+    `ping_after` seconds idle it is pinged first, and replaced if the server dropped it. A
+    failed INSERT is never sent again: the server may have committed it before the connection
+    broke, and the ack that fails tells the agent to try again."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, ping_after: float = 1.0) -> None:
         self.engine = engine
         self.postgresql = engine.dialect.name == "postgresql"
+        self.ping_after = ping_after
         self._conn: Connection | None = None
+        self._used = 0.0
 
-    def __call__(self, rows: Sequence[dict[str, Any]]) -> None:
+    def __call__(self, rows: Sequence[PreparedRow]) -> None:
         if not rows:
             return
-        for row in rows:
-            if row["created_at"].utcoffset() is None:
-                raise ValueError("created_at must be an aware datetime")
         statement, params = self._statement(rows)
         try:
-            self._write(statement, params)
-        except DBAPIError as exc:
-            self.close()
-            if not exc.connection_invalidated:
-                raise
-            self._write(statement, params)
+            conn = self._connection()
+            if self.postgresql:
+                conn.execute(statement, params)
+            else:
+                with conn.begin():
+                    conn.execute(statement, params)
         except BaseException:
             self.close()
             raise
+        self._used = time.monotonic()
 
-    def _statement(self, rows: Sequence[dict[str, Any]]) -> tuple[Executable, dict[str, Any]]:
-        payloads = [json.dumps(row["payload"]) for row in rows]
-        ats = [row["created_at"].astimezone(UTC) for row in rows]
-        if self.postgresql:
-            return _PG_INSERT, {
-                "kinds": [row["kind"] for row in rows],
-                "payloads": payloads,
-                "keys": [row["ordering_key"] for row in rows],
-                "ats": ats,
-            }
-        params: dict[str, Any] = {}
-        for i, row in enumerate(rows):
-            params.update(
-                {
-                    f"kind_{i}": row["kind"],
-                    f"payload_{i}": payloads[i],
-                    f"key_{i}": row["ordering_key"],
-                    f"at_{i}": ats[i],
-                }
-            )
-        return _sqlite_insert(len(rows)), params
-
-    def _write(self, statement: Executable, params: dict[str, Any]) -> None:
+    def _connection(self) -> Connection:
+        idle = time.monotonic() - self._used
+        # A SQLite file is not a server that drops connections; only PostgreSQL is pinged.
+        if self._conn is not None and self.postgresql and idle > self.ping_after:
+            try:
+                self._conn.exec_driver_sql("SELECT 1")
+            except DBAPIError:
+                self.close()
         if self._conn is None:
             conn = self.engine.connect()
             if self.postgresql:
                 conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             self._conn = conn
+        return self._conn
+
+    def _statement(self, rows: Sequence[PreparedRow]) -> tuple[Executable, dict[str, Any]]:
         if self.postgresql:
-            self._conn.execute(statement, params)
-        else:
-            with self._conn.begin():
-                self._conn.execute(statement, params)
+            return _PG_INSERT, {
+                "kinds": [r.kind for r in rows],
+                "payloads": [r.payload for r in rows],
+                "keys": [r.ordering_key for r in rows],
+                "ats": [r.at for r in rows],
+            }
+        params: dict[str, Any] = {}
+        for i, r in enumerate(rows):
+            params.update(
+                {f"kind_{i}": r.kind, f"payload_{i}": r.payload, f"key_{i}": r.ordering_key}
+            )
+            params[f"at_{i}"] = r.at
+        return _sqlite_insert(len(rows)), params
 
     def close(self) -> None:
         if self._conn is not None:

@@ -9,14 +9,16 @@ releases if a process dies. SQLite's own busy timeout stays as the last line of 
 Writers that answer Slack go first. A background writer (the worker process: outbox and SLA
 monitor) runs transaction after transaction; releasing the lock and taking it again within
 microseconds, it would win nearly every turn from a web worker whose ack is waiting to write
-its intake. So a foreground process holds a shared flock on a second file (`.writer-wait`)
-while any of its threads waits for or holds the lock, and a background writer first waits
-until it can take that file exclusively, i.e. until no ack is waiting. The wait is capped
-(BACKGROUND_YIELD), so a stream of acks slows the worker down but never stops it.
+its intake. So a foreground process holds a shared flock on a second file (the lock file's
+name plus `-wait`) while any of its threads waits for or holds the lock, and a background
+writer first waits until it can take that file exclusively, i.e. until no ack is waiting. The
+wait is capped (BACKGROUND_YIELD), so a stream of acks slows the worker down but never stops
+it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import os
@@ -58,6 +60,7 @@ class WriterLock:
         # Foreground threads of this process waiting for or holding the lock; the process
         # announces itself on the wait file while this is above zero.
         self._waiting = 0
+        self._announced = False
         self._count_lock = threading.Lock()
 
     def _files(self) -> tuple[int, int] | None:
@@ -97,6 +100,11 @@ class WriterLock:
                 if time.monotonic() > deadline:
                     self._thread_lock.release()
                     return self._gave_up()
+            except OSError:
+                # Never keep the thread lock on a failure: SQLite's own locking takes over.
+                log.warning("cannot lock %s", self._path, exc_info=True)
+                self._thread_lock.release()
+                return self._gave_up()
         raise AssertionError("unreachable")
 
     def release(self) -> None:
@@ -105,6 +113,15 @@ class WriterLock:
         self._thread_lock.release()
         if self._wait_fd is not None and not self.background:
             self._announce(self._wait_fd, -1)
+
+    def close(self) -> None:
+        with self._count_lock:
+            for fd in (self._fd, self._wait_fd):
+                if fd is not None:
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
+            self._fd = self._wait_fd = None
+            self._path = None
 
     def _gave_up(self) -> bool:
         if self._wait_fd is not None and not self.background:
@@ -115,12 +132,23 @@ class WriterLock:
     def _announce(self, wait_fd: int, delta: int) -> None:
         with self._count_lock:
             self._waiting += delta
-            if delta > 0 and self._waiting == 1:
-                # Blocks only for the instant a background writer looks (it never holds the
-                # file exclusively for longer).
-                fcntl.flock(wait_fd, fcntl.LOCK_SH)
-            elif delta < 0 and self._waiting == 0:
-                fcntl.flock(wait_fd, fcntl.LOCK_UN)
+            try:
+                if self._waiting > 0 and not self._announced:
+                    # Fails only in the instant a background writer looks (it takes the file
+                    # exclusively and lets go at once); never block on it, a stopped worker
+                    # must not stop the acks. Unannounced, this wait is merely not preferred.
+                    for _ in range(3):
+                        try:
+                            fcntl.flock(wait_fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                            self._announced = True
+                            break
+                        except BlockingIOError:
+                            time.sleep(0.0001)
+                elif self._waiting == 0 and self._announced:
+                    self._announced = False
+                    fcntl.flock(wait_fd, fcntl.LOCK_UN)
+            except OSError:
+                log.warning("cannot announce a waiting SQLite writer", exc_info=True)
 
     def _defer(self, wait_fd: int) -> None:
         """Wait while some foreground process waits for the lock, for BACKGROUND_YIELD at most."""

@@ -66,7 +66,7 @@ class Desk:
         self.sla = sla
         # Intake rows, group-committed over a connection of their own (closed by shutdown()).
         self._intake_rows = outbox.RowWriter(sessions.kw["bind"])
-        self._intakes: GroupCommit[dict[str, Any]] = GroupCommit(self._intake_rows)
+        self._intakes: GroupCommit[outbox.PreparedRow] = GroupCommit(self._intake_rows)
         self.sessions = sessions
         self.readers = readers or sessions
         # user -> (language, read at): every request asks, a preference rarely changes.
@@ -133,7 +133,7 @@ class Desk:
         self.roles.require(actor, STAFF)
         registration.check(self.policy, data)
         effects.intake(
-            intakes=self._intakes,
+            submit=lambda row: self._intakes.submit(outbox.PreparedRow.of(row)),
             actor=actor,
             data=data.model_dump(),
             response_url=response_url,

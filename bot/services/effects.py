@@ -6,6 +6,7 @@ crash between commit and delivery loses nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from bot.mail.templates import Draft
 from storage import outbox
-from storage.group_commit import GroupCommit
 from storage.models import Ticket, TicketEvent
 
 CARD = "card"
@@ -66,7 +66,7 @@ def mail(*, session: Session, ticket: Ticket, draft: Draft, now: datetime) -> No
 
 def intake(
     *,
-    intakes: GroupCommit[dict[str, Any]],
+    submit: Callable[[dict[str, Any]], None],
     actor: str,
     data: dict[str, Any],
     response_url: str | None,
@@ -78,7 +78,7 @@ def intake(
     The one write on the ack path: a plain INSERT, no ORM unit of work, group-committed with
     the intakes other request threads are writing at the same moment."""
     payload = {"actor": actor, "data": data, "response_url": response_url, "lang": lang}
-    intakes.submit({"kind": INTAKE, "payload": payload, "ordering_key": None, "created_at": now})
+    submit({"kind": INTAKE, "payload": payload, "ordering_key": None, "created_at": now})
 
 
 def respond(*, session: Session, response_url: str, text: str, now: datetime) -> None:

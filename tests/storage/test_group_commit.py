@@ -138,17 +138,14 @@ def test_an_error_in_the_writer_when_alone_reaches_the_caller() -> None:
 def test_the_row_writer_commits_every_row_of_a_group_commit(database: Database) -> None:
     now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     writer = outbox.RowWriter(database.engine)
-    gc: GroupCommit[dict[str, Any]] = GroupCommit(writer)
+    gc: GroupCommit[outbox.PreparedRow] = GroupCommit(writer)
     threads = [
         threading.Thread(
             target=gc.submit,
             args=(
-                {
-                    "kind": "intake",
-                    "payload": {"n": n},
-                    "ordering_key": None,
-                    "created_at": now,
-                },
+                outbox.PreparedRow.of(
+                    {"kind": "intake", "payload": {"n": n}, "ordering_key": None, "created_at": now}
+                ),
             ),
         )
         for n in range(40)
@@ -171,9 +168,10 @@ def test_the_row_writer_commits_every_row_of_a_group_commit(database: Database) 
     assert early == []
 
 
-def intake_row(n: int) -> dict[str, Any]:
+def intake_row(n: int, **changes: Any) -> outbox.PreparedRow:
     now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-    return {"kind": "intake", "payload": {"n": n}, "ordering_key": None, "created_at": now}
+    row = {"kind": "intake", "payload": {"n": n}, "ordering_key": None, "created_at": now}
+    return outbox.PreparedRow.of({**row, **changes})
 
 
 def stored(database: Database) -> list[int]:
@@ -186,7 +184,8 @@ def test_the_row_writer_replaces_a_dead_connection_and_writes_the_batch(
 ) -> None:
     if database.kind != "postgresql":
         pytest.skip("a server that drops the connection is a PostgreSQL matter")
-    writer = outbox.RowWriter(database.engine)
+    # ping_after=0: every batch checks its connection first (by default, one idle for 1 s).
+    writer = outbox.RowWriter(database.engine, ping_after=0)
     writer([intake_row(1)])
     assert writer._conn is not None
     pid = writer._conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
@@ -201,9 +200,17 @@ def test_the_row_writer_replaces_a_dead_connection_and_writes_the_batch(
 
 def test_a_batch_the_database_refuses_is_not_written_at_all(database: Database) -> None:
     writer = outbox.RowWriter(database.engine)
-    bad = {**intake_row(2), "kind": None}  # NOT NULL
+    bad = intake_row(2, kind=None)  # NOT NULL
     with pytest.raises(Exception, match=r"(?i)null"):
         writer([intake_row(1), bad, intake_row(3)])
     writer([intake_row(4)])
     assert stored(database) == [4]
     writer.close()
+
+
+def test_a_row_that_cannot_be_stored_fails_in_its_own_thread_before_it_joins_a_batch() -> None:
+    naive = datetime(2026, 11, 24, 9, 0)
+    with pytest.raises(ValueError, match="aware"):
+        intake_row(1, created_at=naive)
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        intake_row(1, payload={"when": naive})
