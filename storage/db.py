@@ -33,7 +33,19 @@ def make_engine(url: str, *, background: bool = False, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
     kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(url, **kwargs)
+    # A connection that a firewall or failover drops without a word would otherwise hang the
+    # thread using it until TCP gives up (some 15 minutes): with the acks of a web worker
+    # queued behind the intake writer. Keepalives find an idle one dead within a minute, and
+    # tcp_user_timeout a busy one within 30 s.
+    connect_args = {
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 30_000,
+        **kwargs.pop("connect_args", {}),
+    }
+    return create_engine(url, connect_args=connect_args, **kwargs)
 
 
 def _tune_sqlite(engine: Engine, *, background: bool) -> None:
