@@ -62,7 +62,7 @@ def _tune_sqlite(engine: Engine, *, background: bool) -> None:
         cur.execute("PRAGMA busy_timeout=30000")
         cur.close()
 
-    writer = WriterLock(_lock_path(engine), background=background)
+    writer = WriterLock(_lock_path_of(engine.url), background=background)
     # Its lock files live as long as the engine (a test suite makes hundreds of engines).
     weakref.finalize(engine, writer.close)
     # Which connections hold the writer lock; weak, so a connection that is simply dropped
@@ -106,10 +106,6 @@ def _tune_sqlite(engine: Engine, *, background: bool) -> None:
         # A connection that is invalidated mid-transaction sees no rollback event.
         if context.is_disconnect and context.connection is not None:
             _release(context.connection)
-
-
-def _lock_path(engine: Engine) -> str | None:
-    return _lock_path_of(engine.url)
 
 
 def _lock_path_of(url: str | URL) -> str | None:

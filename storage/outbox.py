@@ -168,10 +168,12 @@ class RowWriter:
             }
         params: dict[str, Any] = {}
         for i, r in enumerate(rows):
-            params.update(
-                {f"kind_{i}": r.kind, f"payload_{i}": r.payload, f"key_{i}": r.ordering_key}
-            )
-            params[f"at_{i}"] = r.at
+            params |= {
+                f"kind_{i}": r.kind,
+                f"payload_{i}": r.payload,
+                f"key_{i}": r.ordering_key,
+                f"at_{i}": r.at,
+            }
         return _sqlite_insert(len(rows)), params
 
     def close(self) -> None:

@@ -65,6 +65,20 @@ def wait_queued(gc: GroupCommit[int], count: int) -> None:
         time.sleep(0.001)
 
 
+def queued_behind_a_write(
+    gc: GroupCommit[int], write: Recorder, rows: list[int]
+) -> tuple[dict[int, BaseException | None], dict[int, BaseException | None]]:
+    """Row 0 is being written while `rows` arrive, so they queue behind it; then the write
+    finishes. Returns each side's outcome."""
+    write.hold.clear()
+    first = Submitters(gc, [0])
+    assert write.entered.wait(10)
+    rest = Submitters(gc, rows)
+    wait_queued(gc, len(rows))
+    write.hold.set()
+    return first.join(), rest.join()
+
+
 def test_a_row_alone_is_written_at_once_by_its_own_thread() -> None:
     write = Recorder()
     gc: GroupCommit[int] = GroupCommit(write)
@@ -75,15 +89,10 @@ def test_a_row_alone_is_written_at_once_by_its_own_thread() -> None:
 
 def test_rows_that_arrive_during_a_write_are_written_together_by_the_next_leader() -> None:
     write = Recorder()
-    write.hold.clear()
     gc: GroupCommit[int] = GroupCommit(write)
-    first = Submitters(gc, [0])
-    assert write.entered.wait(10)
-    rest = Submitters(gc, list(range(1, 21)))
-    wait_queued(gc, 20)
-    write.hold.set()
-    assert first.join() == {0: None}
-    assert rest.join() == dict.fromkeys(range(1, 21))
+    first, rest = queued_behind_a_write(gc, write, list(range(1, 21)))
+    assert first == {0: None}
+    assert rest == dict.fromkeys(range(1, 21))
     assert write.batches[0] == [0]
     assert sorted(write.batches[1]) == list(range(1, 21))
     assert len(write.batches) == 2
@@ -91,30 +100,16 @@ def test_rows_that_arrive_during_a_write_are_written_together_by_the_next_leader
 
 def test_a_batch_never_exceeds_max_batch() -> None:
     write = Recorder()
-    write.hold.clear()
     gc: GroupCommit[int] = GroupCommit(write, max_batch=4)
-    first = Submitters(gc, [0])
-    assert write.entered.wait(10)
-    rest = Submitters(gc, list(range(1, 11)))
-    wait_queued(gc, 10)
-    write.hold.set()
-    first.join()
-    rest.join()
+    queued_behind_a_write(gc, write, list(range(1, 11)))
     assert [len(b) for b in write.batches] == [1, 4, 4, 2]
     assert sorted(r for b in write.batches for r in b) == list(range(11))
 
 
 def test_a_failed_batch_fails_each_of_its_rows_and_the_next_batch_still_commits() -> None:
     write = Recorder(fail=lambda rows: 3 in rows)
-    write.hold.clear()
     gc: GroupCommit[int] = GroupCommit(write, max_batch=5)
-    first = Submitters(gc, [0])
-    assert write.entered.wait(10)
-    rest = Submitters(gc, list(range(1, 11)))
-    wait_queued(gc, 10)
-    write.hold.set()
-    first.join()
-    outcome = rest.join()
+    _, outcome = queued_behind_a_write(gc, write, list(range(1, 11)))
     failed = sorted(r for r, exc in outcome.items() if exc is not None)
     committed = sorted(r for b in write.batches for r in b)
     # Rows 1..5 arrive in some order; the batch holding 3 fails as a whole, the others commit.
