@@ -140,12 +140,22 @@ def test_the_announcement_lasts_while_any_thread_of_the_process_waits_or_holds(
 ) -> None:
     ack = WriterLock(path)
     assert ack.acquire()
-    second = threading.Thread(target=lambda: ack.acquire() and ack.release())
-    second.start()
-    eventually(lambda: ack._waiting == 2, "the second thread did not queue")
+    holding, done = threading.Event(), threading.Event()
+
+    def second_thread() -> None:
+        assert ack.acquire()
+        holding.set()
+        done.wait(10)
+        ack.release()
+
+    t = threading.Thread(target=second_thread)
+    t.start()
+    time.sleep(0.02)  # the second thread queues behind the first
     ack.release()
-    second.join(10)
-    assert ack._waiting == 0
+    assert holding.wait(10)
+    assert not free(path + "-wait"), "the first thread's release dropped the announcement"
+    done.set()
+    t.join(10)
     assert free(path + "-wait")
 
 
