@@ -20,7 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("run", help="run Balie (HTTP, Socket Mode or console, from the environment)")
     sub.add_parser("console", help="run Balie in the terminal, whatever the environment says")
     sub.add_parser("migrate", help="bring the database schema up to date")
-    sub.add_parser("worker", help="deliver the outbox and run the SLA monitor (no web server)")
+    worker = sub.add_parser(
+        "worker", help="deliver the outbox and run the SLA monitor (no web server)"
+    )
+    worker.add_argument(
+        "--acks", metavar="FILE", help="the web workers' beacon: let their acks go first"
+    )
     imp = sub.add_parser("import", help="import customers and contacts from a YAML or CSV file")
     imp.add_argument("file", type=Path)
     sub.add_parser("outbox", help="show side effects that failed for good")
@@ -51,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         if settings.smtp_url is None:
             print(f"{_CANNOT_START}\nSMTP_URL: required by the worker", file=sys.stderr)
             return 2
-        return run_worker(settings)
+        return run_worker(settings, acks=args.acks)
     if cmd == "import":
         return _import(settings, args.file)
     if cmd == "outbox":

@@ -63,6 +63,7 @@ class Dispatcher:
         lease: timedelta = timedelta(minutes=6),
         batch: int = 20,
         readers: sessionmaker[Session] | None = None,
+        pace: Callable[[], object] | None = None,
     ) -> None:
         self.sessions = sessions
         self.readers = readers or sessions
@@ -70,6 +71,9 @@ class Dispatcher:
         self.handlers = dict(handlers)
         self.lease = lease
         self.batch = batch
+        # Called before each delivery, and may wait: the worker process lets the acks of the
+        # web workers on its host go first (bot.transports.worker).
+        self.pace = pace
         # One drain at a time per process; other replicas are kept apart by the leases.
         self._lock = threading.Lock()
 
@@ -94,7 +98,7 @@ class Dispatcher:
                     session.expunge_all()
                 if not items:
                     continue
-                done = [item.id for item in items if self._deliver(item)]
+                done = [item.id for item in items if self._paced(item)]
                 # One write for the whole round: fewer transactions competing with the acks
                 # for SQLite's write lock. A crash before it repeats the round (at least once).
                 with self.sessions.begin() as session:
@@ -103,6 +107,11 @@ class Dispatcher:
             return delivered
         finally:
             self._lock.release()
+
+    def _paced(self, item: OutboxItem) -> bool:
+        if self.pace is not None:
+            self.pace()
+        return self._deliver(item)
 
     def _deliver(self, item: OutboxItem) -> bool:
         item_id, kind, attempts = item.id, item.kind, item.attempts

@@ -15,15 +15,19 @@ from bot.transports.worker import Supervisor
 from bot.transports.wsgi import SlackWsgi
 from bot.wiring import Services
 from storage import migrate
+from storage.beacon import Beacon
 from storage.db import make_engine
 
 log = logging.getLogger(__name__)
 
 
 class _Gunicorn(BaseApplication):
-    def __init__(self, settings: Settings, extra: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, settings: Settings, extra: dict[str, Any] | None = None, acks: str | None = None
+    ) -> None:
         self.settings = settings
         self.extra = extra or {}
+        self.acks = acks
         super().__init__()
 
     def load_config(self) -> None:
@@ -51,7 +55,9 @@ class _Gunicorn(BaseApplication):
         # Everything built so far lives as long as the worker: keep it out of the garbage
         # collector's full passes, which would otherwise pause requests now and then.
         gc.freeze()
-        return SlackWsgi(app, app.balie)  # type: ignore[attr-defined]
+        # Each worker process opens the beacon file itself, after the fork.
+        acks = Beacon(self.acks) if self.acks is not None else None
+        return SlackWsgi(app, app.balie, acks=acks)  # type: ignore[attr-defined]
 
 
 def _warm(services: Services) -> None:
@@ -71,7 +77,7 @@ def serve(settings: Settings, **extra: Any) -> None:
     if supervisor is not None:
         supervisor.start()
     try:
-        _Gunicorn(settings, extra).run()
+        _Gunicorn(settings, extra, acks=supervisor.acks if supervisor else None).run()
     finally:
         if supervisor is not None:
             supervisor.stop()

@@ -2,31 +2,53 @@
 monitor, in a process of its own.
 
 HTTP mode starts one beside gunicorn, so the web workers only answer Slack: their acks never
-share a CPU slice or the interpreter lock with the work that follows them. Several replicas may
-each run one; leases and claims in the database keep them from doing anything twice.
+share the interpreter lock with the work that follows them. Several replicas may each run one;
+leases and claims in the database keep them from doing anything twice.
+
+Acks go first. The worker shares the host's cores with the web workers, and each delivery also
+costs the database and the peers some CPU, which the worker's lower priority (WORKER_NICE) does
+not reach. So the web workers raise a beacon (storage.beacon) while they answer a request, and
+the worker waits for it to go down before each delivery, ACKS_FIRST_CAP at most. At a desk's
+pace the beacon is nearly always down and costs nothing; in a flood of requests the worker
+slows down to one delivery per cap and catches up when the flood ends.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 from bot.settings import Settings
 from bot.wiring import build_services
+from storage.beacon import Beacon
 from storage.db import make_engine
 
 log = logging.getLogger(__name__)
 
+# The longest the worker waits for the acks before each delivery: a flood of requests slows
+# deliveries down to a few per second, and never stops them.
+ACKS_FIRST_CAP = 0.2
 
-def run_worker(settings: Settings) -> int:
+
+def run_worker(settings: Settings, *, acks: str | None = None) -> int:
+    """Run the background work until SIGTERM; `acks` is the web workers' beacon file."""
     # A background engine: on SQLite, an ack waiting to write goes before the worker's writes.
     engine = make_engine(settings.database_url, background=True)
     services = build_services(settings, engine=engine, run_migrations=False)
+    if acks is not None:
+        beacon = Beacon(acks)
+        # Coarser pauses than the SQLite queue's: a delivery may start a few ms late.
+        services.dispatcher.pace = lambda: beacon.wait_until_quiet(
+            ACKS_FIRST_CAP, longest_pause=0.005
+        )
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
@@ -39,10 +61,15 @@ def run_worker(settings: Settings) -> int:
 
 
 class Supervisor:
-    """Keeps one `python -m bot worker` running beside the web server; restarts it if it dies."""
+    """Keeps one `python -m bot worker` running beside the web server; restarts it if it dies.
+
+    `acks` is the path of the beacon the web workers raise while they answer Slack.
+    """
 
     def __init__(self, nice: int = 0) -> None:
         self.nice = nice
+        self._dir = Path(tempfile.mkdtemp(prefix="balie-"))
+        self.acks = str(self._dir / "acks")
         self._proc: subprocess.Popen[bytes] | None = None
         self._stopping = threading.Event()
         self._thread = threading.Thread(
@@ -56,7 +83,10 @@ class Supervisor:
             if nice:
                 os.nice(nice)
 
-        return subprocess.Popen([sys.executable, "-m", "bot", "worker"], preexec_fn=lower_priority)
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot", "worker", "--acks", self.acks],
+            preexec_fn=lower_priority,
+        )
 
     def start(self) -> None:
         self._proc = self._spawn()
@@ -84,3 +114,4 @@ class Supervisor:
                 proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 proc.kill()
+        shutil.rmtree(self._dir, ignore_errors=True)

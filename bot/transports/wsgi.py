@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from bot.wiring import Services
 from storage import outbox
+from storage.beacon import Beacon
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +33,19 @@ def _headers(environ: dict[str, Any]) -> dict[str, str | Sequence[str]]:
 
 
 class SlackWsgi:
-    def __init__(self, app: App, services: Services, path: str = "/slack/events") -> None:
+    def __init__(
+        self,
+        app: App,
+        services: Services,
+        path: str = "/slack/events",
+        acks: Beacon | None = None,
+    ) -> None:
         self.app = app
         self.services = services
         self.path = path
+        # Raised while a request from Slack is being answered: the worker process on this
+        # host waits for it before each delivery (bot.transports.worker).
+        self.acks = acks
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method, path = environ.get("REQUEST_METHOD", "GET"), environ.get("PATH_INFO", "/")
@@ -54,7 +64,12 @@ class SlackWsgi:
             return _send(start_response, 413, b"Payload Too Large", "text/plain")
         body = environ["wsgi.input"].read(length).decode("utf-8") if length else ""
         query = dict(parse_qsl(environ.get("QUERY_STRING", "")))
-        response = self.app.dispatch(BoltRequest(body=body, query=query, headers=_headers(environ)))
+        request = BoltRequest(body=body, query=query, headers=_headers(environ))
+        if self.acks is None:
+            response = self.app.dispatch(request)
+        else:
+            with self.acks.busy():
+                response = self.app.dispatch(request)
         headers = [(k, v) for k, values in response.headers.items() for v in values]
         payload = response.body.encode("utf-8")
         start_response(

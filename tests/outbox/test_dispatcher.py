@@ -143,3 +143,16 @@ def test_an_intake_delivered_twice_registers_once(balie: Balie) -> None:
         assert s.execute(select(Ticket.number)).scalars().all() == ["KOR-000001"]
         replies = s.execute(select(OutboxItem).where(OutboxItem.kind == "respond")).all()
     assert len(replies) == 1
+
+
+def test_every_delivery_is_paced_before_it_starts(balie: Balie) -> None:
+    # The worker process paces its deliveries so the acks on its host go first.
+    posts_before: list[int] = []
+    balie.services.dispatcher.pace = lambda: posts_before.append(
+        len(balie.fake.calls_to("chat.postMessage"))
+    )
+    assert balie.command(f"new {INCIDENT} Storing").status == 200
+    delivered = balie.drain()
+    assert delivered >= 4  # the intake, then the card, the thread reply, the e-mail, the reply
+    assert len(posts_before) == delivered
+    assert posts_before[0] == 0
