@@ -572,7 +572,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=200)
     parser.add_argument("--quick", action="store_true", help="fewer requests: a smoke run")
     parser.add_argument("--clients", default="1,32", help="comma-separated concurrency levels")
-    parser.add_argument("--db", default="sqlite,postgresql", help="sqlite, postgresql or both")
+    parser.add_argument(
+        "--db", default="sqlite,postgresql", help="sqlite, postgresql or both (comma-separated)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (both apps)")
     parser.add_argument("--threads", type=int, default=16, help="threads per worker (both apps)")
     parser.add_argument(

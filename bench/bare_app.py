@@ -48,6 +48,7 @@ class BareWsgi(SlackWsgi):
     def __init__(self, app: App, path: str = "/slack/events") -> None:
         self.app = app
         self.path = path
+        self.acks = None  # no worker to hold back
 
     def _health(self, start_response: StartResponse) -> Iterable[bytes]:
         body = json.dumps({"ok": True}).encode()

@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.middleware import Middleware
 
 from bot.settings import Settings
 from bot.wiring import Services, build_services
@@ -35,18 +36,30 @@ def create_app(
         logger=logging.getLogger("slack_bolt"),
     )
 
-    @app.middleware
-    def language(context: BoltContext, body: dict[str, Any], next: Callable[[], None]) -> None:
-        user = context.user_id or body.get("user_id")
-        try:
-            context["lang"] = s.desk.lang_of(user) if user else s.policy.language
-        except Exception:
-            log.exception("could not read the language preference of %s", user)
-            context["lang"] = s.policy.language
-        next()
-
+    app.middleware(_Language(s))
     from handlers import register_all
 
     register_all(app, s)
     app.balie = s  # type: ignore[attr-defined]
     return app
+
+
+class _Language(Middleware):
+    """Puts the user's reply language in context["lang"] for every listener. A Middleware
+    object, not a function: Bolt builds every injectable argument for each call of a function,
+    on every request."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse | None:
+        s, context = self.services, req.context
+        user = context.user_id or req.body.get("user_id")
+        try:
+            context["lang"] = s.desk.lang_of(user) if user else s.policy.language
+        except Exception:
+            log.exception("could not read the language preference of %s", user)
+            context["lang"] = s.policy.language
+        return next()

@@ -264,6 +264,7 @@ def register(app: App, s: Services) -> None:
         ack(**routes[sub](user, rest, lang))
 
     # Two listeners, so only `/ticket` alone pays for a lazy listener (Bolt copies the whole
-    # request for one).
-    app.command(Command.TICKET.value, matchers=[_bare])(ack=ack_modal, lazy=[open_modal])
+    # request for one). Subcommands first: they are nearly all of the traffic, and Bolt tries
+    # listeners in order, each custom matcher at the cost of building all its arguments.
     app.command(Command.TICKET.value, matchers=[_with_text])(ack_subcommand)
+    app.command(Command.TICKET.value, matchers=[_bare])(ack=ack_modal, lazy=[open_modal])

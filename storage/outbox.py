@@ -67,13 +67,14 @@ def enqueue_many(*, session: Session, rows: Sequence[dict[str, Any]], now: datet
 
 # PostgreSQL: one statement for any number of rows, so its text is parsed, cached and (after
 # a few uses) prepared once; a VALUES list would differ per count, and psycopg caches neither a
-# long statement nor one of more than 50 parameters.
+# long statement nor one of more than 50 parameters. The rows travel as one JSON text: psycopg
+# dumps a string in C, where arrays (unnest) cost it a regex substitution per element.
 _PG_INSERT = text(
     "INSERT INTO outbox"
     " (kind, payload, ordering_key, created_at, next_attempt_at, attempts, failed)"
-    " SELECT k, CAST(p AS json), o, c, c, 0, false FROM unnest("
-    "CAST(:kinds AS text[]), CAST(:payloads AS text[]), CAST(:keys AS text[]),"
-    " CAST(:ats AS timestamptz[])) AS t(k, p, o, c)"
+    " SELECT r.kind, r.payload, r.ordering_key, r.at, r.at, 0, false"
+    " FROM json_to_recordset(CAST(:rows AS json))"
+    " AS r(kind text, payload json, ordering_key text, at timestamptz)"
 )
 
 
@@ -107,6 +108,11 @@ class PreparedRow:
         if at.utcoffset() is None:
             raise ValueError("created_at must be an aware datetime")
         return cls(row["kind"], json.dumps(row["payload"]), row["ordering_key"], at.astimezone(UTC))
+
+    def json(self) -> str:
+        """The row as a JSON object, its payload spliced in as the JSON it already is."""
+        kind, key, at = json.dumps(self.kind), json.dumps(self.ordering_key), self.at.isoformat()
+        return f'{{"kind":{kind},"payload":{self.payload},"ordering_key":{key},"at":"{at}"}}'
 
 
 class RowWriter:
@@ -160,12 +166,7 @@ class RowWriter:
 
     def _statement(self, rows: Sequence[PreparedRow]) -> tuple[Executable, dict[str, Any]]:
         if self.postgresql:
-            return _PG_INSERT, {
-                "kinds": [r.kind for r in rows],
-                "payloads": [r.payload for r in rows],
-                "keys": [r.ordering_key for r in rows],
-                "ats": [r.at for r in rows],
-            }
+            return _PG_INSERT, {"rows": "[" + ",".join(r.json() for r in rows) + "]"}
         params: dict[str, Any] = {}
         for i, r in enumerate(rows):
             params |= {

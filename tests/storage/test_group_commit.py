@@ -5,6 +5,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select, text
@@ -209,3 +210,26 @@ def test_a_row_that_cannot_be_stored_fails_in_its_own_thread_before_it_joins_a_b
         intake_row(1, created_at=naive)
     with pytest.raises(TypeError, match="not JSON serializable"):
         intake_row(1, payload={"when": naive})
+
+
+def test_the_row_writer_stores_awkward_text_and_times_exactly(database: Database) -> None:
+    # The PostgreSQL batch travels as one JSON text: quotes, backslashes, newlines and
+    # non-ASCII must come back as typed, and a time in another zone as the same instant.
+    amsterdam = datetime(2026, 3, 29, 3, 0, 0, 123456, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    subject = 'Printer "3e" zegt <!channel> \\\\srv\\p\nnaïef 🙂 \u2028'
+    key = 'ticket:KOR-"1"\\'
+    writer = outbox.RowWriter(database.engine)
+    writer(
+        [
+            intake_row(
+                1, payload={"n": 1, "subject": subject}, ordering_key=key, created_at=amsterdam
+            ),
+            intake_row(2),
+        ]
+    )
+    writer.close()
+    with make_sessionmaker(database.engine)() as session:
+        first, second = session.scalars(select(OutboxItem).order_by(OutboxItem.id)).all()
+    assert first.payload == {"n": 1, "subject": subject}
+    assert first.ordering_key == key and second.ordering_key is None
+    assert first.created_at == amsterdam == first.next_attempt_at

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import io
-import time
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlencode
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.transports.wsgi import SlackWsgi
 from storage.beacon import Beacon
-from tests.fakes.signed import sign
+from tests.fakes.signed import command_environ
 from tests.fakes.slack_api import FakeSlack
 
 SECRET = "wsgi-test-secret"
@@ -33,20 +29,11 @@ def test_the_beacon_is_up_while_a_request_is_answered_and_down_after(
         ack("ok")
 
     wsgi = SlackWsgi(app, services=None, acks=Beacon(path))  # type: ignore[arg-type]
-    body = urlencode({"command": "/ticket", "text": "help", "user_id": "U1"}).encode()
-    environ: dict[str, Any] = {
-        "REQUEST_METHOD": "POST",
-        "PATH_INFO": "/slack/events",
-        "CONTENT_TYPE": "application/x-www-form-urlencoded",
-        "CONTENT_LENGTH": str(len(body)),
-        "wsgi.input": io.BytesIO(body),
-        **{
-            "HTTP_" + k.upper().replace("-", "_"): v
-            for k, v in sign(SECRET, body, int(time.time())).items()
-        },
-    }
     statuses: list[str] = []
-    answer_body = b"".join(wsgi(environ, lambda status, _headers: statuses.append(status)))
-    assert statuses == ["200 OK"] and b"ok" in answer_body
+    body = wsgi(
+        command_environ(SECRET, "/ticket", "help"),
+        lambda status, _headers: statuses.append(status),
+    )
+    assert statuses == ["200 OK"] and b"ok" in b"".join(body)
     assert quiet_during == [False]
     assert worker.wait_until_quiet(0.0)
