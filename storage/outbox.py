@@ -65,15 +65,15 @@ def enqueue_many(*, session: Session, rows: Sequence[dict[str, Any]], now: datet
         )
 
 
-# PostgreSQL: one statement for any number of rows, so its text is parsed, cached and (after
-# a few uses) prepared once; a VALUES list would differ per count, and psycopg caches neither a
-# long statement nor one of more than 50 parameters. The rows travel as one JSON text: psycopg
-# dumps a string in C, where arrays (unnest) cost it a regex substitution per element.
-_PG_INSERT = text(
+# PostgreSQL: one statement for any number of rows, prepared once per connection; a VALUES
+# list would differ per count. The rows travel as one JSON text, which psycopg dumps in C
+# (arrays for unnest cost it a regex substitution per element). It is sent through psycopg
+# itself: on the ack path, SQLAlchemy's execution machinery cost more than the INSERT.
+_PG_INSERT = (
     "INSERT INTO outbox"
     " (kind, payload, ordering_key, created_at, next_attempt_at, attempts, failed)"
     " SELECT r.kind, r.payload, r.ordering_key, r.at, r.at, 0, false"
-    " FROM json_to_recordset(CAST(:rows AS json))"
+    " FROM json_to_recordset(%s::json)"
     " AS r(kind text, payload json, ordering_key text, at timestamptz)"
 )
 
@@ -136,16 +136,18 @@ class RowWriter:
     def __call__(self, rows: Sequence[PreparedRow]) -> None:
         if not rows:
             return
-        statement, params = self._statement(rows)
         try:
             conn = self._connection()
             if self.postgresql:
-                conn.execute(statement, params)
+                batch = "[" + ",".join(r.json() for r in rows) + "]"
+                psycopg_conn: Any = conn.connection.driver_connection
+                psycopg_conn.execute(_PG_INSERT, (batch,), prepare=True)
             else:
                 with conn.begin():
-                    conn.execute(statement, params)
+                    conn.execute(_sqlite_insert(len(rows)), _sqlite_params(rows))
         except BaseException:
-            self.close()
+            # Whatever broke, start again on a fresh connection.
+            self.close(invalidate=True)
             raise
         self._used = time.monotonic()
 
@@ -164,24 +166,25 @@ class RowWriter:
             self._conn = conn
         return self._conn
 
-    def _statement(self, rows: Sequence[PreparedRow]) -> tuple[Executable, dict[str, Any]]:
-        if self.postgresql:
-            return _PG_INSERT, {"rows": "[" + ",".join(r.json() for r in rows) + "]"}
-        params: dict[str, Any] = {}
-        for i, r in enumerate(rows):
-            params |= {
-                f"kind_{i}": r.kind,
-                f"payload_{i}": r.payload,
-                f"key_{i}": r.ordering_key,
-                f"at_{i}": r.at,
-            }
-        return _sqlite_insert(len(rows)), params
-
-    def close(self) -> None:
+    def close(self, *, invalidate: bool = False) -> None:
         if self._conn is not None:
             conn, self._conn = self._conn, None
             with contextlib.suppress(Exception):
+                if invalidate:
+                    conn.invalidate()
                 conn.close()
+
+
+def _sqlite_params(rows: Sequence[PreparedRow]) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for i, r in enumerate(rows):
+        params |= {
+            f"kind_{i}": r.kind,
+            f"payload_{i}": r.payload,
+            f"key_{i}": r.ordering_key,
+            f"at_{i}": r.at,
+        }
+    return params
 
 
 def has_later(*, session: Session, kind: str, ordering_key: str, after_id: int) -> bool:
