@@ -46,9 +46,7 @@ class BareWsgi(SlackWsgi):
     """SlackWsgi without services: the same Slack path, a health check without a database."""
 
     def __init__(self, app: App, path: str = "/slack/events") -> None:
-        self.app = app
-        self.path = path
-        self.acks = None  # no worker to hold back
+        super().__init__(app, services=None, path=path)  # type: ignore[arg-type]
 
     def _health(self, start_response: StartResponse) -> Iterable[bytes]:
         body = json.dumps({"ok": True}).encode()

@@ -70,7 +70,10 @@ class Beacon:
                 except BlockingIOError:
                     time.sleep(0.0001)
                 except OSError:
-                    log.warning("cannot raise the beacon %s", self._path, exc_info=True)
+                    log.warning(
+                        "cannot raise the beacon %s; not using it", self._path, exc_info=True
+                    )
+                    self._disable()
                     return
 
     def leave(self) -> None:
@@ -93,6 +96,10 @@ class Beacon:
     def wait_until_quiet(self, cap: float, *, longest_pause: float = 0.001) -> bool:
         """Wait while any foreground process is busy, `cap` seconds at most. True when quiet."""
         with self._lock:
+            if self._busy:
+                # Raised by this very process: an exclusive flock would take over its own
+                # shared one and the unlock below would drop it.
+                return False
             fd = self._file()
         if fd is None:
             return True
@@ -106,15 +113,20 @@ class Beacon:
                 continue
             except OSError:
                 return True
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_UN)
             return True
         raise AssertionError("unreachable")
 
     def close(self) -> None:
         with self._lock:
-            if self._fd is not None:
-                with contextlib.suppress(OSError):
-                    os.close(self._fd)
-            self._fd = None
-            self._path = None
-            self._raised = False
+            self._disable()
+
+    def _disable(self) -> None:
+        # Called under _lock.
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+        self._fd = None
+        self._path = None
+        self._raised = False

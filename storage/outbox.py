@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -92,6 +93,11 @@ def _sqlite_insert(count: int) -> Executable:
     ).bindparams(*(bindparam(f"at_{i}", type_=UtcDateTime()) for i in range(count)))
 
 
+# A NUL escaped in JSON text: \u0000 after an even number of backslashes (an odd number is an
+# escaped backslash followed by the letters "u0000").
+_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
+
+
 @dataclass(frozen=True)
 class PreparedRow:
     """An outbox row checked and serialized by the thread that submits it, so a bad row fails
@@ -101,18 +107,28 @@ class PreparedRow:
     payload: str  # JSON, as SQLAlchemy's JSON type would write it
     ordering_key: str | None
     at: datetime  # UTC
+    record: str  # the whole row as one JSON object, for PostgreSQL's json_to_recordset
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> PreparedRow:
-        at = row["created_at"]
-        if at.utcoffset() is None:
+        kind, key, at, payload = row["kind"], row["ordering_key"], row["created_at"], row["payload"]
+        if not isinstance(kind, str) or not (key is None or isinstance(key, str)):
+            raise TypeError("kind and ordering_key must be text")
+        if not isinstance(payload, dict):
+            raise TypeError("an outbox payload is a JSON object")
+        if not isinstance(at, datetime) or at.utcoffset() is None:
             raise ValueError("created_at must be an aware datetime")
-        return cls(row["kind"], json.dumps(row["payload"]), row["ordering_key"], at.astimezone(UTC))
-
-    def json(self) -> str:
-        """The row as a JSON object, its payload spliced in as the JSON it already is."""
-        kind, key, at = json.dumps(self.kind), json.dumps(self.ordering_key), self.at.isoformat()
-        return f'{{"kind":{kind},"payload":{self.payload},"ordering_key":{key},"at":"{at}"}}'
+        # NaN is not JSON, and PostgreSQL cannot hold a NUL character in text: either would
+        # fail the whole batch this row joins.
+        text = json.dumps(payload, allow_nan=False)
+        if _NUL.search(text):
+            raise ValueError("an outbox payload cannot hold a NUL character")
+        at = at.astimezone(UTC)
+        record = (
+            f'{{"kind":{json.dumps(kind)},"payload":{text},'
+            f'"ordering_key":{json.dumps(key)},"at":"{at.isoformat()}"}}'
+        )
+        return cls(kind, text, key, at, record)
 
 
 class RowWriter:
@@ -139,7 +155,7 @@ class RowWriter:
         try:
             conn = self._connection()
             if self.postgresql:
-                batch = "[" + ",".join(r.json() for r in rows) + "]"
+                batch = "[" + ",".join(r.record for r in rows) + "]"
                 psycopg_conn: Any = conn.connection.driver_connection
                 psycopg_conn.execute(_PG_INSERT, (batch,), prepare=True)
             else:

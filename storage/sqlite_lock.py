@@ -67,7 +67,11 @@ class WriterLock:
             return True
         deadline = time.monotonic() + TIMEOUT
         if self.background:
-            self._waiting.wait_until_quiet(BACKGROUND_YIELD)
+            try:
+                self._waiting.wait_until_quiet(BACKGROUND_YIELD)
+            except BaseException:
+                self._thread_lock.release()
+                raise
         for _ in pauses(0.001):
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -35,6 +35,11 @@ def test_curly_quotes_apostrophes_backslashes_and_slack_entities() -> None:
     ]
 
 
+def test_nul_characters_are_dropped() -> None:
+    # PostgreSQL text cannot hold them; a pasted one must not fail the registration.
+    assert tokenize("onder\x00werp klant=AC\x00ME") == ["onderwerp", "klant=ACME"]
+
+
 def test_links_slack_made_of_what_was_typed_are_undone() -> None:
     p = parse_fields(
         "contact=<mailto:jan@acme.example|jan@acme.example> zie <https://acme.example/x|acme.example/x> <@U12|jan>",

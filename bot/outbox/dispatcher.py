@@ -110,7 +110,12 @@ class Dispatcher:
 
     def _paced(self, item: OutboxItem) -> bool:
         if self.pace is not None:
-            self.pace()
+            try:
+                self.pace()
+            except Exception:
+                # Pacing is a courtesy; failing here would abort the round and send its
+                # delivered rows again when their lease runs out.
+                log.exception("pacing failed; delivering without it")
         return self._deliver(item)
 
     def _deliver(self, item: OutboxItem) -> bool:

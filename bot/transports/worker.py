@@ -10,7 +10,8 @@ costs the database and the peers some CPU, which the worker's lower priority (WO
 not reach. So the web workers raise a beacon (storage.beacon) while they answer a request, and
 the worker waits for it to go down before each delivery, ACKS_FIRST_CAP at most. At a desk's
 pace the beacon is nearly always down and costs nothing; in a flood of requests the worker
-slows down to one delivery per cap and catches up when the flood ends.
+slows down to about one delivery per cap (fewer on SQLite, where its writes also let waiting
+acks go first) and catches up when the flood ends.
 """
 
 from __future__ import annotations
@@ -68,7 +69,10 @@ class Supervisor:
 
     def __init__(self, nice: int = 0) -> None:
         self.nice = nice
-        self._dir = Path(tempfile.mkdtemp(prefix="balie-"))
+        # In /dev/shm where there is one: cleaners of /tmp (systemd-tmpfiles) may delete an
+        # old file, and a restarted worker would then wait on a new one nobody raises.
+        shm = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+        self._dir = Path(tempfile.mkdtemp(prefix="balie-", dir=shm))
         self.acks = str(self._dir / "acks")
         self._proc: subprocess.Popen[bytes] | None = None
         self._stopping = threading.Event()

@@ -72,7 +72,17 @@ def test_a_dead_foreground_process_does_not_hold_the_background_back(path: str) 
             proc.kill()
 
 
+def test_a_process_that_raised_the_beacon_does_not_wait_on_it_nor_drop_it(path: str) -> None:
+    web, worker = Beacon(path), Beacon(path)
+    web.enter()
+    assert not web.wait_until_quiet(0.0)
+    assert not worker.wait_until_quiet(0.0), "the beacon was dropped"
+    web.leave()
+    assert worker.wait_until_quiet(0.0)
+
+
 def test_a_beacon_that_cannot_open_its_file_holds_nothing_back(tmp_path: Path) -> None:
-    broken = Beacon(str(tmp_path / "no-such-dir" / "acks"))
-    with broken.busy():
-        assert broken.wait_until_quiet(0.01)
+    missing = str(tmp_path / "no-such-dir" / "acks")
+    web, worker = Beacon(missing), Beacon(missing)
+    with web.busy():  # does not fail the request it wraps
+        assert worker.wait_until_quiet(0.01)

@@ -196,7 +196,15 @@ def test_the_row_writer_replaces_a_dead_connection_and_writes_the_batch(
 
 def test_a_batch_the_database_refuses_is_not_written_at_all(database: Database) -> None:
     writer = outbox.RowWriter(database.engine)
-    bad = intake_row(2, kind=None)  # NOT NULL
+    # NOT NULL: a row PreparedRow.of would refuse, built by hand to reach the database.
+    good = intake_row(2)
+    bad = outbox.PreparedRow(
+        None,  # type: ignore[arg-type]
+        good.payload,
+        None,
+        good.at,
+        good.record.replace('"kind":"intake"', '"kind":null'),
+    )
     with pytest.raises(Exception, match=r"(?i)null"):
         writer([intake_row(1), bad, intake_row(3)])
     writer([intake_row(4)])
@@ -210,6 +218,16 @@ def test_a_row_that_cannot_be_stored_fails_in_its_own_thread_before_it_joins_a_b
         intake_row(1, created_at=naive)
     with pytest.raises(TypeError, match="not JSON serializable"):
         intake_row(1, payload={"when": naive})
+    with pytest.raises(TypeError, match="JSON object"):
+        intake_row(1, payload=None)
+    with pytest.raises(ValueError, match="JSON compliant"):
+        intake_row(1, payload={"n": float("nan")})
+    with pytest.raises(ValueError, match="NUL"):
+        intake_row(1, payload={"n": 1, "subject": "a\x00b"})
+    with pytest.raises(TypeError, match="text"):
+        intake_row(1, kind=None)
+    # The letters \u0000 typed as text are not a NUL.
+    assert "u0000" in intake_row(1, payload={"n": 1, "subject": "\\u0000"}).payload
 
 
 def test_the_row_writer_stores_awkward_text_and_times_exactly(database: Database) -> None:

@@ -150,7 +150,7 @@ def test_the_announcement_lasts_while_any_thread_of_the_process_waits_or_holds(
 
     t = threading.Thread(target=second_thread)
     t.start()
-    time.sleep(0.02)  # the second thread queues behind the first
+    eventually(lambda: ack._waiting._busy == 2, "the second thread did not queue")
     ack.release()
     assert holding.wait(10)
     assert not free(path + "-wait"), "the first thread's release dropped the announcement"
