@@ -34,29 +34,26 @@ import http.client
 import json
 import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-import yaml
-
+from bench.environment import (
+    SIGNING_SECRET,
+    base_env,
+    database,
+    import_customers,
+    pg_base,
+    pg_problem,
+    write_policy,
+)
 from bench.load import PhaseResult, command_body, run_phase, summarize_failures
+from bench.processes import HOST, ROOT, SLACK_PATH, Fakes, Server, server
 
-ROOT = Path(__file__).resolve().parents[1]
-CUSTOMERS = ROOT / "tests" / "data" / "customers.yml"
-HOST = "127.0.0.1"
-SLACK_PATH = "/slack/events"
-SIGNING_SECRET = "bench-signing-secret"
-BOT_TOKEN = "xoxb-bench"
-PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TARGET_RATIO = 2.0
 TARGET_CLIENTS = 32
 TEXT = 'new klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden'
@@ -64,231 +61,6 @@ TEXT = 'new klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=ho
 
 def bench_user(client: int) -> str:
     return f"UBENCH{client:03d}"
-
-
-# --- processes -------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
-def stop_process(proc: subprocess.Popen[Any], grace: float = 25.0) -> None:
-    """SIGTERM (gunicorn's graceful stop), then SIGKILL to the process group it leads."""
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(grace)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    # Workers left behind by a killed master are in its process group (start_new_session).
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
-
-
-def _tail(path: Path, lines: int = 30) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no log)"
-
-
-class Fakes:
-    """bench/fakes.py in a subprocess: the fake Slack API and SMTP server for Balie's outbox."""
-
-    def __init__(self, workdir: Path) -> None:
-        self.log = workdir / "fakes.log"
-        self._log_file = self.log.open("wb")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.fakes"],
-            cwd=workdir,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._log_file,
-            text=True,
-            start_new_session=True,
-        )
-        first = self._read_line()
-        self.slack_api_url: str = first["slack_api_url"]
-        self.smtp_url: str = first["smtp_url"]
-        self.response_url = self.slack_api_url.removesuffix("api/") + "response/bench"
-
-    def _read_line(self) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError(f"bench.fakes stopped:\n{_tail(self.log)}")
-        result: dict[str, Any] = json.loads(line)
-        return result
-
-    def stats(self) -> dict[str, Any]:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write("stats\n")
-        self.proc.stdin.flush()
-        return self._read_line()
-
-    def close(self) -> None:
-        if self.proc.stdin is not None:
-            with contextlib.suppress(OSError):
-                self.proc.stdin.close()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            stop_process(self.proc, grace=5)
-        stop_process(self.proc, grace=0)
-        self._log_file.close()
-
-
-@dataclass
-class Server:
-    name: str
-    port: int
-    proc: subprocess.Popen[bytes]
-    log: Path
-    log_file: IO[bytes]
-
-    def get(self, path: str) -> tuple[int, bytes]:
-        conn = http.client.HTTPConnection(HOST, self.port, timeout=10)
-        try:
-            conn.request("GET", path)
-            response = conn.getresponse()
-            return response.status, response.read()
-        finally:
-            conn.close()
-
-    def wait_ready(self, timeout: float = 90.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(
-                    f"{self.name} exited with status {self.proc.returncode}:\n{_tail(self.log)}"
-                )
-            with contextlib.suppress(OSError, http.client.HTTPException):
-                status, _ = self.get("/healthz")
-                if status == 200:
-                    return
-            time.sleep(0.2)
-        raise RuntimeError(f"{self.name} not ready after {timeout:.0f}s:\n{_tail(self.log)}")
-
-    def stop(self) -> None:
-        stop_process(self.proc)
-        self.log_file.close()
-
-
-@contextlib.contextmanager
-def server(app: str, env: dict[str, str], workdir: Path) -> Iterator[Server]:
-    port = free_port()
-    log = workdir / f"{app}-{port}.log"
-    log_file = log.open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.serve", app, "--port", str(port)],
-        cwd=workdir,  # not the repository: no .env is read
-        env=env,
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    srv = Server(app, port, proc, log, log_file)
-    try:
-        srv.wait_ready()
-        yield srv
-    finally:
-        srv.stop()
-
-
-# --- databases -------------------------------------------------------------------------------
-
-
-def _pg_base() -> str:
-    return os.environ.get("BALIE_BENCH_POSTGRES") or os.environ.get(
-        "BALIE_TEST_POSTGRES", PG_DEFAULT
-    )
-
-
-def pg_problem(base: str) -> str | None:
-    from sqlalchemy import text
-
-    from storage.db import make_engine
-
-    try:
-        engine = make_engine(base, pool_size=1, max_overflow=0)
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        engine.dispose()
-        return None
-    except Exception as exc:
-        return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-
-
-@contextlib.contextmanager
-def database(kind: str, workdir: Path) -> Iterator[str]:
-    """A fresh, empty database of `kind`; yields its URL."""
-    if kind == "sqlite":
-        path = workdir / f"balie-{uuid.uuid4().hex[:6]}.db"
-        yield f"sqlite:///{path}"
-        return
-    from sqlalchemy import text
-
-    from storage.db import make_engine
-
-    base = _pg_base()
-    schema = f"balie_bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-    admin = make_engine(base, pool_size=1, max_overflow=0)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
-def write_policy(path: Path, users: list[str]) -> None:
-    """The default policy with the bench users as agents."""
-    from bot.policy import default_policy_text
-
-    data = yaml.safe_load(default_policy_text())
-    data["roles"]["agents"]["users"] = users
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def base_env(fakes: Fakes, policy: Path, workers: int, threads: int) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("SLACK_", "DATABASE_", "SMTP_", "POLICY_", "HTTP_", "MAIL_"))
-    }
-    env.update(
-        PYTHONPATH=str(ROOT),
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_API_URL=fakes.slack_api_url,
-        SMTP_URL=fakes.smtp_url,
-        POLICY_FILE=str(policy),
-        HTTP_WORKERS=str(workers),
-        HTTP_THREADS=str(threads),
-    )
-    return env
-
-
-def import_customers(env: dict[str, str], workdir: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "import", str(CUSTOMERS)],
-        cwd=workdir,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"python -m bot import failed:\n{done.stdout}{done.stderr}")
 
 
 # --- measuring -------------------------------------------------------------------------------
@@ -420,9 +192,9 @@ def wait_outbox(srv: Server, timeout: float) -> tuple[int | None, float]:
 def run_db(kind: str, cfg: Config, fakes: Fakes, workdir: Path) -> DbRun:
     run = DbRun(kind)
     if kind == "postgresql":
-        problem = pg_problem(_pg_base())
+        problem = pg_problem(pg_base())
         if problem is not None:
-            run.skipped = f"PostgreSQL not reachable at {_pg_base()} ({problem})"
+            run.skipped = f"PostgreSQL not reachable at {pg_base()} ({problem})"
             return run
     policy = workdir / "policy.yml"
     write_policy(policy, [bench_user(i) for i in range(max(cfg.clients))])
