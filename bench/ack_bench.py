@@ -48,11 +48,11 @@ from bench.environment import (
     database,
     import_customers,
     pg_base,
-    pg_problem,
     write_policy,
 )
 from bench.load import PhaseResult, command_body, run_phase, summarize_failures
 from bench.processes import HOST, ROOT, SLACK_PATH, Fakes, Server, server
+from storage.db import unreachable
 
 TARGET_RATIO = 2.0
 TARGET_CLIENTS = 32
@@ -192,7 +192,7 @@ def wait_outbox(srv: Server, timeout: float) -> tuple[int | None, float]:
 def run_db(kind: str, cfg: Config, fakes: Fakes, workdir: Path) -> DbRun:
     run = DbRun(kind)
     if kind == "postgresql":
-        problem = pg_problem(pg_base())
+        problem = unreachable(pg_base())
         if problem is not None:
             run.skipped = f"PostgreSQL not reachable at {pg_base()} ({problem})"
             return run

@@ -27,21 +27,6 @@ def pg_base() -> str:
     )
 
 
-def pg_problem(base: str) -> str | None:
-    from sqlalchemy import text
-
-    from storage.db import make_engine
-
-    try:
-        engine = make_engine(base, pool_size=1, max_overflow=0)
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        engine.dispose()
-        return None
-    except Exception as exc:
-        return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-
-
 @contextlib.contextmanager
 def database(kind: str, workdir: Path) -> Iterator[str]:
     """A fresh, empty database of `kind`; yields its URL."""

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from bot.domain.errors import InvalidInput
 
-# Slack clients turn straight quotes into curly ones as people type; read both.
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "\x00": None})
+# Slack clients turn straight quotes into curly ones as people type: read both. NUL characters
+# go: PostgreSQL text cannot hold them, and nobody means to type one.
+_TYPED = str.maketrans({"“": '"', "”": '"', "„": '"', "\x00": None})
 
 SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(("nieuw", "new", "registreer", "register"), "new"),
@@ -95,9 +96,8 @@ _TOKEN = re.compile(r'(?:[^ \t\r\n"]+|"[^"]*")+')
 
 def tokenize(text: str) -> list[str]:
     # Only double quotes group words: Dutch plurals such as "foto's" are full of apostrophes,
-    # and Windows paths are full of backslashes. NUL characters go: PostgreSQL text cannot hold
-    # them, and nobody means to type one.
-    text = text.translate(_QUOTES)
+    # and Windows paths are full of backslashes.
+    text = text.translate(_TYPED)
     if text.count('"') % 2:
         raise InvalidInput.one("text", "field.unbalanced_quotes")
     return [unescape_slack(m.group().replace('"', "")) for m in _TOKEN.finditer(text)]

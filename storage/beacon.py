@@ -34,30 +34,55 @@ def pauses(longest: float) -> Iterator[None]:
         pause = min(pause * 2, longest)
 
 
-class Beacon:
-    def __init__(self, path: str | None) -> None:
+class LazyFile:
+    """A file for flocks, opened on first use, not at creation: an object made before a fork
+    must not share its file description (and so its flocks) with the children. Opening is
+    under a lock: two threads opening at once would lock one description and unlock the other.
+    A file that cannot be opened is given up, with one warning saying what that costs."""
+
+    def __init__(self, path: str | None, *, without_it: str) -> None:
+        self.name = path
         self._path = path
         self._fd: int | None = None
+        self._without_it = without_it
+        self._lock = threading.Lock()
+
+    def fd(self) -> int | None:
+        with self._lock:
+            if self._path is not None and self._fd is None:
+                try:
+                    self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+                except OSError:
+                    log.warning("cannot open %s; %s", self._path, self._without_it)
+                    self._path = None
+            return self._fd
+
+    @property
+    def opened(self) -> int | None:
+        """The descriptor if the file is open now; never opens it."""
+        return self._fd
+
+    def close(self) -> None:
+        with self._lock:
+            if self._fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(self._fd)
+            self._fd = None
+            self._path = None
+
+
+class Beacon:
+    def __init__(self, path: str | None) -> None:
+        self._file = LazyFile(path, without_it="background work is not held back")
         self._busy = 0
         self._raised = False
         self._lock = threading.Lock()
-
-    def _file(self) -> int | None:
-        # Opened on first use, not at creation: a beacon made before a fork must not share
-        # its file description (and so its flock) with the children. Called under _lock.
-        if self._path is not None and self._fd is None:
-            try:
-                self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
-            except OSError:
-                log.warning("cannot open %s; background work is not held back", self._path)
-                self._path = None
-        return self._fd
 
     def enter(self) -> None:
         """One more busy thread in this process; raises the beacon for the first."""
         with self._lock:
             self._busy += 1
-            fd = self._file()
+            fd = self._file.fd()
             if fd is None or self._raised:
                 return
             # Fails only in the instant a background process looks (it takes the file
@@ -71,7 +96,7 @@ class Beacon:
                     time.sleep(0.0001)
                 except OSError:
                     log.warning(
-                        "cannot raise the beacon %s; not using it", self._path, exc_info=True
+                        "cannot raise the beacon %s; not using it", self._file.name, exc_info=True
                     )
                     self._disable()
                     return
@@ -80,10 +105,11 @@ class Beacon:
         """One busy thread fewer; lowers the beacon after the last."""
         with self._lock:
             self._busy -= 1
-            if self._busy == 0 and self._raised and self._fd is not None:
+            fd = self._file.opened
+            if self._busy == 0 and self._raised and fd is not None:
                 self._raised = False
                 with contextlib.suppress(OSError):
-                    fcntl.flock(self._fd, fcntl.LOCK_UN)
+                    fcntl.flock(fd, fcntl.LOCK_UN)
 
     @contextlib.contextmanager
     def busy(self) -> Iterator[None]:
@@ -100,7 +126,7 @@ class Beacon:
                 # Raised by this very process: an exclusive flock would take over its own
                 # shared one and the unlock below would drop it.
                 return False
-            fd = self._file()
+            fd = self._file.fd()
         if fd is None:
             return True
         until = time.monotonic() + cap
@@ -124,9 +150,5 @@ class Beacon:
 
     def _disable(self) -> None:
         # Called under _lock.
-        if self._fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._fd)
-        self._fd = None
-        self._path = None
+        self._file.close()
         self._raised = False

@@ -115,6 +115,21 @@ def _lock_path_of(url: str | URL) -> str | None:
     return os.path.abspath(database) + ".writer-lock"
 
 
+def unreachable(url: str) -> str | None:
+    """None when a connection to `url` works; otherwise why not, in one line."""
+    try:
+        engine = make_engine(url, pool_size=1, max_overflow=0)
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        finally:
+            engine.dispose()
+        return None
+    except Exception as exc:
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        return f"{type(exc).__name__}: {first}"
+
+
 def make_sessionmaker(engine: Engine, *, readonly: bool = False) -> sessionmaker[Session]:
     """Sessions for writing, or (readonly=True) for reading only: on SQLite those do not take
     the database's single write lock."""

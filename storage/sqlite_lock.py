@@ -17,14 +17,12 @@ is capped (BACKGROUND_YIELD), so a stream of acks slows the worker down but neve
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import logging
-import os
 import threading
 import time
 
-from storage.beacon import Beacon, pauses
+from storage.beacon import Beacon, LazyFile, pauses
 
 log = logging.getLogger(__name__)
 
@@ -36,29 +34,14 @@ BACKGROUND_YIELD = 0.2
 class WriterLock:
     def __init__(self, path: str | None, *, background: bool = False) -> None:
         self._thread_lock = threading.Lock()
-        self._path = path
-        self._fd: int | None = None
-        self._open_lock = threading.Lock()
+        self._file = LazyFile(path, without_it="SQLite writers queue per process only")
         self.background = background
         # Raised while foreground threads of this process wait for or hold the lock.
         self._waiting = Beacon(None if path is None else path + "-wait")
 
-    def _file(self) -> int | None:
-        # Opened on first use, not at creation: an engine made before a fork must not share
-        # its file descriptions (and so its flocks) with the children. Under a lock: two
-        # threads opening at once would lock one description and unlock the other.
-        with self._open_lock:
-            if self._path is not None and self._fd is None:
-                try:
-                    self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
-                except OSError:
-                    log.warning("cannot open %s; SQLite writers queue per process only", self._path)
-                    self._path = None
-            return self._fd
-
     def acquire(self) -> bool:
         """True when held; False after TIMEOUT (then SQLite's own locking decides)."""
-        fd = self._file()
+        fd = self._file.fd()
         if fd is not None and not self.background:
             self._waiting.enter()
         if not self._thread_lock.acquire(timeout=TIMEOUT):
@@ -82,29 +65,25 @@ class WriterLock:
                     return self._gave_up()
             except OSError:
                 # Never keep the thread lock on a failure: SQLite's own locking takes over.
-                log.warning("cannot lock %s", self._path, exc_info=True)
+                log.warning("cannot lock %s", self._file.name, exc_info=True)
                 self._thread_lock.release()
                 return self._gave_up()
         raise AssertionError("unreachable")
 
     def release(self) -> None:
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        fd = self._file.opened
+        if fd is not None:
+            fcntl.flock(fd, fcntl.LOCK_UN)
         self._thread_lock.release()
-        if self._fd is not None and not self.background:
+        if fd is not None and not self.background:
             self._waiting.leave()
 
     def close(self) -> None:
-        with self._open_lock:
-            if self._fd is not None:
-                with contextlib.suppress(OSError):
-                    os.close(self._fd)
-            self._fd = None
-            self._path = None
+        self._file.close()
         self._waiting.close()
 
     def _gave_up(self) -> bool:
-        if self._fd is not None and not self.background:
+        if self._file.opened is not None and not self.background:
             self._waiting.leave()
         log.warning("waited %.0f s for the SQLite write queue; going ahead", TIMEOUT)
         return False

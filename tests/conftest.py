@@ -30,7 +30,7 @@ from bot.surface import WEB_API_SCOPES
 from bot.transports.wsgi import SlackWsgi
 from bot.wiring import Services, build_services
 from storage import migrate
-from storage.db import make_engine
+from storage.db import make_engine, unreachable
 from storage.models import Base
 from tests.fakes.signed import Response, SlackClient
 from tests.fakes.slack_api import FakeSlack
@@ -74,17 +74,6 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         )
 
 
-def _pg_problem() -> str | None:
-    try:
-        engine = make_engine(PG_BASE, pool_size=1, max_overflow=0)
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        engine.dispose()
-        return None
-    except Exception as exc:
-        return f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
-
-
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("db") / "template.db"
@@ -96,7 +85,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
-    problem = _pg_problem()
+    problem = unreachable(PG_BASE)
     if problem is not None:
         if os.environ.get("CI"):
             pytest.fail(f"PostgreSQL is required in CI but not reachable at {PG_BASE}: {problem}")

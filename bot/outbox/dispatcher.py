@@ -63,7 +63,6 @@ class Dispatcher:
         lease: timedelta = timedelta(minutes=6),
         batch: int = 20,
         readers: sessionmaker[Session] | None = None,
-        pace: Callable[[], object] | None = None,
     ) -> None:
         self.sessions = sessions
         self.readers = readers or sessions
@@ -71,9 +70,9 @@ class Dispatcher:
         self.handlers = dict(handlers)
         self.lease = lease
         self.batch = batch
-        # Called before each delivery, and may wait: the worker process lets the acks of the
-        # web workers on its host go first (bot.transports.worker).
-        self.pace = pace
+        # Called before each delivery, and may wait: the worker process sets it to let the acks
+        # of the web workers on its host go first (bot.transports.worker).
+        self.pace: Callable[[], object] | None = None
         # One drain at a time per process; other replicas are kept apart by the leases.
         self._lock = threading.Lock()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
@@ -65,11 +66,8 @@ class SlackWsgi:
         body = environ["wsgi.input"].read(length).decode("utf-8") if length else ""
         query = dict(parse_qsl(environ.get("QUERY_STRING", "")))
         request = BoltRequest(body=body, query=query, headers=_headers(environ))
-        if self.acks is None:
+        with self.acks.busy() if self.acks is not None else contextlib.nullcontext():
             response = self.app.dispatch(request)
-        else:
-            with self.acks.busy():
-                response = self.app.dispatch(request)
         headers = [(k, v) for k, values in response.headers.items() for v in values]
         payload = response.body.encode("utf-8")
         start_response(
