@@ -146,6 +146,8 @@ class Ticket(Base):
     # When the SLA monitor must look at this ticket next; NULL when nothing can happen (met,
     # paused, everything announced). The monitor reads only rows whose time has come.
     sla_next_check_at: Mapped[datetime | None]
+    # The Slack request that registered it (trigger_id or view id): a replay finds this ticket.
+    request_key: Mapped[str | None] = mapped_column(String(120), unique=True, index=True)
 
     customer: Mapped[Customer] = relationship(lazy="joined", innerjoin=True)
     contact: Mapped[Contact] = relationship(lazy="joined", innerjoin=True)
@@ -159,7 +161,9 @@ class TicketEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime]
-    actor: Mapped[str] = mapped_column(String(32))
+    # The actor is a (source, id) pair: a Slack user id, a customer's e-mail, or "system".
+    actor_source: Mapped[str] = mapped_column(String(16), default="slack", server_default="slack")
+    actor: Mapped[str] = mapped_column(String(320))
     kind: Mapped[str] = mapped_column(String(32))
     changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     text: Mapped[str] = mapped_column(Text, default="")
