@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import App, BoltRequest, BoltResponse
@@ -15,13 +16,21 @@ from bot.wiring import Services, build_services
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class BalieApp:
+    """The Bolt app and the services its listeners call, as every transport needs both."""
+
+    app: App
+    services: Services
+
+
 def create_app(
     settings: Settings,
     *,
     services: Services | None = None,
     verify_requests: bool = True,
     **deps: Any,
-) -> App:
+) -> BalieApp:
     """Build the Bolt app; `services` (or `deps` for build_services) make it testable."""
     s = services or build_services(settings, **deps)
     app = App(
@@ -40,8 +49,7 @@ def create_app(
     from handlers import register_all
 
     register_all(app, s)
-    app.balie = s  # type: ignore[attr-defined]
-    return app
+    return BalieApp(app, s)
 
 
 class _Language(Middleware):

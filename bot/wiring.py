@@ -13,11 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, SystemClock
 from bot.mail.smtp import SmtpSender
 from bot.outbox.dispatcher import Deliver, Dispatcher
-from bot.outbox.intake import Intake
 from bot.outbox.slack_delivery import SlackDelivery
 from bot.policy import Policy, load_policy
 from bot.scheduler import Background
-from bot.services import effects
 from bot.services.desk import Desk
 from bot.services.directory import Directory
 from bot.services.notices import Notices
@@ -52,7 +50,6 @@ class Services:
 
     def close(self) -> None:
         self.background.shutdown()
-        self.desk.shutdown()
         self.engine.dispose()
 
 
@@ -112,7 +109,6 @@ def build_services(
         after_commit=kick,
         readers=readers,
     )
-    dispatcher.handlers[effects.INTAKE] = Intake(desk=desk, policy=policy, clock=clock).deliver
     monitor = SlaMonitor(sessions=sessions, policy=policy, clock=clock, sla=sla, after_commit=kick)
     background.add_monitor(monitor.sweep)
     # Keeps user-group membership warm, so role checks on the ack path never wait for Slack.

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from bot.blocks import ticket_modal
 from bot.blocks import vocabulary as voc
-from bot.blocks.replies import reply, ticket_detail, ticket_list
+from bot.blocks.replies import registered, reply, ticket_detail, ticket_list
 from bot.blocks.text import mention, tr
 from bot.domain.errors import InvalidInput
 from bot.domain.lifecycle import Status
@@ -99,10 +99,9 @@ class TicketCommand:
             )
         )
 
-    def new(self, user: str, rest: str, lang: str, response_url: str | None = None) -> Reply:
-        data = new_ticket_input(rest)
-        self.desk.accept(user, data, response_url=response_url, lang=lang)
-        return reply(tr(lang, "ok.accepted", customer=data.customer, subject=data.subject))
+    def new(self, user: str, rest: str, lang: str, request_key: str | None = None) -> Reply:
+        view = self.desk.register(user, new_ticket_input(rest), request_key=request_key)
+        return reply(registered(view, self.policy, lang))
 
     def take(self, user: str, rest: str, lang: str) -> Reply:
         number, _ = _number_and_text(rest)
@@ -258,8 +257,9 @@ def register(app: App, s: Services) -> None:
         user, lang = body["user_id"], context["lang"]
         sub, rest = split_subcommand(body.get("text", ""))
         if sub == "new":
-            # Registering waits for nothing: the number follows through response_url.
-            ack(**command.new(user, rest, lang, body.get("response_url")))
+            # Registered while Slack waits; the trigger_id makes a replayed request harmless.
+            trigger = body.get("trigger_id")
+            ack(**command.new(user, rest, lang, f"command:{trigger}" if trigger else None))
             return
         ack(**routes[sub](user, rest, lang))
 

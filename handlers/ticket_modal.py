@@ -91,6 +91,9 @@ def register(app: App, s: Services) -> None:
     @app.view(CallbackId.NEW_TICKET.value)
     def submit(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:
         lang = context["lang"]
-        v = s.desk.register(body["user"]["id"], new_ticket_from_view(body["view"]))
+        view = body["view"]
+        v = s.desk.register(
+            body["user"]["id"], new_ticket_from_view(view), request_key=f"view:{view['id']}"
+        )
         text = registered(v, s.policy, lang)
         ack(response_action="update", view=ticket_modal.registered(text, lang))

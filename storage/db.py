@@ -3,40 +3,33 @@
 from __future__ import annotations
 
 import logging
-import os
-import weakref
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
-
-from storage.sqlite_lock import WriterLock
 
 log = logging.getLogger(__name__)
 
 
-def make_engine(url: str, *, background: bool = False, **kwargs: Any) -> Engine:
-    """An engine for `url`. `background` marks the worker process's engine: on SQLite its
-    writers let waiting acks go first (storage.sqlite_lock)."""
+def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
-        # A connection per thread of a web worker (HTTP_THREADS, 16 by default) stays in the
-        # pool: past pool_size, connections are opened and closed per request, and a SQLite
-        # connection costs its PRAGMAs each time.
-        if _lock_path_of(url) is not None:  # a file; in-memory SQLite has a pool per thread
+        database = make_url(url).database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            # A connection per thread of a web worker (HTTP_THREADS, 16 by default) stays in
+            # the pool: past pool_size, each request would open one and pay its PRAGMAs.
             kwargs.setdefault("pool_size", 20)
             kwargs.setdefault("max_overflow", 20)
         engine = create_engine(
             url, connect_args={"timeout": 30, "check_same_thread": False}, **kwargs
         )
-        _tune_sqlite(engine, background=background)
+        _tune_sqlite(engine)
         return engine
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
     kwargs.setdefault("pool_pre_ping", True)
     # A connection that a firewall or failover drops without a word would otherwise hang the
-    # thread using it until TCP gives up (some 15 minutes): with the acks of a web worker
-    # queued behind the intake writer. Keepalives find an idle one dead within a minute, and
-    # tcp_user_timeout a busy one within 30 s.
+    # thread using it until TCP gives up (some 15 minutes). Keepalives find an idle one dead
+    # within a minute, and tcp_user_timeout a busy one within 30 s.
     connect_args = {
         "keepalives": 1,
         "keepalives_idle": 30,
@@ -48,7 +41,7 @@ def make_engine(url: str, *, background: bool = False, **kwargs: Any) -> Engine:
     return create_engine(url, connect_args=connect_args, **kwargs)
 
 
-def _tune_sqlite(engine: Engine, *, background: bool) -> None:
+def _tune_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when transactions begin (see _on_begin).
@@ -62,57 +55,17 @@ def _tune_sqlite(engine: Engine, *, background: bool) -> None:
         cur.execute("PRAGMA busy_timeout=30000")
         cur.close()
 
-    writer = WriterLock(_lock_path_of(engine.url), background=background)
-    # Its lock files live as long as the engine (a test suite makes hundreds of engines).
-    weakref.finalize(engine, writer.close)
-    # Which connections hold the writer lock; weak, so a connection that is simply dropped
-    # cannot keep an entry alive (its lock is then released by the next rollback or error).
-    holders: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
-
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         if conn.get_execution_options().get("readonly"):
             # Readers never block the one writer, nor each other, in WAL mode.
             conn.exec_driver_sql("BEGIN")
             return
-        if writer.acquire():
-            holders[conn] = True
-        try:
-            # A deferred transaction that reads and then writes can fail with "database is
-            # locked" without waiting; taking the write lock up front makes busy_timeout apply.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        except Exception:
-            _release(conn)
-            raise
-
-    @event.listens_for(engine, "commit")
-    def _on_commit(conn: Any) -> None:
-        if conn in holders:
-            # Commit here, so the lock is released after the COMMIT and not just before it
-            # (this event runs before the driver commits; its commit is then a no-op). If the
-            # COMMIT fails, the lock is released all the same and SQLAlchemy rolls back.
-            try:
-                conn.exec_driver_sql("COMMIT")
-            finally:
-                _release(conn)
-
-    @event.listens_for(engine, "rollback")
-    def _release(conn: Any) -> None:
-        if holders.pop(conn, False):
-            writer.release()
-
-    @event.listens_for(engine, "handle_error")
-    def _on_error(context: Any) -> None:
-        # A connection that is invalidated mid-transaction sees no rollback event.
-        if context.is_disconnect and context.connection is not None:
-            _release(context.connection)
-
-
-def _lock_path_of(url: str | URL) -> str | None:
-    database = make_url(url).database
-    if not database or database == ":memory:" or database.startswith("file:"):
-        return None
-    return os.path.abspath(database) + ".writer-lock"
+        # A deferred transaction that reads and then writes fails with "database is locked"
+        # at once when another writer got in between (the busy handler cannot help an
+        # upgrade from reader to writer). Taking the write lock up front makes writers queue
+        # in busy_timeout instead, so two writers never deadlock.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def unreachable(url: str) -> str | None:

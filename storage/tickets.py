@@ -22,6 +22,14 @@ def get(*, session: Session, number: str, for_update: bool = False) -> Ticket | 
     return session.execute(q).unique().scalar_one_or_none()
 
 
+def get_by_request_key(*, session: Session, key: str) -> Ticket | None:
+    return (
+        session.execute(select(Ticket).where(Ticket.request_key == key))
+        .unique()
+        .scalar_one_or_none()
+    )
+
+
 def get_by_id(*, session: Session, ticket_id: int) -> Ticket | None:
     return session.get(Ticket, ticket_id)
 

@@ -79,6 +79,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.input": {"nl": "invoer", "en": "input"},
     # --- field problems ---------------------------------------------------------------------
     "field.required": {"nl": "{field} ontbreekt", "en": "{field} is missing"},
+    "field.assignee_not_staff": {
+        "nl": "toewijzen kan alleen aan iemand van de servicedesk (agent, teamleider of beheerder)",
+        "en": "a ticket can only be assigned to someone on the service desk (agent, team lead or admin)",
+    },
     "field.too_short": {
         "nl": "{field} is te kort (minstens {min} tekens)",
         "en": "{field} is too short (at least {min} characters)",
@@ -267,14 +271,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event.note": {"nl": "Notitie van {actor}: {text}", "en": "Note from {actor}: {text}"},
     "event.change": {"nl": "{field}: {old} → {new}", "en": "{field}: {old} → {new}"},
     "event.mailed": {
-        "nl": "{contact} is hierover gemaild.",
-        "en": "{contact} was e-mailed about this.",
+        "nl": "{contact} krijgt hierover een e-mail.",
+        "en": "{contact} gets an e-mail about this.",
     },
     # --- replies to the agent ---------------------------------------------------------------
-    "ok.accepted": {
-        "nl": ":hourglass_flowing_sand: De melding voor {customer} ({subject}) wordt geregistreerd; het ticketnummer volgt zo.",
-        "en": ":hourglass_flowing_sand: The report for {customer} ({subject}) is being registered; the ticket number follows in a moment.",
-    },
     "ok.registered": {
         "nl": "{number} is geregistreerd voor {customer} ({priority}, {line}). {contact} krijgt een bevestiging per e-mail.",
         "en": "{number} is registered for {customer} ({priority}, {line}). {contact} gets a confirmation by e-mail.",
@@ -297,12 +297,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{number} is escalated to the {line}.",
     },
     "ok.wait": {
-        "nl": "{number} wacht op de klant; {contact} is gemaild.",
-        "en": "{number} is waiting for the customer; {contact} was e-mailed.",
+        "nl": "{number} wacht op de klant; {contact} krijgt een e-mail.",
+        "en": "{number} is waiting for the customer; {contact} gets an e-mail.",
     },
     "ok.resolve": {
-        "nl": "{number} is opgelost; {contact} is gemaild.",
-        "en": "{number} is resolved; {contact} was e-mailed.",
+        "nl": "{number} is opgelost; {contact} krijgt een e-mail.",
+        "en": "{number} is resolved; {contact} gets an e-mail.",
     },
     "ok.close": {"nl": "{number} is gesloten.", "en": "{number} is closed."},
     "ok.reopen": {"nl": "{number} is heropend.", "en": "{number} is reopened."},

@@ -79,15 +79,18 @@ class SlackDelivery:
 
     def card(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         with (self.readers or sessions)() as session:
-            if outbox.has_later(
+            ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
+            if ticket is None:
+                return
+            # A newer sync follows and renders the latest state; but a card that is not
+            # posted yet is posted now, since the thread replies queued before that newer
+            # sync need it.
+            if ticket.card_ts and outbox.has_later(
                 session=session,
                 kind=effects.CARD,
                 ordering_key=item.ordering_key or "",
                 after_id=item.id,
             ):
-                return  # a newer sync follows and renders the latest state
-            ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
-            if ticket is None:
                 return
             view = TicketView.of(ticket)
             placed = (ticket.card_channel, ticket.card_ts, ticket.card_line)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
@@ -27,9 +28,8 @@ from bot.services.inputs import NewTicket, Reclassify
 from bot.services.roles import STAFF, RoleResolver
 from bot.services.sla import Sla
 from bot.services.views import EventView, TicketView
-from storage import outbox, preferences
+from storage import preferences
 from storage import tickets as store
-from storage.group_commit import GroupCommit
 from storage.models import Ticket
 
 Changes = dict[str, list[Any]]  # field -> [old, new]
@@ -64,9 +64,6 @@ class Desk:
         readers: sessionmaker[Session] | None = None,
     ) -> None:
         self.sla = sla
-        # Intake rows, group-committed over a connection of their own (closed by shutdown()).
-        self._intake_rows = outbox.RowWriter(sessions.kw["bind"])
-        self._intakes: GroupCommit[outbox.PreparedRow] = GroupCommit(self._intake_rows)
         self.sessions = sessions
         self.readers = readers or sessions
         # user -> (language, read at): every request asks, a preference rarely changes.
@@ -75,10 +72,6 @@ class Desk:
         self.clock = clock
         self.roles = roles
         self._after_commit = after_commit
-
-    def shutdown(self) -> None:
-        """Close the intake writer's connection (the engine's pool does not own it)."""
-        self._intake_rows.close()
 
     # --- preferences ------------------------------------------------------------------------
 
@@ -101,46 +94,39 @@ class Desk:
     # --- registering ------------------------------------------------------------------------
 
     def register(
-        self,
-        actor: str,
-        data: NewTicket,
-        also: Callable[[Session, TicketView], None] | None = None,
-        first: Callable[[Session], None] | None = None,
+        self, actor: str, data: NewTicket, *, request_key: str | None = None
     ) -> TicketView:
-        """Register a report. `first` and `also` run in the same transaction, before and after:
-        the intake marks itself done first (so a second process registering the same intake
-        stops there) and replies after."""
-        self.roles.require(actor, STAFF)
-        with self.sessions.begin() as session:
-            if first is not None:
-                first(session)
-            view = registration.register(
-                session=session,
-                policy=self.policy,
-                sla=self.sla,
-                actor=actor,
-                data=data,
-                now=self.clock.now(),
-            )
-            if also is not None:
-                also(session, view)
-        self._after_commit()
-        return view
-
-    def accept(self, actor: str, data: NewTicket, *, response_url: str | None, lang: str) -> None:
-        """Take a one-line registration in: checked as far as possible without the database,
-        then queued durably for the outbox worker, so the ack never waits for it."""
+        """Register a report, while Slack waits for the answer. `request_key` names the Slack
+        request (a command's trigger_id, a modal's view id): the same request replayed gets
+        the ticket it registered the first time, not a second one."""
         self.roles.require(actor, STAFF)
         registration.check(self.policy, data)
-        effects.intake(
-            submit=lambda row: self._intakes.submit(outbox.PreparedRow.of(row)),
-            actor=actor,
-            data=data.model_dump(),
-            response_url=response_url,
-            lang=lang,
-            now=self.clock.now(),
-        )
+        try:
+            with self.sessions.begin() as session:
+                if request_key is not None:
+                    done = store.get_by_request_key(session=session, key=request_key)
+                    if done is not None:
+                        return TicketView.of(done)
+                view = registration.register(
+                    session=session,
+                    policy=self.policy,
+                    sla=self.sla,
+                    actor=actor,
+                    data=data,
+                    now=self.clock.now(),
+                    request_key=request_key,
+                )
+        except IntegrityError:
+            # A replay that ran beside the original (PostgreSQL): the original won.
+            if request_key is None:
+                raise
+            with self.readers() as session:
+                done = store.get_by_request_key(session=session, key=request_key)
+                if done is None:
+                    raise
+                return TicketView.of(done)
         self._after_commit()
+        return view
 
     # --- lifecycle --------------------------------------------------------------------------
 
@@ -221,6 +207,9 @@ class Desk:
     def assign(
         self, actor: str, number: str, assignee: str, action: Action = Action.ASSIGN
     ) -> Outcome:
+        if action is Action.ASSIGN and not self.roles.roles_of(assignee) & STAFF:
+            # Only staff can work a ticket; anyone else would own it without seeing it.
+            raise InvalidInput.one("user", "field.assignee_not_staff", user=assignee)
         apply = self._transition(action, assignee=assignee)
         return self._change(actor, number, action, apply)
 

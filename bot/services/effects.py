@@ -6,9 +6,7 @@ crash between commit and delivery loses nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -22,7 +20,6 @@ MAIL = "mail"
 RESPOND = "respond"
 POST = "post"
 EPHEMERAL = "ephemeral"
-INTAKE = "intake"
 
 
 def ticket_key(ticket_id: int) -> str:
@@ -64,47 +61,10 @@ def mail(*, session: Session, ticket: Ticket, draft: Draft, now: datetime) -> No
     )
 
 
-def intake(
-    *,
-    submit: Callable[[dict[str, Any]], None],
-    actor: str,
-    data: dict[str, Any],
-    response_url: str | None,
-    lang: str,
-    now: datetime,
-) -> None:
-    """A registration to be done by the outbox worker; its reply goes to response_url.
-
-    The one write on the ack path: a plain INSERT, no ORM unit of work, group-committed with
-    the intakes other request threads are writing at the same moment."""
-    payload = {"actor": actor, "data": data, "response_url": response_url, "lang": lang}
-    submit({"kind": INTAKE, "payload": payload, "ordering_key": None, "created_at": now})
-
-
 def respond(*, session: Session, response_url: str, text: str, now: datetime) -> None:
     outbox.enqueue(
         session=session,
         kind=RESPOND,
         payload={"response_url": response_url, "text": text},
         now=now,
-    )
-
-
-def post(
-    *,
-    session: Session,
-    channel: str,
-    text: str,
-    blocks: list[dict[str, Any]] | None,
-    now: datetime,
-    ordering_key: str | None = None,
-    thread_of: int | None = None,
-) -> None:
-    """A plain channel message; with thread_of, a reply in that ticket's card thread."""
-    outbox.enqueue(
-        session=session,
-        kind=POST,
-        payload={"channel": channel, "text": text, "blocks": blocks, "thread_of": thread_of},
-        now=now,
-        ordering_key=ordering_key,
     )

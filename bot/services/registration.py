@@ -77,7 +77,14 @@ def check(policy: Policy, data: NewTicket) -> None:
 
 
 def register(
-    *, session: Session, policy: Policy, sla: Sla, actor: str, data: NewTicket, now: datetime
+    *,
+    session: Session,
+    policy: Policy,
+    sla: Sla,
+    actor: str,
+    data: NewTicket,
+    now: datetime,
+    request_key: str | None = None,
 ) -> TicketView:
     check(policy, data)
     customer, contact = resolve_reporter(session=session, data=data)
@@ -107,6 +114,7 @@ def register(
             created_by=actor,
             created_at=now,
             updated_at=now,
+            request_key=request_key,
         ),
     )
     event = tickets.add_event(

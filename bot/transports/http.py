@@ -15,19 +15,15 @@ from bot.transports.worker import Supervisor
 from bot.transports.wsgi import SlackWsgi
 from bot.wiring import Services
 from storage import migrate
-from storage.beacon import Beacon
 from storage.db import make_engine
 
 log = logging.getLogger(__name__)
 
 
 class _Gunicorn(BaseApplication):
-    def __init__(
-        self, settings: Settings, extra: dict[str, Any] | None = None, acks: str | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, extra: dict[str, Any] | None = None) -> None:
         self.settings = settings
         self.extra = extra or {}
-        self.acks = acks
         super().__init__()
 
     def load_config(self) -> None:
@@ -48,16 +44,14 @@ class _Gunicorn(BaseApplication):
     def load(self) -> SlackWsgi:
         # Runs in each web worker process. Web workers only answer Slack; the outbox and the
         # SLA monitor run in the separate worker process (bot.transports.worker).
-        app = create_app(self.settings, run_migrations=False)
+        balie = create_app(self.settings, run_migrations=False)
         # Each web worker keeps its own user-group cache: fill it now, off the request path,
         # so the first role check does not wait for Slack.
-        threading.Thread(target=_warm, args=(app.balie,), daemon=True).start()  # type: ignore[attr-defined]
+        threading.Thread(target=_warm, args=(balie.services,), daemon=True).start()
         # Everything built so far lives as long as the worker: keep it out of the garbage
         # collector's full passes, which would otherwise pause requests now and then.
         gc.freeze()
-        # Each worker process opens the beacon file itself, after the fork.
-        acks = Beacon(self.acks) if self.acks is not None else None
-        return SlackWsgi(app, app.balie, acks=acks)  # type: ignore[attr-defined]
+        return SlackWsgi(balie.app, balie.services)
 
 
 def _warm(services: Services) -> None:
@@ -77,7 +71,7 @@ def serve(settings: Settings, **extra: Any) -> None:
     if supervisor is not None:
         supervisor.start()
     try:
-        _Gunicorn(settings, extra, acks=supervisor.acks if supervisor else None).run()
+        _Gunicorn(settings, extra).run()
     finally:
         if supervisor is not None:
             supervisor.stop()

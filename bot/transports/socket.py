@@ -13,8 +13,8 @@ log = logging.getLogger(__name__)
 
 
 def serve(settings: Settings) -> None:
-    app = create_app(settings)
-    services = app.balie  # type: ignore[attr-defined]
+    balie = create_app(settings)
+    app, services = balie.app, balie.services
     services.background.start()
     log.info("Balie connects to Slack in Socket Mode")
     try:

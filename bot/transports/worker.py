@@ -29,8 +29,6 @@ from pathlib import Path
 
 from bot.settings import Settings
 from bot.wiring import build_services
-from storage.beacon import Beacon
-from storage.db import make_engine
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +39,7 @@ ACKS_FIRST_CAP = 0.2
 
 def run_worker(settings: Settings, *, acks: str | None = None) -> int:
     """Run the background work until SIGTERM; `acks` is the web workers' beacon file."""
-    # A background engine: on SQLite, an ack waiting to write goes before the worker's writes.
-    engine = make_engine(settings.database_url, background=True)
-    services = build_services(settings, engine=engine, run_migrations=False)
-    if acks is not None:
-        beacon = Beacon(acks)
-        # Coarser pauses than the SQLite queue's: a delivery may start a few ms late.
-        services.dispatcher.pace = lambda: beacon.wait_until_quiet(
-            ACKS_FIRST_CAP, longest_pause=0.005
-        )
+    services = build_services(settings, run_migrations=False)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
@@ -14,7 +13,6 @@ from sqlalchemy import text
 
 from bot.wiring import Services
 from storage import outbox
-from storage.beacon import Beacon
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +37,10 @@ class SlackWsgi:
         app: App,
         services: Services,
         path: str = "/slack/events",
-        acks: Beacon | None = None,
     ) -> None:
         self.app = app
         self.services = services
         self.path = path
-        # Raised while a request from Slack is being answered: the worker process on this
-        # host waits for it before each delivery (bot.transports.worker).
-        self.acks = acks
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method, path = environ.get("REQUEST_METHOD", "GET"), environ.get("PATH_INFO", "/")
@@ -66,8 +60,7 @@ class SlackWsgi:
         body = environ["wsgi.input"].read(length).decode("utf-8") if length else ""
         query = dict(parse_qsl(environ.get("QUERY_STRING", "")))
         request = BoltRequest(body=body, query=query, headers=_headers(environ))
-        with self.acks.busy() if self.acks is not None else contextlib.nullcontext():
-            response = self.app.dispatch(request)
+        response = self.app.dispatch(request)
         headers = [(k, v) for k, values in response.headers.items() for v in values]
         payload = response.body.encode("utf-8")
         start_response(

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from storage.models import Ticket, TicketEvent
-from tests.conftest import AGENT, AGENT2, Balie
+from tests.conftest import AGENT, AGENT2, OUTSIDER, Balie
 from tests.fakes.signed import block_actions_payload
 
 QUESTION = "klant=CAFE contact=cor@cafe.example via=email type=question impact=laag urgentie=laag"
@@ -87,6 +87,13 @@ def test_assign_by_select_and_by_subcommand(balie: Balie) -> None:
     assert ticket(balie, number).assignee == AGENT
 
 
+def test_only_staff_can_be_assigned(balie: Balie) -> None:
+    number = balie.register(f"{QUESTION} Printer")
+    reply = balie.command(f"wijs-toe {number} <@{OUTSIDER}|buiten>").json()["text"]
+    assert "toewijzen kan alleen aan iemand van de servicedesk" in reply
+    assert ticket(balie, number).assignee is None
+
+
 def test_reclassify_derives_priority_and_reroutes(balie: Balie) -> None:
     number = balie.register(f"{QUESTION} Langzaam netwerk")
     balie.drain()
@@ -129,7 +136,10 @@ def test_escalate_moves_the_card_and_the_thread_says_why(balie: Balie) -> None:
 
 def test_wait_resolve_close_reopen_note(balie: Balie) -> None:
     number = balie.register(f"{QUESTION} Export werkt niet")
-    assert "gemaild" in balie.command(f"wacht {number} Stuur een schermafdruk").json()["text"]
+    assert (
+        "Cor de Hoek krijgt een e-mail"
+        in balie.command(f"wacht {number} Stuur een schermafdruk").json()["text"]
+    )
     assert ticket(balie, number).status == "waiting_customer"
     balie.command(f"los-op {number} Instelling aangepast")
     assert ticket(balie, number).status == "resolved"

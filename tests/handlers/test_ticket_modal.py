@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.blocks import ticket_modal
 from bot.blocks.ids import ActionId, BlockId, CallbackId
@@ -203,3 +203,20 @@ def test_reclassify_button_and_modal(balie: Balie) -> None:
     assert balie.slack.view_submission(payload).status == 200
     with balie.services.sessions() as s:
         assert s.execute(select(Ticket.priority)).scalar_one() == "P1"
+
+
+def test_a_replayed_submission_registers_once(balie: Balie) -> None:
+    blocks = ticket_modal.new_ticket(test_policy(), "nl")["blocks"]
+    payload = view_submission_payload(
+        CallbackId.NEW_TICKET.value,
+        modal_values(balie),
+        user_id=AGENT,
+        blocks=blocks,
+        private_metadata="{}",
+        view_id="V0REPLAYED1",
+    )
+    first = balie.slack.view_submission(payload).json()
+    again = balie.slack.view_submission(payload).json()
+    assert first == again and "KOR-000001" in str(again)
+    with balie.services.sessions() as s:
+        assert s.execute(select(func.count()).select_from(Ticket)).scalar_one() == 1

@@ -83,7 +83,7 @@ def test_a_new_process_delivers_what_the_old_one_left(balie: Balie) -> None:
         settings, policy=test_policy(), clock=balie.clock, run_migrations=False
     )
     try:
-        assert restarted.dispatcher.drain() == 5  # the intake, card, thread, e-mail, reply
+        assert restarted.dispatcher.drain() == 3  # card, thread, e-mail
     finally:
         restarted.close()
     assert len(balie.fake.calls_to("chat.postMessage")) == 2
@@ -97,7 +97,7 @@ def test_a_lease_of_a_crashed_delivery_expires(balie: Balie) -> None:
             item.claimed_until = balie.clock.now() + timedelta(seconds=60)  # claimed, then crashed
     assert balie.drain() == 0
     balie.clock.advance(timedelta(seconds=61))
-    assert balie.drain() == 5
+    assert balie.drain() == 3
     with balie.services.sessions() as s:
         assert s.execute(select(Ticket.number)).scalars().all() == ["KOR-000001"]
 
@@ -128,48 +128,3 @@ def test_the_background_scheduler_delivers_right_after_commit(balie: Balie) -> N
     assert balie.command(f"new {INCIDENT} Storing").status == 200
     assert len(balie.fake.wait_for("chat.postMessage", count=2)) == 2
     assert balie.smtp.wait_for(1)
-
-
-def test_an_intake_delivered_twice_registers_once(balie: Balie) -> None:
-    # Two workers holding the same intake (a lease ran out while the first was still busy).
-    assert balie.command(f"new {INCIDENT} Storing").status == 200
-    with balie.services.sessions() as s:
-        intake = s.execute(select(OutboxItem).where(OutboxItem.kind == "intake")).scalar_one()
-        s.expunge(intake)
-    deliver = balie.services.dispatcher.handlers["intake"]
-    deliver(balie.services.sessions, intake)
-    deliver(balie.services.sessions, intake)
-    with balie.services.sessions() as s:
-        assert s.execute(select(Ticket.number)).scalars().all() == ["KOR-000001"]
-        replies = s.execute(select(OutboxItem).where(OutboxItem.kind == "respond")).all()
-    assert len(replies) == 1
-
-
-def effects(balie: Balie) -> int:
-    """Side effects that reached Slack or the mail server so far."""
-    slack = [c for c in balie.fake.calls if c.method in ("chat.postMessage", "response_url")]
-    return len(slack) + len(balie.smtp.received)
-
-
-def test_every_delivery_is_paced_before_it_starts(balie: Balie) -> None:
-    # The worker process paces its deliveries so the acks on its host go first.
-    effects_before: list[int] = []
-    balie.services.dispatcher.pace = lambda: effects_before.append(effects(balie))
-    assert balie.command(f"new {INCIDENT} Storing").status == 200
-    delivered = balie.drain()
-    assert delivered >= 4  # the intake, then the card, the thread reply, the e-mail, the reply
-    assert len(effects_before) == delivered
-    # Paced before, not after: the first saw nothing yet, the last everything but its own.
-    assert effects_before[0] == 0
-    assert effects_before[-1] == effects(balie) - 1
-
-
-def test_a_failure_to_pace_does_not_stop_delivery(balie: Balie) -> None:
-    def broken() -> None:
-        raise OSError("the beacon's file is gone")
-
-    balie.services.dispatcher.pace = broken
-    balie.register(f"{INCIDENT} Storing")
-    balie.drain()
-    assert pending(balie) == []
-    assert len(balie.fake.calls_to("chat.postMessage")) == 2

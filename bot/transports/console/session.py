@@ -92,7 +92,7 @@ class Console:
             # through our client. Without one it would call auth.test on its first request
             # through a fresh per-request WebClient, which talks HTTP to Slack.
             app_settings = settings.model_copy(update={"slack_bot_token": CONSOLE_TOKEN})
-            self.app = create_app(app_settings, services=self.services, verify_requests=False)
+            self.app = create_app(app_settings, services=self.services, verify_requests=False).app
             self.lazy = DeferredLazyListenerRunner(self.app.logger)
             self.app.listener_runner.lazy_listener_runner = self.lazy
             # Bolt gives listeners a fresh WebClient per request, talking HTTP to Slack;
