@@ -11,11 +11,15 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock, SystemClock
+from bot.events import EventBus
+from bot.mail.delivery import CustomerMailDelivery, Send
 from bot.mail.smtp import SmtpSender
 from bot.outbox.dispatcher import Deliver, Dispatcher
+from bot.outbox.payloads import CustomerMail
 from bot.outbox.slack_delivery import SlackDelivery
 from bot.policy import Policy, load_policy
 from bot.scheduler import Background
+from bot.services import effects
 from bot.services.desk import Desk
 from bot.services.directory import Directory
 from bot.services.notices import Notices
@@ -45,6 +49,7 @@ class Services:
     notices: Notices
     dispatcher: Dispatcher
     background: Background
+    events: EventBus
     monitor: SlaMonitor
     sla_reports: SlaReports
 
@@ -70,7 +75,7 @@ def build_services(
     policy: Policy | None = None,
     clock: Clock | None = None,
     client: WebClient | None = None,
-    mail: Deliver | None = None,
+    mail: Send | None = None,
     engine: Engine | None = None,
     run_migrations: bool = True,
     poll_seconds: float = 0.25,
@@ -91,21 +96,24 @@ def build_services(
     if mail is None:
         if settings.smtp_url is None:
             raise ValueError("SMTP_URL is required to send e-mail")
-        mail = SmtpSender(settings.smtp_url, settings.mail_from).deliver
+        mail = SmtpSender(settings.smtp_url, settings.mail_from).send
     handlers: dict[str, Deliver] = {
         **SlackDelivery(client=client, policy=policy, readers=readers).handlers(),
-        "mail": mail,
+        CustomerMail.kind: CustomerMailDelivery(readers=readers, policy=policy, send=mail),
     }
     dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers, readers=readers)
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
     kick: Callable[[], None] = background.kick
     sla = Sla(policy)
+    events = EventBus()
+    effects.subscribe(events)
     desk = Desk(
         sessions=sessions,
         policy=policy,
         clock=clock,
         roles=roles,
         sla=sla,
+        events=events,
         after_commit=kick,
         readers=readers,
     )
@@ -129,6 +137,7 @@ def build_services(
         notices=Notices(sessions=sessions, clock=clock, after_commit=kick),
         dispatcher=dispatcher,
         background=background,
+        events=events,
         monitor=monitor,
         sla_reports=SlaReports(
             sessions=sessions, policy=policy, sla=sla, roles=roles, clock=clock, readers=readers

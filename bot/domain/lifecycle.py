@@ -21,6 +21,7 @@ class Status(StrEnum):
 
 
 class Action(StrEnum):
+    REGISTER = "created"  # as the audit trail has always called it
     TAKE = "take"
     ASSIGN = "assign"
     RECLASSIFY = "reclassify"
@@ -38,6 +39,7 @@ WAITING = frozenset({Status.WAITING_INFO, Status.WAITING_CUSTOMER, Status.WAITIN
 OPEN = frozenset({Status.NEW, Status.IN_PROGRESS, *WAITING})
 
 _ALLOWED: dict[Action, frozenset[Status]] = {
+    Action.REGISTER: frozenset(),  # a ticket is registered once, as it is created
     Action.TAKE: OPEN,
     Action.ASSIGN: OPEN,
     Action.RECLASSIFY: OPEN,

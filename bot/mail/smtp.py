@@ -7,25 +7,21 @@ from email.message import EmailMessage
 from email.utils import formatdate
 from urllib.parse import unquote, urlsplit
 
-from sqlalchemy.orm import Session, sessionmaker
-
+from bot.mail.delivery import OutgoingMail
 from bot.outbox.dispatcher import Permanent, Retry
-from storage.models import OutboxItem
 
 
-def build_message(*, item: OutboxItem, mail_from: str) -> EmailMessage:
-    p = item.payload
+def build_message(*, mail: OutgoingMail, mail_from: str) -> EmailMessage:
     msg = EmailMessage()
     msg["From"] = mail_from
-    msg["To"] = p["to"]
-    msg["Subject"] = p["subject"]
-    msg["Date"] = formatdate(item.created_at.timestamp(), localtime=False)
+    msg["To"] = mail.to
+    msg["Subject"] = mail.subject
+    msg["Date"] = formatdate(mail.created_at.timestamp(), localtime=False)
     # Stable per outbox row: a resend after a crash carries the same Message-ID.
     domain = mail_from.rsplit("@", 1)[-1].strip(">") or "balie.local"
-    msg["Message-ID"] = f"<balie-outbox-{item.id}@{domain}>"
-    if p.get("ticket"):
-        msg["X-Korton-Ticket"] = p["ticket"]
-    msg.set_content(p["body"])
+    msg["Message-ID"] = f"<balie-outbox-{mail.row_id}@{domain}>"
+    msg["X-Korton-Ticket"] = mail.ticket
+    msg.set_content(mail.body)
     return msg
 
 
@@ -48,8 +44,8 @@ class SmtpSender:
             conn.starttls()
         return conn
 
-    def deliver(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
-        msg = build_message(item=item, mail_from=self.mail_from)
+    def send(self, mail: OutgoingMail) -> None:
+        msg = build_message(mail=mail, mail_from=self.mail_from)
         try:
             with self._connect() as conn:
                 if self.user:

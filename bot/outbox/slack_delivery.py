@@ -15,8 +15,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.blocks import thread, ticket_card
 from bot.outbox.dispatcher import Deliver, GiveUp, Permanent, Retry
+from bot.outbox.payloads import (
+    CardMoved,
+    CardSync,
+    Ephemeral,
+    Respond,
+    ThreadEvent,
+    enqueue,
+    ticket_key,
+)
 from bot.policy import Policy
-from bot.services import effects
 from bot.services.views import EventView, TicketView
 from storage import outbox
 from storage import tickets as store
@@ -66,12 +74,12 @@ class SlackDelivery:
 
     def handlers(self) -> dict[str, Deliver]:
         return {
-            effects.CARD: self.card,
-            effects.THREAD: self.thread,
-            effects.POST: self.post,
-            effects.RESPOND: self.respond,
-            effects.EPHEMERAL: self.ephemeral,
-            "card_stub": self.card_stub,
+            CardSync.kind: self.card,
+            ThreadEvent.kind: self.thread,
+            "post": self.post,
+            Respond.kind: self.respond,
+            Ephemeral.kind: self.ephemeral,
+            CardMoved.kind: self.card_stub,
         }
 
     def _channel(self, line: int) -> str:
@@ -79,7 +87,7 @@ class SlackDelivery:
 
     def card(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         with (self.readers or sessions)() as session:
-            ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
+            ticket = store.get_by_id(session=session, ticket_id=CardSync.of(item).ticket_id)
             if ticket is None:
                 return
             # A newer sync follows and renders the latest state; but a card that is not
@@ -87,7 +95,7 @@ class SlackDelivery:
             # sync need it.
             if ticket.card_ts and outbox.has_later(
                 session=session,
-                kind=effects.CARD,
+                kind=CardSync.kind,
                 ordering_key=item.ordering_key or "",
                 after_id=item.id,
             ):
@@ -107,17 +115,13 @@ class SlackDelivery:
             if ts and channel:
                 # Rerouted: the old card becomes a pointer to the new one, as a row of its own so
                 # a failure there never posts the new card twice.
-                outbox.enqueue(
+                enqueue(
                     session=session,
-                    kind="card_stub",
-                    payload={
-                        "channel": channel,
-                        "ts": ts,
-                        "number": view.number,
-                        "to": response["channel"],
-                    },
+                    payload=CardMoved(
+                        channel=channel, ts=ts, number=view.number, to=response["channel"]
+                    ),
                     now=item.created_at,
-                    ordering_key=effects.ticket_key(view.id),
+                    ordering_key=ticket_key(view.id),
                 )
             store.set_card(
                 session=session,
@@ -128,14 +132,15 @@ class SlackDelivery:
             )
 
     def card_stub(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
-        p = item.payload
-        text, blocks = ticket_card.moved(p["number"], p["to"], self.lang)
-        call(self.client.chat_update, channel=p["channel"], ts=p["ts"], text=text, blocks=blocks)
+        p = CardMoved.of(item)
+        text, blocks = ticket_card.moved(p.number, p.to, self.lang)
+        call(self.client.chat_update, channel=p.channel, ts=p.ts, text=text, blocks=blocks)
 
     def thread(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         with (self.readers or sessions)() as session:
-            ticket = store.get_by_id(session=session, ticket_id=item.payload["ticket_id"])
-            event = store.get_event(session=session, event_id=item.payload["event_id"])
+            p = ThreadEvent.of(item)
+            ticket = store.get_by_id(session=session, ticket_id=p.ticket_id)
+            event = store.get_event(session=session, event_id=p.event_id)
             if ticket is None or event is None:
                 return
             if not ticket.card_ts:
@@ -164,25 +169,21 @@ class SlackDelivery:
         call(self.client.chat_postMessage, **kwargs)
 
     def ephemeral(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
-        p = item.payload
-        if p.get("channel"):
+        p = Ephemeral.of(item)
+        if p.channel:
             try:
-                call(
-                    self.client.chat_postEphemeral,
-                    channel=p["channel"],
-                    user=p["user"],
-                    text=p["text"],
-                )
+                call(self.client.chat_postEphemeral, channel=p.channel, user=p.user, text=p.text)
                 return
             except Permanent:
                 # Not in that channel (or it is gone): a direct message still reaches the agent.
                 pass
-        call(self.client.chat_postMessage, channel=p["user"], text=p["text"])
+        call(self.client.chat_postMessage, channel=p.user, text=p.text)
 
     def respond(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
-        hook = WebhookClient(item.payload["response_url"], timeout=10)
+        p = Respond.of(item)
+        hook = WebhookClient(p.response_url, timeout=10)
         try:
-            response = hook.send(text=item.payload["text"], response_type="ephemeral")
+            response = hook.send(text=p.text, response_type="ephemeral")
         except (
             urllib.error.URLError,
             HTTPException,

@@ -1,7 +1,8 @@
 """The desk's use cases: one method per thing an agent can do, each one transaction.
 
-A method checks the actor's role, applies the pure domain rules, records an audit event and
-enqueues its side effects before commit; only after commit does the outbox get a nudge.
+A method checks the actor's role, applies the pure domain rules, records the change in the audit
+trail and announces it as a domain event, whose subscribers enqueue the side effects in the same
+transaction; only after commit does the outbox get a nudge.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock
 from bot.domain import lifecycle
 from bot.domain.errors import InvalidInput, NotFound
+from bot.domain.events import TicketChanged
 from bot.domain.lifecycle import Action, Status
 from bot.domain.priority import classify
 from bot.domain.routing import line_for, next_line
-from bot.mail import templates
+from bot.events import Actor, EventBus
 from bot.policy import Policy
-from bot.services import effects, registration
+from bot.services import registration
 from bot.services.inputs import NewTicket, Reclassify
 from bot.services.roles import STAFF, RoleResolver
 from bot.services.sla import Sla
@@ -60,10 +62,12 @@ class Desk:
         clock: Clock,
         roles: RoleResolver,
         sla: Sla,
+        events: EventBus,
         after_commit: Callable[[], None] = lambda: None,
         readers: sessionmaker[Session] | None = None,
     ) -> None:
         self.sla = sla
+        self.events = events
         self.sessions = sessions
         self.readers = readers or sessions
         # user -> (language, read at): every request asks, a preference rarely changes.
@@ -114,6 +118,7 @@ class Desk:
                     actor=actor,
                     data=data,
                     now=self.clock.now(),
+                    events=self.events,
                     request_key=request_key,
                 )
         except IntegrityError:
@@ -137,7 +142,6 @@ class Desk:
         action: Action,
         apply: Callable[[Session, Ticket], Changes],
         text: str = "",
-        mail: Callable[[TicketView], templates.Draft] | None = None,
     ) -> Outcome:
         self.roles.require(actor, STAFF)
         now = self.clock.now()
@@ -172,11 +176,18 @@ class Desk:
                     "resolution_due_at": [_iso(due_before[1]), _iso(due_after[1])],
                 }
             view = TicketView.of(ticket)
-            if changes:
-                effects.card_changed(session=session, ticket=ticket, now=now)
-            effects.thread_event(session=session, ticket=ticket, event=event, now=now)
-            if mail is not None:
-                effects.mail(session=session, ticket=ticket, draft=mail(view), now=now)
+            self.events.publish(
+                session,
+                TicketChanged(
+                    action=action,
+                    ticket_id=ticket.id,
+                    audit_id=event.id,
+                    actor=Actor.slack(actor),
+                    at=now,
+                    text=text,
+                    card_changed=bool(changes),
+                ),
+            )
         self._after_commit()
         return Outcome(view)
 
@@ -266,14 +277,7 @@ class Desk:
         text = _required(text, "text")
 
         apply = self._transition(Action.WAIT)
-        return self._change(
-            actor,
-            number,
-            Action.WAIT,
-            apply,
-            text=text,
-            mail=lambda v: templates.waiting(v, text, self.policy.language),
-        )
+        return self._change(actor, number, Action.WAIT, apply, text=text)
 
     def wait_third_party(self, actor: str, number: str, party: str, text: str) -> Outcome:
         """Waiting on a third party. Only the customer's own third party pauses the SLA: the
@@ -303,14 +307,7 @@ class Desk:
         text = _required(text, "text")
 
         apply = self._transition(Action.RESOLVE, resolution=text)
-        return self._change(
-            actor,
-            number,
-            Action.RESOLVE,
-            apply,
-            text=text,
-            mail=lambda v: templates.resolved(v, text, self.policy.language),
-        )
+        return self._change(actor, number, Action.RESOLVE, apply, text=text)
 
     def close(self, actor: str, number: str) -> Outcome:
         apply = self._transition(Action.CLOSE)

@@ -1,4 +1,5 @@
-"""Side effects are enqueued in the same transaction as the change that causes them.
+"""What follows a change to a ticket: the subscribers that turn the desk's events into outbox
+rows (the card, the thread, the customer's e-mail), in the same transaction as the change.
 
 The outbox delivers them after commit, in order per ticket, and retries until they succeed; a
 crash between commit and delivery loses nothing.
@@ -6,65 +7,52 @@ crash between commit and delivery loses nothing.
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Literal
 
 from sqlalchemy.orm import Session
 
-from bot.mail.templates import Draft
-from storage import outbox
-from storage.models import Ticket, TicketEvent
+from bot.domain.events import TicketChanged
+from bot.domain.lifecycle import Action
+from bot.events import EventBus
+from bot.outbox.payloads import CardSync, CustomerMail, ThreadEvent, enqueue, ticket_key
 
-CARD = "card"
-THREAD = "thread"
-MAIL = "mail"
-RESPOND = "respond"
-POST = "post"
-EPHEMERAL = "ephemeral"
-
-
-def ticket_key(ticket_id: int) -> str:
-    return f"ticket:{ticket_id}"
+# The changes the contact hears about by e-mail.
+_MAILED: dict[Action, Literal["registered", "waiting", "resolved"]] = {
+    Action.REGISTER: "registered",
+    Action.WAIT: "waiting",
+    Action.RESOLVE: "resolved",
+}
 
 
-def card_changed(*, session: Session, ticket: Ticket, now: datetime) -> None:
-    # Every change enqueues a card sync; the delivery skips all but the newest of a burst, so
-    # a burst is one chat.update. (Deciding here whether one is already waiting would race
-    # with the worker on PostgreSQL and could leave the card showing an older state.)
-    key = ticket_key(ticket.id)
-    outbox.enqueue(
-        session=session, kind=CARD, payload={"ticket_id": ticket.id}, now=now, ordering_key=key
-    )
+def subscribe(bus: EventBus) -> None:
+    bus.subscribe(TicketChanged, card_and_thread)
+    bus.subscribe(TicketChanged, customer_mail)
 
 
-def thread_event(*, session: Session, ticket: Ticket, event: TicketEvent, now: datetime) -> None:
-    outbox.enqueue(
+def card_and_thread(session: Session, e: TicketChanged) -> None:
+    key = ticket_key(e.ticket_id)
+    if e.card_changed:
+        # Every change enqueues a card sync; the delivery skips all but the newest of a burst,
+        # so a burst is one chat.update. (Deciding here whether one is already waiting would
+        # race with the worker on PostgreSQL and could leave the card showing an older state.)
+        enqueue(
+            session=session, payload=CardSync(ticket_id=e.ticket_id), now=e.at, ordering_key=key
+        )
+    enqueue(
         session=session,
-        kind=THREAD,
-        payload={"ticket_id": ticket.id, "event_id": event.id},
-        now=now,
-        ordering_key=ticket_key(ticket.id),
+        payload=ThreadEvent(ticket_id=e.ticket_id, event_id=e.audit_id),
+        now=e.at,
+        ordering_key=key,
     )
 
 
-def mail(*, session: Session, ticket: Ticket, draft: Draft, now: datetime) -> None:
-    outbox.enqueue(
-        session=session,
-        kind=MAIL,
-        payload={
-            "to": draft.to,
-            "subject": draft.subject,
-            "body": draft.body,
-            "ticket": ticket.number,
-        },
-        now=now,
-        ordering_key=f"mail:{ticket.id}",
-    )
-
-
-def respond(*, session: Session, response_url: str, text: str, now: datetime) -> None:
-    outbox.enqueue(
-        session=session,
-        kind=RESPOND,
-        payload={"response_url": response_url, "text": text},
-        now=now,
-    )
+def customer_mail(session: Session, e: TicketChanged) -> None:
+    template = _MAILED.get(e.action)
+    if template is not None:
+        enqueue(
+            session=session,
+            payload=CustomerMail(ticket_id=e.ticket_id, template=template, text=e.text),
+            now=e.at,
+            # Apart from the Slack rows: Slack being down never holds up the customer's e-mail.
+            ordering_key=f"mail:{e.ticket_id}",
+        )

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.services import effects
-from storage import outbox
+from bot.outbox.payloads import Ephemeral, Payload, Respond, enqueue
 
 
 class Notices:
@@ -24,16 +23,11 @@ class Notices:
     ) -> None:
         """Prefer the interaction's response_url; else an ephemeral message in the channel;
         else a direct message."""
+        notice: Payload = (
+            Respond(response_url=response_url, text=text)
+            if response_url
+            else Ephemeral(user=user, text=text, channel=channel)
+        )
         with self.sessions.begin() as session:
-            if response_url:
-                effects.respond(
-                    session=session, response_url=response_url, text=text, now=self.clock.now()
-                )
-            else:
-                outbox.enqueue(
-                    session=session,
-                    kind=effects.EPHEMERAL,
-                    payload={"channel": channel, "user": user, "text": text},
-                    now=self.clock.now(),
-                )
+            enqueue(session=session, payload=notice, now=self.clock.now())
         self._after_commit()

@@ -9,12 +9,12 @@ from sqlalchemy.orm import Session
 
 from bot.domain.contacts import ContactRole, check_may_report
 from bot.domain.errors import InvalidInput
-from bot.domain.lifecycle import Status
+from bot.domain.events import TicketChanged
+from bot.domain.lifecycle import Action, Status
 from bot.domain.priority import classify
 from bot.domain.routing import line_for
-from bot.mail import templates
+from bot.events import Actor, EventBus
 from bot.policy import Policy
-from bot.services import effects
 from bot.services.inputs import NewTicket
 from bot.services.sla import Sla
 from bot.services.views import TicketView
@@ -84,6 +84,7 @@ def register(
     actor: str,
     data: NewTicket,
     now: datetime,
+    events: EventBus,
     request_key: str | None = None,
 ) -> TicketView:
     check(policy, data)
@@ -122,7 +123,7 @@ def register(
         ticket=ticket,
         at=now,
         actor=actor,
-        kind="created",
+        kind=Action.REGISTER.value,
         changes={
             "status": [None, ticket.status],
             "priority": [None, c.priority],
@@ -131,13 +132,15 @@ def register(
         text=data.missing or "",
     )
     sla.refresh(session=session, ticket=ticket, now=now)
-    view = TicketView.of(ticket)
-    effects.card_changed(session=session, ticket=ticket, now=now)
-    effects.thread_event(session=session, ticket=ticket, event=event, now=now)
-    effects.mail(
-        session=session,
-        ticket=ticket,
-        draft=templates.registered(view, policy, policy.language),
-        now=now,
+    events.publish(
+        session,
+        TicketChanged(
+            action=Action.REGISTER,
+            ticket_id=ticket.id,
+            audit_id=event.id,
+            actor=Actor.slack(actor),
+            at=now,
+            text=data.missing or "",
+        ),
     )
-    return view
+    return TicketView.of(ticket)

@@ -19,8 +19,8 @@ from bot.blocks import sla_alert
 from bot.blocks.sla_alert import BREACH, Alert
 from bot.clock import Clock
 from bot.domain.sla import ClockInput, ClockKind, next_check
+from bot.outbox.payloads import CardSync, ticket_key
 from bot.policy import Policy
-from bot.services import effects
 from bot.services.sla import Sla
 from bot.services.views import TicketView
 from storage import outbox
@@ -137,14 +137,14 @@ class SlaMonitor:
             channel: str, text: str, key: str | None = None, thread_of: int | None = None
         ) -> None:
             payload = {"channel": channel, "text": text, "blocks": None, "thread_of": thread_of}
-            rows.append({"kind": effects.POST, "payload": payload, "ordering_key": key})
+            rows.append({"kind": "post", "payload": payload, "ordering_key": key})
 
         catch_up: dict[str, list[Alert]] = defaultdict(list)
         for ticket, alert in alerts:
             post(
                 "",
                 sla_alert.thread_text(alert, self.lang),
-                effects.ticket_key(ticket.id),
+                ticket_key(ticket.id),
                 ticket.id,
             )
             channel = self.policy.line(ticket.line).channel
@@ -162,9 +162,9 @@ class SlaMonitor:
         for channel, items in catch_up.items():
             post(channel, sla_alert.catch_up(items, self.policy, self.lang))
         # The card shows the clocks' states: refresh it.
-        keys = {effects.ticket_key(t.id): t.id for t, _ in alerts}
+        keys = {ticket_key(t.id): t.id for t, _ in alerts}
         rows += [
-            {"kind": effects.CARD, "payload": {"ticket_id": tid}, "ordering_key": key}
+            {"kind": CardSync.kind, "payload": {"ticket_id": tid}, "ordering_key": key}
             for key, tid in keys.items()
         ]
         outbox.enqueue_many(session=session, rows=rows, now=now)

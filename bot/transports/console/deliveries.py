@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.i18n import t
+from bot.mail.delivery import OutgoingMail
+from bot.outbox.payloads import Respond
 from bot.transports.console import render
 from bot.transports.console.screen import Screen
 from bot.transports.console.workspace import WIDTH
@@ -20,22 +22,21 @@ class ConsoleDeliveries:
         self.names = names
         self.lang = lang
 
-    def mail(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
-        p = item.payload
+    def mail(self, mail: OutgoingMail) -> None:
         self.screen.show(
             t(self.lang, "console.heading.mail"),
             render.email(
                 sender=self.sender,
-                to=str(p.get("to", "")),
-                subject=str(p.get("subject", "")),
-                body=str(p.get("body", "")),
+                to=mail.to,
+                subject=mail.subject,
+                body=mail.body,
                 width=WIDTH,
                 lang=self.lang,
             ),
         )
 
     def respond(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
-        text = str(item.payload.get("text", ""))
+        text = Respond.of(item).text
         only_you = t(self.lang, "console.where.only_you")
         self.screen.show(
             t(self.lang, "console.heading.message", where=only_you),

@@ -14,8 +14,8 @@ from sqlalchemy.engine import make_url
 from bot.app import create_app
 from bot.clock import Clock
 from bot.i18n import t
+from bot.outbox.payloads import Respond
 from bot.policy import Policy
-from bot.services import effects
 from bot.settings import Settings
 from bot.surface import Command
 from bot.transports.console import render
@@ -83,7 +83,7 @@ class Console:
         )
         try:
             # A response_url would be posted to over HTTP; the console shows the text instead.
-            self.services.dispatcher.handlers[effects.RESPOND] = deliveries.respond
+            self.services.dispatcher.handlers[Respond.kind] = deliveries.respond
             # services.background is deliberately not started: the console drains the outbox
             # itself after every command, so cards, threads and e-mails appear right after the
             # reply that caused them, in a fixed order.
