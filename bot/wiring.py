@@ -106,13 +106,15 @@ def build_services(
     kick: Callable[[], None] = background.kick
     sla = Sla(policy)
     events = EventBus()
+    # The clocks first: what the other subscribers enqueue is rendered from the ticket later,
+    # but a subscriber reading deadlines now sees the new ones.
+    sla.subscribe(events)
     effects.subscribe(events)
     desk = Desk(
         sessions=sessions,
         policy=policy,
         clock=clock,
         roles=roles,
-        sla=sla,
         events=events,
         after_commit=kick,
         readers=readers,

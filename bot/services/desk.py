@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -28,7 +27,6 @@ from bot.policy import Policy
 from bot.services import registration
 from bot.services.inputs import NewTicket, Reclassify
 from bot.services.roles import STAFF, RoleResolver
-from bot.services.sla import Sla
 from bot.services.views import EventView, TicketView
 from storage import preferences
 from storage import tickets as store
@@ -61,12 +59,10 @@ class Desk:
         policy: Policy,
         clock: Clock,
         roles: RoleResolver,
-        sla: Sla,
         events: EventBus,
         after_commit: Callable[[], None] = lambda: None,
         readers: sessionmaker[Session] | None = None,
     ) -> None:
-        self.sla = sla
         self.events = events
         self.sessions = sessions
         self.readers = readers or sessions
@@ -114,7 +110,6 @@ class Desk:
                 view = registration.register(
                     session=session,
                     policy=self.policy,
-                    sla=self.sla,
                     actor=actor,
                     data=data,
                     now=self.clock.now(),
@@ -150,7 +145,6 @@ class Desk:
             if ticket is None:
                 raise NotFound(what="Ticket", value=number)
             lifecycle.check(action, Status(ticket.status))
-            due_before = (ticket.response_due_at, ticket.resolution_due_at)
             changes = apply(session, ticket)
             if not changes and action not in (Action.NOTE,):
                 return Outcome(TicketView.of(ticket), changed=False)
@@ -166,16 +160,6 @@ class Desk:
                 changes=changes,
                 text=text,
             )
-            self.sla.refresh(session=session, ticket=ticket, now=now)
-            due_after = (ticket.response_due_at, ticket.resolution_due_at)
-            if action is Action.RECLASSIFY and due_after != due_before:
-                # The thread shows the old and the new deadlines.
-                event.changes = {
-                    **changes,
-                    "response_due_at": [_iso(due_before[0]), _iso(due_after[0])],
-                    "resolution_due_at": [_iso(due_before[1]), _iso(due_after[1])],
-                }
-            view = TicketView.of(ticket)
             self.events.publish(
                 session,
                 TicketChanged(
@@ -188,6 +172,7 @@ class Desk:
                     card_changed=bool(changes),
                 ),
             )
+            view = TicketView.of(ticket)
         self._after_commit()
         return Outcome(view)
 
@@ -363,10 +348,6 @@ LANG_TTL = 60.0
 # The first of these the customer notices meets the response clock.
 RESPONDS = frozenset({Action.TAKE, Action.WAIT, Action.RESOLVE})
 THIRD_PARTIES = ("customer", "subcontractor")
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
 
 
 def _required(text: str, field: str) -> str:

@@ -16,7 +16,6 @@ from bot.domain.routing import line_for
 from bot.events import Actor, EventBus
 from bot.policy import Policy
 from bot.services.inputs import NewTicket
-from bot.services.sla import Sla
 from bot.services.views import TicketView
 from storage import counters, customers, tickets
 from storage.models import Contact, Customer, Ticket
@@ -80,7 +79,6 @@ def register(
     *,
     session: Session,
     policy: Policy,
-    sla: Sla,
     actor: str,
     data: NewTicket,
     now: datetime,
@@ -131,7 +129,6 @@ def register(
         },
         text=data.missing or "",
     )
-    sla.refresh(session=session, ticket=ticket, now=now)
     events.publish(
         session,
         TicketChanged(

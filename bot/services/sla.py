@@ -12,6 +12,8 @@ from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
+from bot.domain.events import TicketChanged
+from bot.domain.lifecycle import Action
 from bot.domain.sla import (
     ClockInput,
     ClockKind,
@@ -22,9 +24,10 @@ from bot.domain.sla import (
     next_check,
     ticket_clocks,
 )
+from bot.events import EventBus
 from bot.policy import Policy, SlaTarget
 from storage import sla as store
-from storage.models import Ticket
+from storage.models import Ticket, TicketEvent
 from storage.sla import StatusRow
 
 BREACH = 100
@@ -36,6 +39,27 @@ class Sla:
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.thresholds = tuple(sorted(policy.sla_warn_at))
+
+    def subscribe(self, bus: EventBus) -> None:
+        bus.subscribe(TicketChanged, self.on_ticket_changed)
+
+    def on_ticket_changed(self, session: Session, e: TicketChanged) -> None:
+        """Every change can move a clock: recompute the ticket's, in the change's transaction."""
+        ticket = session.get(Ticket, e.ticket_id)
+        if ticket is None:
+            return
+        before = (ticket.response_due_at, ticket.resolution_due_at)
+        self.refresh(session=session, ticket=ticket, now=e.at)
+        after = (ticket.response_due_at, ticket.resolution_due_at)
+        if e.action is Action.RECLASSIFY and after != before:
+            # The thread shows the old and the new deadlines.
+            audit = session.get(TicketEvent, e.audit_id)
+            if audit is not None:
+                audit.changes = {
+                    **audit.changes,
+                    "response_due_at": [_iso(before[0]), _iso(after[0])],
+                    "resolution_due_at": [_iso(before[1]), _iso(after[1])],
+                }
 
     def target(self, ticket: Ticket, priority: str | None = None) -> SlaTarget:
         return self.policy.target(ticket.customer.sla_tier, priority or ticket.priority)
@@ -94,3 +118,7 @@ class Sla:
                 )
                 announced[kind.value] -= again
         return self.store(ticket, clocks, announced, now)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
