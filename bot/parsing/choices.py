@@ -57,8 +57,9 @@ class Choices:
     def get(self, value: str) -> str | None:
         return self._ids.get(norm(value))
 
-    def near(self, value: str) -> str | None:
-        found = closest(norm(value), self._spelled)
+    def near(self, value: str, lang: str = "nl") -> str | None:
+        mine = [norm(c.shown[lang]) for c in self.choices if lang in c.shown]
+        found = closest(norm(value), self._spelled, mine)
         return self._spelled[found] if found else None
 
     def word(self, choice_id: str, lang: str) -> str:
@@ -79,7 +80,7 @@ class Choices:
         found = self.get(value)
         if found is not None:
             return found
-        near = self.near(value)
+        near = self.near(value, lang)
         params = {"field": field, "value": value, "choices": self.listed(lang)}
         if near is None:
             problems.add(name, self.invalid, **params)

@@ -56,9 +56,18 @@ def one_of(items: Iterable[str], lang: str) -> str:
     return t(lang, "words.one_of", items=", ".join(words[:-1]), last=words[-1])
 
 
-def closest(value: str, candidates: Iterable[str]) -> str | None:
-    found = difflib.get_close_matches(value, list(candidates), n=1, cutoff=_CLOSE)
-    return found[0] if found else None
+def closest(value: str, candidates: Iterable[str], prefer: Iterable[str] = ()) -> str | None:
+    """The candidate most like `value`, if any is alike enough; on a tie, one in `prefer`
+    (the words of the agent's language)."""
+    preferred = set(prefer)
+    best: tuple[float, bool, str] | None = None
+    matcher = difflib.SequenceMatcher(b=value)
+    for candidate in candidates:
+        matcher.set_seq1(candidate)
+        score = matcher.ratio()
+        if score >= _CLOSE and (best is None or (score, candidate in preferred) > best[:2]):
+            best = (score, candidate in preferred, candidate)
+    return best[2] if best else None
 
 
 # --- Slack's markup ---------------------------------------------------------------------------
@@ -158,7 +167,7 @@ class Keys:
 
     def unknown(self, word: str, problems: Problems, lang: str) -> None:
         choices = one_of(self.names(lang), lang)
-        near = closest(word.lower(), self._by_word)
+        near = closest(word.lower(), self._by_word, self.names(lang))
         if near is None:
             problems.add(word.lower(), "field.unknown_key_choices", value=word, choices=choices)
         else:

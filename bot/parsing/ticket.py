@@ -273,7 +273,7 @@ def ticket_filter(rest: str, policy: Policy, lang: str) -> TicketFilter:
         if found is not None:
             said.add(found)
             continue
-        near = LIST_WORDS.near(word)
+        near = LIST_WORDS.near(word, lang)
         if near is None:
             _stray(word, problems, choices, lang)
         else:
