@@ -6,6 +6,7 @@ every problem (with the valid choices and, for a near miss, a suggestion) for an
 
 from __future__ import annotations
 
+from bot.parsing.customer import contact_fields, customer_fields
 from bot.parsing.sla import sla_query
 from bot.parsing.text import Key, Keys, Parsed, Problems, parse_fields, tokenize, unescape_slack
 from bot.parsing.ticket import (
@@ -32,6 +33,8 @@ __all__ = [
     "Parsed",
     "Problems",
     "assignment",
+    "contact_fields",
+    "customer_fields",
     "describe_filter",
     "language",
     "new_ticket",

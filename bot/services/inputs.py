@@ -180,20 +180,34 @@ _KEYS = {
 }
 
 
+def _problems(exc: ValidationError) -> dict[str, tuple[str, Mapping[str, Any]]]:
+    fields: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    for err in exc.errors():
+        name = str(err["loc"][0]) if err["loc"] else "input"
+        key = _KEYS.get(err["type"], "field.invalid")
+        ctx = err.get("ctx") or {}
+        params = {
+            "value": str(err.get("input", ""))[:50],
+            "min": ctx.get("min_length", ""),
+            "max": ctx.get("max_length", ""),
+        }
+        fields.setdefault(name, (key, params))
+    return fields
+
+
 def build(model: type[M], data: Mapping[str, Any]) -> M:
     """Validate, or raise InvalidInput naming each bad field."""
     try:
         return model.model_validate(dict(data))
     except ValidationError as exc:
-        fields: dict[str, tuple[str, Mapping[str, Any]]] = {}
-        for err in exc.errors():
-            name = str(err["loc"][0]) if err["loc"] else "input"
-            key = _KEYS.get(err["type"], "field.invalid")
-            ctx = err.get("ctx") or {}
-            params = {
-                "value": str(err.get("input", ""))[:50],
-                "min": ctx.get("min_length", ""),
-                "max": ctx.get("max_length", ""),
-            }
-            fields.setdefault(name, (key, params))
-        raise InvalidInput(fields) from None
+        raise InvalidInput(_problems(exc)) from None
+
+
+def check_given(model: type[BaseModel], data: Mapping[str, Any]) -> None:
+    """Validate only the fields `data` has (an edit of some fields), as `build` would."""
+    try:
+        model.model_validate(dict(data))
+    except ValidationError as exc:
+        given = {k: v for k, v in _problems(exc).items() if k in data}
+        if given:
+            raise InvalidInput(given) from None
