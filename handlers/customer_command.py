@@ -11,7 +11,7 @@ from bot.blocks.replies import reply
 from bot.blocks.text import tr
 from bot.domain.errors import InvalidInput
 from bot.i18n import t
-from bot.parsing import parse_fields
+from bot.parsing import contact_fields, customer_fields
 from bot.surface import Command
 from bot.wiring import Services
 
@@ -24,32 +24,6 @@ SUBCOMMANDS = {
     **dict.fromkeys(("verwijder-contact", "remove-contact"), "remove_contact"),
     **dict.fromkeys(("help", "hulp"), "help"),
 }
-CUSTOMER_KEYS = {
-    "code": "code",
-    **dict.fromkeys(("naam", "name"), "name"),
-    **dict.fromkeys(("sla", "tier"), "sla_tier"),
-    **dict.fromkeys(("contract", "contractdatum", "contract_date"), "contract_date"),
-    **dict.fromkeys(("accountmanager", "account_manager"), "account_manager"),
-}
-CONTACT_KEYS = {
-    **dict.fromkeys(("naam", "name"), "name"),
-    **dict.fromkeys(("email", "e-mail", "mail"), "email"),
-    **dict.fromkeys(("telefoon", "tel", "phone"), "phone"),
-    **dict.fromkeys(("rol", "role"), "role"),
-}
-TIERS = {
-    "goud": "gold",
-    "gold": "gold",
-    "zilver": "silver",
-    "silver": "silver",
-    "brons": "bronze",
-    "bronze": "bronze",
-}
-ROLES = {
-    **dict.fromkeys(("hoofd", "hoofdcontact", "main"), "main"),
-    "it": "it",
-    **dict.fromkeys(("eindgebruiker", "end_user", "enduser"), "end_user"),
-}
 
 
 def _code_and_rest(rest: str) -> tuple[str, str]:
@@ -57,16 +31,6 @@ def _code_and_rest(rest: str) -> tuple[str, str]:
     if not code:
         raise InvalidInput.one("code", "field.required")
     return code, more
-
-
-def customer_fields(text: str) -> dict[str, Any]:
-    parsed = parse_fields(text, CUSTOMER_KEYS)
-    if parsed.words:
-        raise InvalidInput.one("input", "field.unknown_key", value=parsed.words[0])
-    data: dict[str, Any] = dict(parsed.fields)
-    if "sla_tier" in data:
-        data["sla_tier"] = TIERS.get(data["sla_tier"].lower(), data["sla_tier"])
-    return data
 
 
 def register(app: App, s: Services) -> None:
@@ -86,15 +50,16 @@ def register(app: App, s: Services) -> None:
         elif sub == "show":
             ack(**render.detail(d.show(user, _code_and_rest(rest)[0]), lang))
         elif sub in ("set", "edit"):
-            data = customer_fields(rest) if sub == "set" else _edit(s, user, rest)
+            data = (
+                customer_fields(rest, lang, complete=True)
+                if sub == "set"
+                else _edit(s, user, rest, lang)
+            )
             view, state = d.save_customer(user, data)
             ack(**reply(tr(lang, f"customer.saved.{state}", code=view.code, name=view.name)))
         elif sub == "contact":
             code, more = _code_and_rest(rest)
-            parsed = parse_fields(more, CONTACT_KEYS)
-            data = dict(parsed.fields)
-            if "role" in data:
-                data["role"] = ROLES.get(data["role"].lower(), data["role"])
+            data = contact_fields(more, lang)
             view = d.save_contact(user, code, data)
             ack(
                 **reply(
@@ -107,7 +72,7 @@ def register(app: App, s: Services) -> None:
             ack(**reply(tr(lang, "customer.contact_removed", email=email.strip(), code=view.code)))
 
 
-def _edit(s: Services, user: str, rest: str) -> dict[str, Any]:
+def _edit(s: Services, user: str, rest: str, lang: str) -> dict[str, Any]:
     code, more = _code_and_rest(rest)
     current = s.directory.show(user, code)
     data = {
@@ -117,6 +82,6 @@ def _edit(s: Services, user: str, rest: str) -> dict[str, Any]:
         "contract_date": current.contract_date,
         "account_manager": current.account_manager,
     }
-    changes = customer_fields(more)
+    changes = customer_fields(more, lang, complete=False)
     changes.pop("code", None)
     return data | changes

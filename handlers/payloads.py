@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.services.inputs import clean_text
+
 
 def state_value(view: dict[str, Any], block_id: str, action_id: str) -> str | None:
     """The chosen or typed value of one input, whatever its element type."""
@@ -14,7 +16,8 @@ def state_value(view: dict[str, Any], block_id: str, action_id: str) -> str | No
     if element.get("selected_user"):
         return str(element["selected_user"])
     value = element.get("value")
-    return None if value is None else str(value)
+    # Typed text is cleaned of control characters here too: not every modal goes through a model.
+    return None if value is None else clean_text(str(value))
 
 
 def metadata(view: dict[str, Any]) -> dict[str, Any]:

@@ -9,9 +9,8 @@ from slack_bolt import Ack, App
 from bot.blocks import sla_report
 from bot.blocks import vocabulary as voc
 from bot.blocks.replies import reply
-from bot.domain.errors import InvalidInput
 from bot.i18n import t
-from bot.parsing import parse_fields, ticket_number
+from bot.parsing import sla_query
 from bot.surface import Command
 from bot.wiring import Services
 
@@ -22,21 +21,18 @@ def register(app: App, s: Services) -> None:
     @app.command(Command.SLA.value)
     def sla(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:
         user, lang = body["user_id"], context["lang"]
-        parsed = parse_fields(body.get("text", ""), {"lijn": "line", "line": "line"})
-        words = [w.lower() for w in parsed.words]
-        if words[:1] in (["help"], ["hulp"]):
+        q = sla_query(body.get("text", ""), s.policy, lang)
+        if q.help:
             ack(**reply(t(lang, "help.sla")))
             return
-        if words and words[0] not in ("alle", "all"):
-            view, statuses, calendar = reports.of(user, ticket_number(words[0]))
+        if q.number:
+            view, statuses, calendar = reports.of(user, q.number)
             ack(**sla_report.detail(view, statuses, calendar, s.policy, lang))
             return
-        line = parsed.fields.get("line")
-        if line is not None and line not in ("1", "2", "3"):
-            raise InvalidInput.one("line", "field.choice_invalid", value=line)
-        if line is not None:
-            lines: frozenset[int] | None = frozenset({int(line)})
-        elif words:  # alle / all
+        lines: frozenset[int] | None
+        if q.line is not None:
+            lines = frozenset({q.line})
+        elif q.all_lines:
             lines = None
         else:
             lines = reports.lines_for(user) or None

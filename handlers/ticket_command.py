@@ -3,73 +3,26 @@ do everything the buttons do. `/ticket` alone opens the new-ticket modal."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
+from bot import parsing
 from bot.blocks import ticket_modal
 from bot.blocks import vocabulary as voc
 from bot.blocks.replies import registered, reply, ticket_detail, ticket_list
 from bot.blocks.text import mention, tr
-from bot.domain.errors import InvalidInput
-from bot.domain.lifecycle import Status
 from bot.i18n import t
-from bot.parsing import (
-    TICKET_KEYS,
-    level,
-    parse_fields,
-    split_subcommand,
-    ticket_number,
-    user_mention,
-    via,
-)
+from bot.parsing import split_subcommand
 from bot.services.desk import ListQuery, Outcome
-from bot.services.inputs import NewTicket, Reclassify, build
 from bot.services.roles import STAFF
 from bot.services.views import TicketView
 from bot.surface import Command
 from bot.wiring import Services
 
 Reply = dict[str, Any]
-
-THIRD_PARTY_WORDS = {
-    **dict.fromkeys(("klant", "customer"), "customer"),
-    **dict.fromkeys(("onderaannemer", "subcontractor", "korton"), "subcontractor"),
-}
-
-
-def _number_and_text(rest: str) -> tuple[str, str]:
-    head, _, text = rest.strip().partition(" ")
-    if not head:
-        raise InvalidInput.one("number", "field.required")
-    return ticket_number(head), text.strip()
-
-
-def new_ticket_input(rest: str) -> NewTicket:
-    parsed = parse_fields(rest, TICKET_KEYS)
-    data: dict[str, Any] = dict(parsed.fields)
-    data["subject"] = parsed.rest
-    problems: dict[str, tuple[str, Mapping[str, Any]]] = {}
-    for key, fn in (("impact", level), ("urgency", level)):
-        if key in data:
-            try:
-                data[key] = fn(data[key], key)
-            except InvalidInput as exc:
-                problems.update(exc.fields)
-    if "via" in data:
-        try:
-            data["via"] = via(data["via"])
-        except InvalidInput as exc:
-            problems.update(exc.fields)
-    try:
-        model = build(NewTicket, data)
-    except InvalidInput as exc:
-        raise InvalidInput({**exc.fields, **problems}) from None
-    if problems:
-        raise InvalidInput(problems)
-    return model
 
 
 class TicketCommand:
@@ -100,103 +53,54 @@ class TicketCommand:
         )
 
     def new(self, user: str, rest: str, lang: str, request_key: str | None = None) -> Reply:
-        view = self.desk.register(user, new_ticket_input(rest), request_key=request_key)
+        data = parsing.new_ticket(rest, self.policy, lang)
+        view = self.desk.register(user, data, request_key=request_key)
         return reply(registered(view, self.policy, lang))
 
     def take(self, user: str, rest: str, lang: str) -> Reply:
-        number, _ = _number_and_text(rest)
-        return self._done("ok.take", self.desk.take(user, number), lang)
+        ref = parsing.ticket_ref("take", rest, self.policy, lang)
+        return self._done("ok.take", self.desk.take(user, ref.number), lang)
 
     def assign(self, user: str, rest: str, lang: str) -> Reply:
-        number, who = _number_and_text(rest)
-        if not who:
-            raise InvalidInput.one("user", "field.required")
-        return self._done("ok.assign", self.desk.assign(user, number, user_mention(who)), lang)
+        a = parsing.assignment(rest, self.policy, lang)
+        return self._done("ok.assign", self.desk.assign(user, a.number, a.user), lang)
 
     def reclassify(self, user: str, rest: str, lang: str) -> Reply:
-        number, text = _number_and_text(rest)
-        fields = parse_fields(text, {**TICKET_KEYS}).fields
-        unknown = set(fields) - {"type", "impact", "urgency"}
-        if unknown:
-            raise InvalidInput.one(
-                sorted(unknown)[0], "field.unknown_key", value=sorted(unknown)[0]
-            )
-        data: dict[str, Any] = dict(fields)
-        for key in ("impact", "urgency"):
-            if key in data:
-                data[key] = level(data[key], key)
-        return self._done(
-            "ok.reclassify", self.desk.reclassify(user, number, build(Reclassify, data)), lang
-        )
+        r = parsing.reclassification(rest, self.policy, lang)
+        return self._done("ok.reclassify", self.desk.reclassify(user, r.number, r.changes), lang)
 
     def _text_action(
-        self, method: Callable[[str, str, str], Outcome], key: str
+        self, sub: str, method: Callable[[str, str, str], Outcome], key: str
     ) -> Callable[[str, str, str], Reply]:
         def run(user: str, rest: str, lang: str) -> Reply:
-            number, text = _number_and_text(rest)
-            return self._done(key, method(user, number, text), lang)
+            ref = parsing.ticket_ref(sub, rest, self.policy, lang)
+            return self._done(key, method(user, ref.number, ref.text), lang)
 
         return run
 
     def third_party(self, user: str, rest: str, lang: str) -> Reply:
-        number, text = _number_and_text(rest)
-        party_word, _, reason = text.partition(" ")
-        party = THIRD_PARTY_WORDS.get(party_word.lower(), party_word)
-        return self._done(
-            "ok.wait_third_party", self.desk.wait_third_party(user, number, party, reason), lang
-        )
+        w = parsing.third_party_wait(rest, self.policy, lang)
+        outcome = self.desk.wait_third_party(user, w.number, w.party, w.text)
+        return self._done("ok.wait_third_party", outcome, lang)
 
     def close(self, user: str, rest: str, lang: str) -> Reply:
-        number, _ = _number_and_text(rest)
-        return self._done("ok.close", self.desk.close(user, number), lang)
+        ref = parsing.ticket_ref("close", rest, self.policy, lang)
+        return self._done("ok.close", self.desk.close(user, ref.number), lang)
 
     def show(self, user: str, rest: str, lang: str) -> Reply:
-        number, _ = _number_and_text(rest)
-        view, events = self.desk.show(user, number)
+        ref = parsing.ticket_ref("show", rest, self.policy, lang)
+        view, events = self.desk.show(user, ref.number)
         return ticket_detail(view, events, self.policy, lang)
 
     def list(self, user: str, rest: str, lang: str) -> Reply:
-        parsed = parse_fields(
-            rest,
-            {
-                "lijn": "line",
-                "line": "line",
-                "klant": "customer",
-                "customer": "customer",
-                "status": "status",
-            },
-        )
-        words = [w.lower() for w in parsed.words]
-        bad = [w for w in words if w not in ("mijn", "mine", "alle", "all")]
-        if bad:
-            raise InvalidInput.one("input", "field.unknown_key", value=bad[0])
-        statuses: tuple[str, ...] | None = ListQuery().statuses
-        status = parsed.fields.get("status", "").lower()
-        if status in ("alle", "all") or "alle" in words or "all" in words:
-            statuses = None
-        elif status:
-            if status not in set(Status):
-                raise InvalidInput.one("status", "field.choice_invalid", value=status)
-            statuses = (status,)
-        line = parsed.fields.get("line")
-        if line is not None and line not in ("1", "2", "3"):
-            raise InvalidInput.one("line", "field.choice_invalid", value=line)
-        query = ListQuery(
-            mine="mijn" in words or "mine" in words,
-            line=int(line) if line else None,
-            customer=parsed.fields.get("customer"),
-            statuses=statuses,
-        )
-        described = [t(lang, "list.filter_mine")] if query.mine else []
-        described += [f"{k}={v}" for k, v in parsed.fields.items()]
-        if not described:
-            described = [t(lang, "list.filter_open")]
+        f = parsing.ticket_filter(rest, self.policy, lang)
+        query = ListQuery(mine=f.mine, line=f.line, customer=f.customer, statuses=f.statuses)
         limit = 50
         views = self.desk.list(user, query, limit=limit)
-        return ticket_list(views, self.policy, lang, " · ".join(described), limit)
+        return ticket_list(views, self.policy, lang, parsing.describe_filter(f, lang), limit)
 
     def lang(self, user: str, rest: str, lang: str) -> Reply:
-        choice = rest.strip().lower()
+        choice = parsing.language(rest, lang)
         self.desk.set_lang(user, choice)
         return reply(t(choice, "ok.lang"))
 
@@ -211,18 +115,20 @@ class TicketCommand:
             "take": self.take,
             "assign": self.assign,
             "reclassify": self.reclassify,
-            "escalate": self._text_action(d.escalate, "ok.escalate"),
-            "wait": self._text_action(d.wait, "ok.wait"),
-            "resolve": self._text_action(d.resolve, "ok.resolve"),
+            "escalate": self._text_action("escalate", d.escalate, "ok.escalate"),
+            "wait": self._text_action("wait", d.wait, "ok.wait"),
+            "resolve": self._text_action("resolve", d.resolve, "ok.resolve"),
             "third_party": self.third_party,
             "close": self.close,
-            "reopen": self._text_action(d.reopen, "ok.reopen"),
-            "resume": self._text_action(d.resume, "ok.resume"),
-            "note": self._text_action(d.note, "ok.note"),
+            "reopen": self._text_action("reopen", d.reopen, "ok.reopen"),
+            "resume": self._text_action("resume", d.resume, "ok.resume"),
+            "note": self._text_action("note", d.note, "ok.note"),
             "show": self.show,
             "list": self.list,
             "lang": self.lang,
             "help": self.help,
+            # A text of nothing but control characters, which the parser drops.
+            "": self.help,
         }
 
 

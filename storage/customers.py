@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from bot.domain.contacts import match_contacts
 from storage.models import Contact, Customer, Ticket
 
 
@@ -82,18 +83,16 @@ def get_contact(*, session: Session, contact_id: int) -> Contact | None:
 
 
 def find_contacts(*, session: Session, customer_id: int, query: str) -> Sequence[Contact]:
-    """Match a contact by e-mail (exact) or name (exact, then prefix), case-insensitively."""
-    q = query.strip().lower()
-    base = select(Contact).where(Contact.customer_id == customer_id).order_by(Contact.name)
-    for cond in (
-        func.lower(Contact.email) == q,
-        func.lower(Contact.name) == q,
-        func.lower(Contact.name).like(f"{q}%"),
-    ):
-        found = session.execute(base.where(cond)).scalars().all()
-        if found:
-            return found
-    return []
+    """The customer's contacts `query` names (bot.domain.contacts.match_contacts: the exact
+    e-mail, else the exact name, else a unique enough prefix of the name or of a word in it)."""
+    contacts = (
+        session.execute(
+            select(Contact).where(Contact.customer_id == customer_id).order_by(Contact.name)
+        )
+        .scalars()
+        .all()
+    )
+    return match_contacts(query, contacts)
 
 
 def upsert_contact(

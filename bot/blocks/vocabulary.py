@@ -1,9 +1,37 @@
-"""Policy and status words in the reader's language (shared by every surface)."""
+"""Policy and status words in the reader's language (shared by every surface).
+
+These are the words people see on cards and in replies, so they are also the words the command
+parser accepts (bot.parsing reads them from here). Each word has its catalogue key spelled out:
+no key is built at run time.
+"""
 
 from __future__ import annotations
 
 from bot.i18n import t
 from bot.policy import Policy
+
+STATUS_KEYS: dict[str, str] = {
+    "new": "status.new",
+    "in_progress": "status.in_progress",
+    "waiting_info": "status.waiting_info",
+    "waiting_customer": "status.waiting_customer",
+    "waiting_third_party": "status.waiting_third_party",
+    "resolved": "status.resolved",
+    "closed": "status.closed",
+}
+LEVEL_KEYS: dict[str, str] = {"high": "level.high", "medium": "level.medium", "low": "level.low"}
+VIA_KEYS: dict[str, str] = {"phone": "via.phone", "email": "via.email"}
+TIER_KEYS: dict[str, str] = {"gold": "tier.gold", "silver": "tier.silver", "bronze": "tier.bronze"}
+ROLE_KEYS: dict[str, str] = {"main": "role.main", "it": "role.it", "end_user": "role.end_user"}
+THIRD_PARTY_KEYS: dict[str, str] = {
+    "customer": "third_party.customer",
+    "subcontractor": "third_party.subcontractor",
+}
+
+
+def _word(keys: dict[str, str], value: str, lang: str) -> str:
+    key = keys.get(value)
+    return t(lang, key) if key else value
 
 
 def type_label(policy: Policy, type_key: str, lang: str) -> str:
@@ -20,17 +48,37 @@ def line_label(policy: Policy, line: int, lang: str) -> str:
     return policy.line(line).label(lang)
 
 
+def level_label(level: str, lang: str) -> str:
+    return _word(LEVEL_KEYS, level, lang)
+
+
+def via_label(via: str, lang: str) -> str:
+    return _word(VIA_KEYS, via, lang)
+
+
+def tier_label(tier: str, lang: str) -> str:
+    return _word(TIER_KEYS, tier, lang)
+
+
+def role_label(role: str, lang: str) -> str:
+    return _word(ROLE_KEYS, role, lang)
+
+
+def third_party_label(party: str, lang: str) -> str:
+    return _word(THIRD_PARTY_KEYS, party, lang)
+
+
 def priority_reason(policy: Policy, *, impact: str, urgency: str, priority: str, lang: str) -> str:
     entry = policy.priorities.get(priority)
     return t(
         lang,
         "priority.reason",
-        impact=t(lang, f"level.{impact}"),
-        urgency=t(lang, f"level.{urgency}"),
+        impact=level_label(impact, lang),
+        urgency=level_label(urgency, lang),
         priority=priority,
         label=entry.label(lang) if entry else "",
     )
 
 
 def status_label(status: str, lang: str) -> str:
-    return t(lang, f"status.{status}")
+    return _word(STATUS_KEYS, status, lang)

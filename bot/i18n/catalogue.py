@@ -38,6 +38,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "impact {impact} × urgency {urgency} → {priority} ({label})",
     },
     "nobody": {"nl": "niemand", "en": "nobody"},
+    "words.one_of": {"nl": "{items} of {last}", "en": "{items} or {last}"},
+    "words.number": {"nl": "NUMMER", "en": "NUMBER"},
     "action.take": {"nl": "oppakken", "en": "take"},
     "action.assign": {"nl": "toewijzen", "en": "assign"},
     "action.reclassify": {"nl": "herclassificeren", "en": "reclassify"},
@@ -101,6 +103,58 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "field.invalid": {"nl": "{field} is ongeldig", "en": "{field} is invalid"},
     "field.unknown_key": {"nl": "onbekende sleutel '{value}'", "en": "unknown key '{value}'"},
+    "field.unknown_key_choices": {
+        "nl": "onbekende sleutel '{value}'; kies uit {choices}",
+        "en": "unknown key '{value}'; choose from {choices}",
+    },
+    "field.unknown_key_suggest": {
+        "nl": "onbekende sleutel '{value}'; bedoel je '{suggestion}'? Kies uit {choices}",
+        "en": "unknown key '{value}'; did you mean '{suggestion}'? Choose from {choices}",
+    },
+    "field.unknown_word": {
+        "nl": "'{value}' begrijpt Balie hier niet; kies uit {choices}",
+        "en": "Balie does not understand '{value}' here; choose from {choices}",
+    },
+    "field.unknown_word_suggest": {
+        "nl": "'{value}' begrijpt Balie hier niet; bedoel je '{suggestion}'? Kies uit {choices}",
+        "en": "Balie does not understand '{value}' here; did you mean '{suggestion}'? Choose from {choices}",
+    },
+    "field.choice_list": {
+        "nl": "{field}: '{value}' kan niet; kies {choices}",
+        "en": "{field}: '{value}' is not possible; choose {choices}",
+    },
+    "field.choice_suggest": {
+        "nl": "{field}: '{value}' kan niet; bedoel je '{suggestion}'? Kies {choices}",
+        "en": "{field}: '{value}' is not possible; did you mean '{suggestion}'? Choose {choices}",
+    },
+    "field.level_choice": {
+        "nl": "{field}: '{value}' is geen niveau; kies {choices}",
+        "en": "{field}: '{value}' is not a level; choose {choices}",
+    },
+    "field.level_suggest": {
+        "nl": "{field}: '{value}' is geen niveau; bedoel je '{suggestion}'? Kies {choices}",
+        "en": "{field}: '{value}' is not a level; did you mean '{suggestion}'? Choose {choices}",
+    },
+    "field.type_suggest": {
+        "nl": "type: '{value}' bestaat niet; bedoel je '{suggestion}'? Kies {choices}",
+        "en": "type: '{value}' does not exist; did you mean '{suggestion}'? Choose {choices}",
+    },
+    "field.required_choice": {
+        "nl": "{field} ontbreekt; kies {choices}",
+        "en": "{field} is missing; choose {choices}",
+    },
+    "field.date_invalid": {
+        "nl": "{field}: '{value}' is geen datum; schrijf JJJJ-MM-DD, zoals 2026-03-01",
+        "en": "{field}: '{value}' is not a date; write YYYY-MM-DD, such as 2026-03-01",
+    },
+    "field.email_invalid": {
+        "nl": "{field}: '{value}' is geen e-mailadres; schrijf naam@domein.nl",
+        "en": "{field}: '{value}' is not an e-mail address; write name@domain.com",
+    },
+    "field.code_invalid": {
+        "nl": "{field}: '{value}' kan niet; gebruik letters, cijfers, - en _",
+        "en": "{field}: '{value}' is not possible; use letters, digits, - and _",
+    },
     "field.duplicate_key": {
         "nl": "'{value}' staat er twee keer in",
         "en": "'{value}' is given twice",
@@ -118,8 +172,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "type: '{value}' does not exist; choose {choices}",
     },
     "field.number_invalid": {
-        "nl": "'{value}' is geen ticketnummer",
-        "en": "'{value}' is not a ticket number",
+        "nl": "'{value}' is geen ticketnummer; schrijf bijvoorbeeld {example} of {short}",
+        "en": "'{value}' is not a ticket number; write, for example, {example} or {short}",
+    },
+    "field.number_required": {
+        "nl": "het ticketnummer ontbreekt; schrijf bijvoorbeeld {example} of {short}",
+        "en": "the ticket number is missing; write, for example, {example} or {short}",
     },
     "field.user_invalid": {
         "nl": "'{value}' is geen Slack-gebruiker; noem iemand met @",
@@ -128,6 +186,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.unknown_subcommand": {
         "nl": "'{value}' is geen opdracht",
         "en": "'{value}' is not a command",
+    },
+    "field.unknown_subcommand_suggest": {
+        "nl": "'{value}' is geen opdracht; bedoel je '{suggestion}'?",
+        "en": "'{value}' is not a command; did you mean '{suggestion}'?",
     },
     "field.unbalanced_quotes": {
         "nl": "er ontbreekt een afsluitend aanhalingsteken",
@@ -142,8 +204,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} is not a contact of {customer}",
     },
     "field.contact_ambiguous": {
-        "nl": "'{value}' past bij meer contactpersonen van {customer}; gebruik het e-mailadres",
-        "en": "'{value}' matches several contacts of {customer}; use the e-mail address",
+        "nl": "'{value}' past bij meer contactpersonen van {customer}: {candidates}; schrijf de hele naam of het e-mailadres",
+        "en": "'{value}' matches several contacts of {customer}: {candidates}; write the full name or the e-mail address",
     },
     "field.lang_invalid": {"nl": "kies nl of en", "en": "choose nl or en"},
     "field.nothing_to_change": {
@@ -181,10 +243,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} is {role} at {customer} and may not report: only the main or IT contact is Korton's point of contact. Nothing was registered.",
     },
     "error.contact_unknown": {"nl": "Er is niets geregistreerd.", "en": "Nothing was registered."},
-    "error.contacts_of": {"nl": "Contactpersonen van {customer}:", "en": "Contacts of {customer}:"},
+    "error.contacts_of": {
+        "nl": "Voor {customer} mogen melden:",
+        "en": "Who may report for {customer}:",
+    },
     "error.no_contacts": {
-        "nl": "{customer} heeft nog geen contactpersonen; een beheerder voegt ze toe met /klant contact.",
-        "en": "{customer} has no contacts yet; an admin adds them with /klant contact.",
+        "nl": "{customer} heeft nog geen hoofd- of IT-contactpersoon; een beheerder voegt die toe met /klant contact.",
+        "en": "{customer} has no main or IT contact yet; an admin adds one with /klant contact.",
     },
     "error.see_help": {
         "nl": "Typ `/ticket help` voor alle opdrachten.",

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain.contacts import ContactRole, check_may_report
+from bot.domain.contacts import ContactRole, check_may_report, may_report
 from bot.domain.errors import InvalidInput
 from bot.domain.events import TicketChanged
 from bot.domain.lifecycle import Action, Status
@@ -30,7 +30,11 @@ class ContactsHint:
 
 
 def contacts_hint(customer: Customer) -> ContactsHint:
-    return ContactsHint(customer.name, [(c.name, c.email, c.role) for c in customer.contacts])
+    """Only who may report: naming an end user to the agent invites the next refusal."""
+    return ContactsHint(
+        customer.name,
+        [(c.name, c.email, c.role) for c in customer.contacts if may_report(c.role)],
+    )
 
 
 def resolve_reporter(*, session: Session, data: NewTicket) -> tuple[Customer, Contact]:
@@ -55,7 +59,11 @@ def resolve_reporter(*, session: Session, data: NewTicket) -> tuple[Customer, Co
         )
     if len(found) > 1:
         raise InvalidInput.one(
-            "contact", "field.contact_ambiguous", value=data.contact, customer=customer.name
+            "contact",
+            "field.contact_ambiguous",
+            value=data.contact,
+            customer=customer.name,
+            candidates=", ".join(f"{c.name} ({c.email})" for c in found),
         )
     contact = found[0]
     check_may_report(
