@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from bot.blocks import ticket_modal
 from bot.blocks.ids import TEXT_ACTIONS, ActionId, BlockId, CallbackId
 from bot.domain.errors import InvalidInput
+from bot.domain.lifecycle import CloseReason
 from bot.services.inputs import Reclassify, build
 from bot.services.roles import STAFF
 from bot.wiring import Services
@@ -39,7 +40,17 @@ def register(app: App, s: Services) -> None:
 
     @app.action(ActionId.CLOSE.value)
     def close(ack: Ack, body: dict[str, Any]) -> None:
-        desk.close(user(body), card_number(body))
+        # A resolved ticket's card has a plain button; an unresolved one's a choice of reason.
+        chosen = ((body.get("actions") or [{}])[0].get("selected_option") or {}).get("value")
+        reason = None
+        if chosen is not None:
+            try:
+                reason = CloseReason(str(chosen))
+            except ValueError:
+                raise InvalidInput.one(
+                    "reason", "field.close_reason_invalid", value=str(chosen)
+                ) from None
+        desk.close(user(body), card_number(body), reason)
         ack()
 
     def ack_staff(ack: Ack, body: dict[str, Any]) -> None:

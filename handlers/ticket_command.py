@@ -13,9 +13,10 @@ from bot.blocks import ticket_modal
 from bot.blocks import vocabulary as voc
 from bot.blocks.replies import reply, ticket_detail, ticket_list
 from bot.blocks.text import mention, tr
+from bot.blocks.ticket_card import CLOSE_REASON_KEYS, close_reason_label
 from bot.domain.errors import InvalidInput
-from bot.domain.lifecycle import Status
-from bot.i18n import t
+from bot.domain.lifecycle import CloseReason, Status
+from bot.i18n import LANGS, t
 from bot.parsing import (
     TICKET_KEYS,
     level,
@@ -147,9 +148,28 @@ class TicketCommand:
             "ok.wait_third_party", self.desk.wait_third_party(user, number, party, reason), lang
         )
 
+    @staticmethod
+    def _close_reason(text: str) -> CloseReason:
+        """A close reason as the card shows it, in either language; `buiten-scope`, `buiten
+        scope` and `buiten_scope` alike, in any case."""
+
+        def word(s: str) -> str:
+            return "-".join(s.lower().replace("_", " ").replace("-", " ").split())
+
+        wanted = word(text)
+        for reason, key in CLOSE_REASON_KEYS.items():
+            if wanted in {word(reason.value), *(word(t(lang, key)) for lang in LANGS)}:
+                return reason
+        raise InvalidInput.one("reason", "field.close_reason_invalid", value=text)
+
     def close(self, user: str, rest: str, lang: str) -> Reply:
-        number, _ = _number_and_text(rest)
-        return self._done("ok.close", self.desk.close(user, number), lang)
+        number, text = _number_and_text(rest)
+        reason = self._close_reason(text) if text else None
+        outcome = self.desk.close(user, number, reason)
+        if reason is None or not outcome.changed:
+            return self._done("ok.close", outcome, lang)
+        label = close_reason_label(reason, lang)
+        return reply(tr(lang, "ok.close_cancelled", number=outcome.ticket.number, reason=label))
 
     def show(self, user: str, rest: str, lang: str) -> Reply:
         number, _ = _number_and_text(rest)

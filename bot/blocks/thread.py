@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.blocks import vocabulary as voc
 from bot.blocks.text import Raw, esc, mention, tr, when
+from bot.blocks.ticket_card import close_reason_label
 from bot.i18n import t
 from bot.policy import Policy
 from bot.services.views import EventView, TicketView
@@ -21,6 +22,7 @@ _SHOWN = (
     "priority",
     "line",
     "third_party",
+    "close_reason",
     "response_due_at",
     "resolution_due_at",
 )
@@ -44,6 +46,8 @@ def _value(policy: Policy, field: str, value: Any, lang: str) -> str:
             return esc(voc.line_label(policy, int(value), lang))
         case "third_party":
             return t(lang, f"third_party.{value}")
+        case "close_reason":
+            return close_reason_label(str(value), lang)
         case "response_due_at" | "resolution_due_at":
             return when(datetime.fromisoformat(str(value)))
     return esc(str(value))

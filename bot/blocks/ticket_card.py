@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Final
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
+    ConfirmObject,
     ContextBlock,
     HeaderBlock,
     MarkdownTextObject,
+    Option,
     PlainTextObject,
     SectionBlock,
+    StaticSelectElement,
     UserSelectElement,
 )
 
 from bot.blocks import vocabulary as voc
 from bot.blocks.ids import ActionId, BlockId
 from bot.blocks.text import esc, mention, tr, truncate, when
-from bot.domain.lifecycle import OPEN, WAITING, Status
+from bot.domain.lifecycle import OPEN, WAITING, CloseReason, Status
 from bot.i18n import t
 from bot.policy import Policy
 from bot.services.views import TicketView
@@ -52,7 +56,40 @@ _STATE_ICON = {
     "paused": ":double_vertical_bar: ",
     "met": ":white_check_mark: ",
     "breached": ":rotating_light: ",
+    "cancelled": ":heavy_minus_sign: ",
 }
+
+CLOSE_REASON_KEYS: Final[Mapping[CloseReason, str]] = {
+    CloseReason.DUPLICATE: "close_reason.duplicate",
+    CloseReason.WITHDRAWN: "close_reason.withdrawn",
+    CloseReason.OUT_OF_SCOPE: "close_reason.out_of_scope",
+}
+
+
+def close_reason_label(reason: str, lang: str) -> str:
+    """A close reason as the reader says it (the card's choice, the thread)."""
+    try:
+        return t(lang, CLOSE_REASON_KEYS[CloseReason(reason)])
+    except ValueError:
+        return esc(reason)
+
+
+def _close_unresolved(lang: str) -> StaticSelectElement:
+    """Closing a ticket that was never resolved takes a reason; Slack asks to confirm first."""
+    return StaticSelectElement(
+        action_id=ActionId.CLOSE.value,
+        placeholder=t(lang, "button.close_without_resolution"),
+        options=[
+            Option(value=r.value, text=close_reason_label(r, lang).capitalize())
+            for r in CloseReason
+        ],
+        confirm=ConfirmObject(
+            title=t(lang, "card.close_confirm.title"),
+            text=t(lang, "card.close_confirm.text"),
+            confirm=t(lang, "button.close"),
+            deny=t(lang, "modal.cancel"),
+        ),
+    )
 
 
 def sla_lines(v: TicketView, lang: str) -> str:
@@ -104,6 +141,7 @@ def _buttons(v: TicketView, lang: str) -> list[Any]:
             elements.append(b(ActionId.WAIT, "button.wait"))
         elements.append(b(ActionId.RESOLVE, "button.resolve", "primary"))
         elements.append(b(ActionId.NOTE, "button.note"))
+        elements.append(_close_unresolved(lang))
         return elements
     elements = [b(ActionId.REOPEN, "button.reopen")]
     if status is Status.RESOLVED:

@@ -27,8 +27,6 @@ from storage import sla as store
 from storage.models import Ticket
 from storage.sla import StatusRow
 
-BREACH = 100
-
 Statuses = dict[ClockKind, ClockStatus]
 
 
