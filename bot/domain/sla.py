@@ -51,8 +51,9 @@ Choices
   Friday 17:30, now Saturday); ``remaining`` becomes negative once the desk opens again.
 * **Met late is BREACHED with ``met_at`` set.** ``state`` says whether the target was kept
   (MET, or BREACHED: met after the deadline or not met and past it); ``met_at`` says whether the
-  clock has stopped. So "met late" is ``state == BREACHED and met_at is not None``
-  (``ClockStatus.met_late``), and "open breach" is ``state == BREACHED and met_at is None``.
+  clock was met. So "met late" is ``state == BREACHED and met_at is not None``
+  (``ClockStatus.met_late``), and "open breach" is ``state == BREACHED and not stopped`` (a
+  cancelled clock has ``cancelled_at`` set instead; ``ClockStatus.stopped`` is either).
 * **BREACHED wins over PAUSED.** A breach is a fact that a later pause does not undo: a clock
   that passed its deadline and was then put on hold is BREACHED, not PAUSED.
 * **Deadline while paused.** While a pause is open the deadline is ``None`` if the target was not
