@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
+from bot import parsing
 from bot.blocks import ticket_modal
 from bot.blocks.ids import TEXT_ACTIONS, ActionId, BlockId, CallbackId
 from bot.domain.errors import InvalidInput
@@ -38,8 +39,11 @@ def register(app: App, s: Services) -> None:
         ack()
 
     @app.action(ActionId.CLOSE.value)
-    def close(ack: Ack, body: dict[str, Any]) -> None:
-        desk.close(user(body), card_number(body))
+    def close(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:
+        # A resolved ticket's card has a plain button; an unresolved one's a choice of reason.
+        chosen = ((body.get("actions") or [{}])[0].get("selected_option") or {}).get("value")
+        reason = None if chosen is None else parsing.close_reason(str(chosen), context["lang"])
+        desk.close(user(body), card_number(body), reason)
         ack()
 
     def ack_staff(ack: Ack, body: dict[str, Any]) -> None:

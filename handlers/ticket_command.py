@@ -84,8 +84,12 @@ class TicketCommand:
         return self._done("ok.wait_third_party", outcome, lang)
 
     def close(self, user: str, rest: str, lang: str) -> Reply:
-        ref = parsing.ticket_ref("close", rest, self.policy, lang)
-        return self._done("ok.close", self.desk.close(user, ref.number), lang)
+        c = parsing.closing(rest, self.policy, lang)
+        outcome = self.desk.close(user, c.number, c.reason)
+        if c.reason is None or not outcome.changed:
+            return self._done("ok.close", outcome, lang)
+        label = voc.close_reason_label(c.reason, lang)
+        return reply(tr(lang, "ok.close_cancelled", number=outcome.ticket.number, reason=label))
 
     def show(self, user: str, rest: str, lang: str) -> Reply:
         ref = parsing.ticket_ref("show", rest, self.policy, lang)

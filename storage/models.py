@@ -222,7 +222,8 @@ class OutboxItem(Base):
 
 
 class Counter(Base):
-    """Gap-free sequences that every replica shares (ticket numbers)."""
+    """Gap-free sequences that every replica shares (ticket numbers), and high-water marks (the
+    SLA monitor's last caught-up sweep, in microseconds since the Unix epoch)."""
 
     __tablename__ = "counters"
 

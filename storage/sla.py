@@ -1,15 +1,16 @@
-"""SLA bookkeeping: status histories, announcements, and the monitor's due list."""
+"""SLA bookkeeping: status histories, announcements, the monitor's due list and its last sweep."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage import counters
 from storage.models import SlaAnnouncement, Ticket, TicketEvent
 
 StatusRow = tuple[datetime, str, str | None]  # (at, status, third party)
@@ -46,32 +47,12 @@ def announced(*, session: Session, ticket_ids: Collection[int]) -> dict[int, dic
     return out
 
 
-def claim(
-    *, session: Session, ticket_id: int, clock: str, thresholds: Sequence[int], now: datetime
-) -> bool:
-    """Record these thresholds as announced; True if the last (highest) one was new here.
-
-    ON CONFLICT DO NOTHING makes a second process's claim a no-op instead of an error, so
-    exactly one process announces each (ticket, clock, threshold).
-    """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    won = False
-    for threshold in thresholds:
-        stmt = (
-            insert(SlaAnnouncement)
-            .values(ticket_id=ticket_id, clock=clock, threshold=threshold, announced_at=now)
-            .on_conflict_do_nothing()
-            .returning(SlaAnnouncement.threshold)
-        )
-        won = session.execute(stmt).first() is not None
-    return won
-
-
 def claim_many(
     *, session: Session, rows: Sequence[tuple[int, str, int]], now: datetime
 ) -> set[tuple[int, str, int]]:
-    """Bulk `claim`: the (ticket_id, clock, threshold) rows this call inserted."""
+    """Record these thresholds as announced: the (ticket_id, clock, threshold) rows this call
+    inserted. ON CONFLICT DO NOTHING makes another process's claim a no-op instead of an error,
+    so exactly one process announces each (ticket, clock, threshold)."""
     if not rows:
         return set()
     dialect = session.get_bind().dialect.name
@@ -120,3 +101,19 @@ def open_tickets(
     if lines:
         q = q.where(Ticket.line.in_(list(lines)))
     return session.execute(q).unique().scalars().all()
+
+
+_LAST_SWEEP = "sla_last_sweep"
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_US = timedelta(microseconds=1)
+
+
+def last_sweep(*, session: Session) -> datetime | None:
+    """When the monitor last caught up (any replica), or None if it never did."""
+    us = counters.value_of(session=session, name=_LAST_SWEEP)
+    return None if us is None else _EPOCH + us * _US
+
+
+def record_sweep(*, session: Session, at: datetime) -> None:
+    """A sweep as of `at` left nothing due behind; an earlier moment never overwrites a later."""
+    counters.raise_to(session=session, name=_LAST_SWEEP, value=(at - _EPOCH) // _US)

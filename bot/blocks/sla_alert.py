@@ -1,7 +1,8 @@
 """SLA warnings and breaches: in the ticket's thread, in the line's channel, and for team leads.
 
-A sweep that finds thresholds passed long ago (Balie was down) says so in one consolidated
-message per channel instead of one message per ticket.
+A sweep that finds thresholds that passed while Balie was not running says so in one
+consolidated message per channel instead of one message per ticket. The team leads' channel
+reads along and is never pinged: the line's channel calls the assignee or the line.
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ from datetime import datetime
 
 from bot.blocks import vocabulary as voc
 from bot.blocks.text import Raw, mention, tr, when
+from bot.domain.sla import BREACH
 from bot.i18n import t
 from bot.policy import Policy
 from bot.services.views import TicketView
-
-BREACH = 100
 
 
 @dataclass(frozen=True)
@@ -66,19 +66,21 @@ def channel_text(a: Alert, policy: Policy, lang: str, *, mention_people: bool = 
     )
 
 
-def catch_up(alerts: Sequence[Alert], policy: Policy, lang: str) -> str:
+def catch_up(
+    alerts: Sequence[Alert], policy: Policy, lang: str, *, mention_people: bool = True
+) -> str:
     rows = [
         tr(
             lang,
             "sla.catchup_row",
             number=a.ticket.number,
             customer=a.ticket.customer_name,
-            priority=a.ticket.priority,
+            priority=voc.priority_label(policy, a.ticket.priority, lang),
             clock=t(lang, f"sla.clock.{a.clock}"),
             percent=a.percent,
             deadline=_deadline(a.deadline, lang),
-            who=who(policy, a.ticket, lang),
-        )
+            who=who(policy, a.ticket, lang) if mention_people else Raw(""),
+        ).rstrip()
         for a in alerts
     ]
     return "\n".join([t(lang, "sla.catchup"), *rows])

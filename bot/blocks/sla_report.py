@@ -70,7 +70,7 @@ def risks(rows: Sequence[Risk], lines_text: str, policy: Policy, lang: str) -> d
                 lang,
                 "sla.risk_row",
                 number=r.ticket.number,
-                priority=r.ticket.priority,
+                priority=voc.priority_label(policy, r.ticket.priority, lang),
                 customer=r.ticket.customer_code,
                 clock=t(lang, f"sla.clock.{r.status.kind.value}"),
                 percent=int(r.status.fraction * 100),

@@ -21,6 +21,7 @@ _SHOWN = (
     "priority",
     "line",
     "third_party",
+    "close_reason",
     "response_due_at",
     "resolution_due_at",
 )
@@ -44,6 +45,8 @@ def _value(policy: Policy, field: str, value: Any, lang: str) -> str:
             return esc(voc.line_label(policy, int(value), lang))
         case "third_party":
             return t(lang, f"third_party.{value}")
+        case "close_reason":
+            return esc(voc.close_reason_label(str(value), lang))
         case "response_due_at" | "resolution_due_at":
             return when(datetime.fromisoformat(str(value)))
     return esc(str(value))

@@ -8,18 +8,21 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
+    ConfirmObject,
     ContextBlock,
     HeaderBlock,
     MarkdownTextObject,
+    Option,
     PlainTextObject,
     SectionBlock,
+    StaticSelectElement,
     UserSelectElement,
 )
 
 from bot.blocks import vocabulary as voc
 from bot.blocks.ids import ActionId, BlockId
 from bot.blocks.text import esc, mention, tr, truncate, when
-from bot.domain.lifecycle import OPEN, WAITING, Status
+from bot.domain.lifecycle import OPEN, WAITING, CloseReason, Status
 from bot.i18n import t
 from bot.policy import Policy
 from bot.services.views import TicketView
@@ -52,7 +55,26 @@ _STATE_ICON = {
     "paused": ":double_vertical_bar: ",
     "met": ":white_check_mark: ",
     "breached": ":rotating_light: ",
+    "cancelled": ":heavy_minus_sign: ",
 }
+
+
+def _close_unresolved(lang: str) -> StaticSelectElement:
+    """Closing a ticket that was never resolved takes a reason; Slack asks to confirm first."""
+    return StaticSelectElement(
+        action_id=ActionId.CLOSE.value,
+        placeholder=t(lang, "button.close_without_resolution"),
+        options=[
+            Option(value=r.value, text=voc.close_reason_label(r, lang).capitalize())
+            for r in CloseReason
+        ],
+        confirm=ConfirmObject(
+            title=t(lang, "card.close_confirm.title"),
+            text=t(lang, "card.close_confirm.text"),
+            confirm=t(lang, "button.close"),
+            deny=t(lang, "modal.cancel"),
+        ),
+    )
 
 
 def sla_lines(v: TicketView, lang: str) -> str:
@@ -104,6 +126,7 @@ def _buttons(v: TicketView, lang: str) -> list[Any]:
             elements.append(b(ActionId.WAIT, "button.wait"))
         elements.append(b(ActionId.RESOLVE, "button.resolve", "primary"))
         elements.append(b(ActionId.NOTE, "button.note"))
+        elements.append(_close_unresolved(lang))
         return elements
     elements = [b(ActionId.REOPEN, "button.reopen")]
     if status is Status.RESOLVED:

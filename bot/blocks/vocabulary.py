@@ -7,6 +7,7 @@ no key is built at run time.
 
 from __future__ import annotations
 
+from bot.domain.lifecycle import CloseReason
 from bot.i18n import t
 from bot.policy import Policy
 
@@ -66,6 +67,18 @@ def role_label(role: str, lang: str) -> str:
 
 def third_party_label(party: str, lang: str) -> str:
     return _word(THIRD_PARTY_KEYS, party, lang)
+
+
+CLOSE_REASON_KEYS: dict[str, str] = {
+    CloseReason.DUPLICATE: "close_reason.duplicate",
+    CloseReason.WITHDRAWN: "close_reason.withdrawn",
+    CloseReason.OUT_OF_SCOPE: "close_reason.out_of_scope",
+}
+
+
+def close_reason_label(reason: str, lang: str) -> str:
+    """A close reason as the reader says it (the card's choice, the thread)."""
+    return _word(CLOSE_REASON_KEYS, reason, lang)
 
 
 def priority_reason(policy: Policy, *, impact: str, urgency: str, priority: str, lang: str) -> str:

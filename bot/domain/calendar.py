@@ -35,8 +35,8 @@ from types import MappingProxyType
 from typing import Final, Literal, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
-from dateutil.easter import easter
+from holidays import OPTIONAL, PUBLIC
+from holidays.countries import Netherlands
 
 __all__ = [
     "DEFAULT_HOLIDAY_RULES",
@@ -119,7 +119,7 @@ _ZERO: Final = timedelta(0)
 
 # Names as the `holidays` package gives them with language="en_US", plus the spellings other
 # releases and translations have used, so that a rename upstream does not silently reopen the
-# desk on a holiday. A key the package does not name at all is computed by _computed_holidays.
+# desk on a holiday.
 _NAME_TO_KEY: Final[Mapping[str, str]] = MappingProxyType(
     {
         "new year's day": "new_years_day",
@@ -147,42 +147,24 @@ _NAME_TO_KEY: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 
-def _computed_holidays(year: int) -> dict[str, date]:
-    """The rules themselves, for what the package does not list.
+class _Netherlands(Netherlands):
+    """The package's Dutch holidays over every year the calendar supports.
 
-    The package lists Liberation Day only in lustrum years (it is a day off then) and stops
-    at 2100; the desk needs the date in other years too when its rule is "closed".
+    The package stops at 2100 by default (``end_year``); its rules hold beyond it.
     """
-    e = easter(year)
-    if year >= 2014:
-        # King's Day is Apr 27, a day earlier when that is a Sunday.
-        kings = date(year, 4, 27)
-        if kings.weekday() == 6:
-            kings = date(year, 4, 26)
-    else:
-        # Queen's Day: Apr 30; on a Sunday moved to May 1 until 1980, to Apr 29 since.
-        kings = date(year, 4, 30)
-        if kings.weekday() == 6:
-            kings = date(year, 5, 1) if year < 1980 else date(year, 4, 29)
-    return {
-        "new_years_day": date(year, 1, 1),
-        "good_friday": e - timedelta(days=2),
-        "easter_sunday": e,
-        "easter_monday": e + timedelta(days=1),
-        "kings_day": kings,
-        "liberation_day": date(year, 5, 5),
-        "ascension_day": e + timedelta(days=39),
-        "whit_sunday": e + timedelta(days=49),
-        "whit_monday": e + timedelta(days=50),
-        "christmas_day": date(year, 12, 25),
-        "second_day_of_christmas": date(year, 12, 26),
-    }
+
+    end_year = MAX_YEAR
 
 
 def _package_holidays(year: int) -> dict[str, date]:
-    """Holidays of `year` as the `holidays` package lists them, by stable key."""
+    """Holidays of `year` as the `holidays` package lists them, by stable key.
+
+    Public holidays and the optional ones: the package lists Liberation Day as public only in
+    lustrum years (when it is a day off for most employers) and as optional in the others, so
+    that a policy can close on it every year.
+    """
     found: dict[str, date] = {}
-    listed = holidays.country_holidays("NL", years=year, language="en_US")
+    listed = _Netherlands(years=year, language="en_US", categories=(PUBLIC, OPTIONAL))
     for day, names in listed.items():
         # One date can carry two holidays (Ascension Day and Liberation Day in 2005).
         for name in str(names).split(";"):
@@ -194,15 +176,17 @@ def _package_holidays(year: int) -> dict[str, date]:
 
 @cache
 def holiday_dates(year: int) -> Mapping[str, date]:
-    """Date of every holiday in HOLIDAY_KEYS in `year`, whether or not the desk closes then.
+    """Date of every holiday in HOLIDAY_KEYS that `year` has, whether or not the desk closes then.
 
     Dates come from the ``holidays`` package (pinned in pyproject.toml, so closing days do not
-    move on an upgrade); a holiday it does not list for that year is computed from the rules.
+    move on an upgrade). Every key has a date every year, except Liberation Day before 1982
+    (when it became a yearly holiday) outside lustrum years.
     """
     _check_year(year)
-    dates = _computed_holidays(year)
-    dates.update(_package_holidays(year))
-    return MappingProxyType(dates)
+    found = _package_holidays(year)
+    # In key order, not the package's: when two holidays share a date (Ascension Day and
+    # Liberation Day in 2005), closed_days() names the first key.
+    return MappingProxyType({key: found[key] for key in HOLIDAY_KEYS if key in found})
 
 
 def _check_year(year: int) -> None:

@@ -35,6 +35,14 @@ class Action(StrEnum):
     NOTE = "note"
 
 
+class CloseReason(StrEnum):
+    """Why a ticket is closed without a resolution; its SLA clocks are then cancelled."""
+
+    DUPLICATE = "duplicate"
+    WITHDRAWN = "withdrawn"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
 WAITING = frozenset({Status.WAITING_INFO, Status.WAITING_CUSTOMER, Status.WAITING_THIRD_PARTY})
 OPEN = frozenset({Status.NEW, Status.IN_PROGRESS, *WAITING})
 

@@ -15,6 +15,11 @@ the ticket's start, counts time on its calendar (``BusinessCalendar`` for "busin
   first one's moment as ``responded_at``;
 * the resolution clock when the ticket is resolved (and not reopened).
 
+A clock can also be **cancelled**: the ticket was closed without a resolution (a duplicate, a
+withdrawn request, something outside the contract). A cancelled clock stops where it was and is
+neither met nor breached (``ClockState.CANCELLED``, ``cancelled_at`` set), unless it had already
+passed its deadline: a breach is a fact that a later close does not undo.
+
 ``elapsed(t)`` is the counted time from the start up to ``t``: calendar time minus calendar time
 spent paused. The **deadline** is the earliest moment at which ``elapsed`` reaches the target, so
 a pause moves the deadline out by exactly the calendar time it covers (a pause over a night or a
@@ -26,9 +31,9 @@ Pauses (``pauses_from`` derives them from the status history):
 * ``waiting_third_party`` pauses both clocks only when the third party is the customer's own
   (``third_party == "customer"``); a Korton subcontractor (``"subcontractor"``, or anything
   else, or unknown) does not pause;
-* for the resolution clock, ``resolved`` and ``closed`` also pause it until the next reopen (a
-  status that is neither), so a reopen *resumes* the clock where it stopped: the time between
-  resolve and reopen does not count. The response clock, once met, stays met.
+* ``resolved`` and ``closed`` pause both clocks until the next reopen (a status that is neither),
+  so a reopen *resumes* a clock where it stopped: the time between resolve (or close) and reopen
+  does not count. The response clock, once met, stays met.
 
 A priority change is not an event in this module: build the clocks again with the new targets and
 the ticket's original start (``ticket_clocks``). Deadlines then come out as if the new priority had
@@ -46,8 +51,9 @@ Choices
   Friday 17:30, now Saturday); ``remaining`` becomes negative once the desk opens again.
 * **Met late is BREACHED with ``met_at`` set.** ``state`` says whether the target was kept
   (MET, or BREACHED: met after the deadline or not met and past it); ``met_at`` says whether the
-  clock has stopped. So "met late" is ``state == BREACHED and met_at is not None``
-  (``ClockStatus.met_late``), and "open breach" is ``state == BREACHED and met_at is None``.
+  clock was met. So "met late" is ``state == BREACHED and met_at is not None``
+  (``ClockStatus.met_late``), and "open breach" is ``state == BREACHED and not stopped`` (a
+  cancelled clock has ``cancelled_at`` set instead; ``ClockStatus.stopped`` is either).
 * **BREACHED wins over PAUSED.** A breach is a fact that a later pause does not undo: a clock
   that passed its deadline and was then put on hold is BREACHED, not PAUSED.
 * **Deadline while paused.** While a pause is open the deadline is ``None`` if the target was not
@@ -61,6 +67,9 @@ Choices
   starts after ``now`` is ignored, one that ends after ``now`` counts as still open, and a
   ``stopped_at`` after ``now`` counts as not yet stopped. A ``now`` before the start gives zero
   elapsed time. ``moment_of`` uses every pause in the input as known.
+* **Cancelled.** A clock is cancelled at ``cancelled_at`` unless it stopped (was met) before. It
+  freezes there like a met clock; its state is CANCELLED, or BREACHED when the deadline had
+  passed by then (strictly after, as above). ``met_at`` stays None: it was never met.
 * **Announcements** (``next_check``): 100 (the breach) is always a threshold. Only thresholds
   above the highest one already announced are pending, so a clock that jumped (downtime, or a
   priority change to a tighter target) announces only the highest threshold it has passed rather
@@ -71,8 +80,8 @@ API
 ---
 ``ClockInput`` (validated and normalised on construction) -> ``evaluate`` -> ``ClockStatus``;
 ``moment_of`` (when a fraction of the target is reached) and ``next_check`` (what to announce next
-and when) for the scheduler; ``StatusChange``, ``pauses_from``, ``stopped_at`` and
-``ticket_clocks`` to build the clocks of a ticket from its history.
+and when) for the scheduler; ``StatusChange``, ``pauses_from``, ``stopped_at``, ``cancelled_at``
+and ``ticket_clocks`` to build the clocks of a ticket from its history.
 """
 
 from __future__ import annotations
@@ -88,6 +97,7 @@ from typing import Final, Protocol
 from bot.domain.calendar import BusinessCalendar, Calendar, TwentyFourSeven
 
 __all__ = [
+    "BREACH",
     "FINAL_STATUSES",
     "PAUSING_STATUSES",
     "ClockInput",
@@ -97,6 +107,7 @@ __all__ = [
     "SlaTargets",
     "Span",
     "StatusChange",
+    "cancelled_at",
     "evaluate",
     "moment_of",
     "next_check",
@@ -108,7 +119,8 @@ __all__ = [
 
 _ZERO: Final = timedelta(0)
 _US: Final = timedelta(microseconds=1)
-_BREACH: Final = 100
+BREACH: Final = 100
+"""The breach as a threshold: 100 % of the target. Always announced, whatever the policy says."""
 
 PAUSING_STATUSES: Final[frozenset[str]] = frozenset({"waiting_customer", "waiting_info"})
 """Statuses that pause both clocks whatever else is known."""
@@ -118,7 +130,11 @@ CUSTOMER_THIRD_PARTY: Final = "customer"
 """The third-party kind that pauses: the customer's own supplier, whom the customer directs."""
 
 FINAL_STATUSES: Final[frozenset[str]] = frozenset({"resolved", "closed"})
-"""Statuses that stop the resolution clock; leaving them is a reopen."""
+"""Statuses that stop the clocks (resolved: met; closed without a resolve: cancelled) and pause
+them until a reopen."""
+
+RESOLVED: Final = "resolved"
+CLOSED: Final = "closed"
 
 
 class ClockKind(StrEnum):
@@ -131,6 +147,7 @@ class ClockState(StrEnum):
     PAUSED = "paused"
     MET = "met"
     BREACHED = "breached"
+    CANCELLED = "cancelled"
 
 
 def _utc(t: datetime, what: str) -> datetime:
@@ -187,6 +204,7 @@ class ClockInput:
     On construction all moments are converted to UTC and `pauses` are normalised
     (``normalise_spans``, cut off at `started_at`), so two inputs that mean the same compare equal.
     `stopped_at`: when the response was given / the ticket resolved; None while not (yet) met.
+    `cancelled_at`: when the ticket was closed without a resolution; None if it was not.
     """
 
     kind: ClockKind
@@ -195,6 +213,7 @@ class ClockInput:
     calendar: Calendar
     pauses: tuple[Span, ...] = ()
     stopped_at: datetime | None = None
+    cancelled_at: datetime | None = None
 
     def __post_init__(self) -> None:
         started = _utc(self.started_at, "started_at")
@@ -205,6 +224,8 @@ class ClockInput:
         object.__setattr__(self, "pauses", normalise_spans(self.pauses, after=started))
         if self.stopped_at is not None:
             object.__setattr__(self, "stopped_at", _utc(self.stopped_at, "stopped_at"))
+        if self.cancelled_at is not None:
+            object.__setattr__(self, "cancelled_at", _utc(self.cancelled_at, "cancelled_at"))
 
 
 @dataclass(frozen=True)
@@ -216,7 +237,8 @@ class ClockStatus:
     elapsed: counted time so far (business or 24x7), pauses excluded; frozen once met.
     remaining: ``target - elapsed``; negative when the clock ran past its target.
     paused_for: counted (calendar) time spent paused since the start.
-    met_at: when the clock stopped (UTC), or None.
+    met_at: when the clock was met (UTC), or None.
+    cancelled_at: when the clock was cancelled (UTC), or None; never set together with met_at.
     """
 
     kind: ClockKind
@@ -227,6 +249,12 @@ class ClockStatus:
     paused_for: timedelta
     state: ClockState
     met_at: datetime | None
+    cancelled_at: datetime | None = None
+
+    @property
+    def stopped(self) -> bool:
+        """Met or cancelled: nothing more will happen to this clock."""
+        return self.met_at is not None or self.cancelled_at is not None
 
     @property
     def breached(self) -> bool:
@@ -250,16 +278,25 @@ class ClockStatus:
 # --------------------------------------------------------------------------------------------
 
 
-def _stop_as_of(clock: ClockInput, now: datetime | None) -> datetime | None:
-    stop = clock.stopped_at
-    if stop is None or (now is not None and stop > now):
-        return None
-    return stop
+def _known(moment: datetime | None, now: datetime | None) -> datetime | None:
+    return None if moment is None or (now is not None and moment > now) else moment
+
+
+def _ends(clock: ClockInput, now: datetime | None) -> tuple[datetime | None, datetime | None]:
+    """(met at, cancelled at) as of `now`: whichever came first, the other None."""
+    met, cancelled = _known(clock.stopped_at, now), _known(clock.cancelled_at, now)
+    if met is not None and cancelled is not None:
+        if met <= cancelled:
+            return met, None
+        return None, cancelled
+    return met, cancelled
 
 
 def _view(clock: ClockInput, now: datetime | None) -> tuple[datetime | None, tuple[Span, ...]]:
-    """(the stop moment as of `now`, the pauses as known at `now`); `now` None: all known."""
-    stop = _stop_as_of(clock, now)
+    """(the stop moment as of `now`, the pauses as known at `now`); `now` None: all known.
+    A cancelled clock stops at its cancel moment just as a met one does at its stop."""
+    met, cancelled = _ends(clock, now)
+    stop = met or cancelled
     if stop is not None:
         # Frozen at the stop; after it the clock would run on without pausing.
         pauses = tuple(
@@ -308,6 +345,7 @@ def _paused_for(cal: Calendar, pauses: Sequence[Span], upto: datetime) -> timede
 def evaluate(clock: ClockInput, now: datetime) -> ClockStatus:
     """The clock as of `now`."""
     now = _utc(now, "now")
+    met, cancelled = _ends(clock, now)
     stop, pauses = _view(clock, now)
     cal = clock.calendar
     horizon = max(clock.started_at, now if stop is None else stop)
@@ -317,7 +355,8 @@ def evaluate(clock: ClockInput, now: datetime) -> ClockStatus:
     if stop is not None:
         # Pauses of a stopped clock are all closed, so its deadline is known.
         assert deadline is not None
-        state = ClockState.BREACHED if stop > deadline else ClockState.MET
+        kept = ClockState.MET if met is not None else ClockState.CANCELLED
+        state = ClockState.BREACHED if stop > deadline else kept
     elif deadline is not None and now > deadline:
         state = ClockState.BREACHED
     elif pauses and pauses[-1].end is None:
@@ -332,7 +371,8 @@ def evaluate(clock: ClockInput, now: datetime) -> ClockStatus:
         remaining=clock.target - elapsed,
         paused_for=paused_for,
         state=state,
-        met_at=stop,
+        met_at=met,
+        cancelled_at=cancelled,
     )
 
 
@@ -377,15 +417,16 @@ def next_check(
     Pending thresholds are `thresholds` plus 100 (the breach), above the highest one in
     `announced`. If some pending thresholds are already due (moment <= `now`), the highest due
     one is returned with its (past) moment: announce it now. Otherwise the lowest pending one with
-    its future moment: check again then. None when the clock is met (as of `now`), when all is
-    announced, or when it is paused before the next threshold (check again when it resumes).
+    its future moment: check again then. None when the clock is met or cancelled (as of `now`),
+    when all is announced, or when it is paused before the next threshold (check again when it
+    resumes).
     """
     now = _utc(now, "now")
     stop, pauses = _view(clock, now)
     if stop is not None:
         return None
     floor = max(announced, default=0)
-    pending = sorted(p for p in {*thresholds, _BREACH} if p > floor)
+    pending = sorted(p for p in {*thresholds, BREACH} if p > floor)
     due: tuple[int, datetime] | None = None
     for percent in pending:
         moment = _moment(clock, pauses, Fraction(percent, 100))
@@ -421,12 +462,14 @@ class StatusChange:
         object.__setattr__(self, "status", str(self.status))
 
 
-def _pauses(change: StatusChange, kind: ClockKind) -> bool:
+def _pauses(change: StatusChange) -> bool:
     if change.status in PAUSING_STATUSES:
         return True
     if change.status == WAITING_THIRD_PARTY:
         return change.third_party == CUSTOMER_THIRD_PARTY
-    return kind is ClockKind.RESOLUTION and change.status in FINAL_STATUSES
+    # Resolved or closed, a ticket waits for nobody: a reopen resumes both clocks where they
+    # stopped. (Once met, a clock ignores later pauses anyway.)
+    return change.status in FINAL_STATUSES
 
 
 def _ordered(history: Iterable[StatusChange], now: datetime | None) -> list[StatusChange]:
@@ -441,19 +484,34 @@ def pauses_from(
 
     A status holds from its change until the next change; a pausing status that still holds
     gives an open span. Changes after `now` (if given) are ignored. The result is normalised.
-    For RESOLUTION the final statuses pause too, so the final resolve gives an open span that
-    starts at the stop moment (``stopped_at``) and is ignored by ``evaluate``.
+    The final statuses pause too, so the final resolve or close gives an open span that starts
+    at the stop moment (``stopped_at`` or ``cancelled_at``) and is ignored by ``evaluate``.
+    `kind` is kept so that callers need not know that both clocks pause alike.
     """
     if now is not None:
         now = _utc(now, "now")
     changes = _ordered(history, now)
     spans: list[Span] = []
     for i, change in enumerate(changes):
-        if not _pauses(change, kind):
+        if not _pauses(change):
             continue
         end = changes[i + 1].at if i + 1 < len(changes) else None
         spans.append(Span(change.at, end))
     return normalise_spans(spans)
+
+
+def _final_run(history: Iterable[StatusChange], now: datetime | None) -> StatusChange | None:
+    """The change that began the ticket's current run of final statuses, if it is final now."""
+    if now is not None:
+        now = _utc(now, "now")
+    first: StatusChange | None = None
+    for change in _ordered(history, now):
+        if change.status in FINAL_STATUSES:
+            if first is None:
+                first = change
+        else:
+            first = None
+    return first
 
 
 def stopped_at(
@@ -463,26 +521,28 @@ def stopped_at(
     responded_at: datetime | None = None,
     now: datetime | None = None,
 ) -> datetime | None:
-    """When clock `kind` stopped, or None.
+    """When clock `kind` was met, or None.
 
     RESPONSE: `responded_at`, the first agent action the customer noticed. Statuses cannot tell
     it (taking and assigning both lead to in_progress), so the caller passes it.
-    RESOLUTION: the moment the ticket entered its current final status run, if it is resolved or
-    closed now (a close after a resolve keeps the resolve moment; a reopen clears it). Changes
-    after `now` (if given) are ignored.
+    RESOLUTION: the moment the ticket was resolved, if it is resolved now or closed after the
+    resolve (a close keeps the resolve moment; a reopen clears it). A close without a resolve
+    is no resolution: see ``cancelled_at``. Changes after `now` (if given) are ignored.
     """
     if kind is ClockKind.RESPONSE:
         return None if responded_at is None else _utc(responded_at, "responded_at")
-    if now is not None:
-        now = _utc(now, "now")
-    moment: datetime | None = None
-    for change in _ordered(history, now):
-        if change.status in FINAL_STATUSES:
-            if moment is None:
-                moment = change.at
-        else:
-            moment = None
-    return moment
+    first = _final_run(history, now)
+    return first.at if first is not None and first.status == RESOLVED else None
+
+
+def cancelled_at(history: Iterable[StatusChange], now: datetime | None = None) -> datetime | None:
+    """When the ticket was closed without being resolved first, if it is closed so now.
+
+    Both clocks are cancelled then (a clock met before stays met); a reopen clears it.
+    Changes after `now` (if given) are ignored.
+    """
+    first = _final_run(history, now)
+    return first.at if first is not None and first.status == CLOSED else None
 
 
 class SlaTargets(Protocol):
@@ -524,6 +584,7 @@ def ticket_clocks(
     else:
         raise ValueError(f"unknown SLA clock {target.clock!r}; expected 'business' or '24x7'")
     changes = tuple(history)
+    cancelled = cancelled_at(changes, now)
     return {
         kind: ClockInput(
             kind=kind,
@@ -532,6 +593,7 @@ def ticket_clocks(
             calendar=cal,
             pauses=pauses_from(changes, kind, now),
             stopped_at=stopped_at(changes, kind, responded_at=responded_at, now=now),
+            cancelled_at=cancelled,
         )
         for kind in ClockKind
     }

@@ -370,6 +370,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{number} is resolved; {contact} gets an e-mail.",
     },
     "ok.close": {"nl": "{number} is gesloten.", "en": "{number} is closed."},
+    "ok.close_cancelled": {
+        "nl": "{number} is gesloten zonder oplossing ({reason}); lopende SLA-klokken zijn geannuleerd.",
+        "en": "{number} is closed without a resolution ({reason}); running SLA clocks are cancelled.",
+    },
+    # --- closing without a resolution -------------------------------------------------------
+    "close_reason.duplicate": {"nl": "dubbel", "en": "duplicate"},
+    "close_reason.withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
+    "close_reason.out_of_scope": {"nl": "buiten scope", "en": "out of scope"},
+    "label.close_reason": {"nl": "reden van sluiten", "en": "reason for closing"},
+    "field.close_reason_required": {
+        "nl": "een ticket dat niet is opgelost, sluit je met een reden: `/ticket sluit NUMMER dubbel|ingetrokken|buiten-scope`",
+        "en": "a ticket that was not resolved needs a reason to close: `/ticket close NUMBER duplicate|withdrawn|out-of-scope`",
+    },
+    "field.close_reason_suggest": {
+        "nl": "'{value}' is geen reden om te sluiten; bedoel je '{suggestion}'? Kies {choices}",
+        "en": "'{value}' is not a reason to close; did you mean '{suggestion}'? Choose {choices}",
+    },
+    "field.close_reason_invalid": {
+        "nl": "'{value}' is geen reden om te sluiten; kies {choices}",
+        "en": "'{value}' is not a reason to close; choose {choices}",
+    },
+    "field.close_reason_not_needed": {
+        "nl": "{number} is opgelost: dat sluit je zonder reden",
+        "en": "{number} is resolved: close it without a reason",
+    },
+    "button.close_without_resolution": {
+        "nl": "Sluiten zonder oplossing",
+        "en": "Close without resolution",
+    },
+    "card.close_confirm.title": {"nl": "Sluiten zonder oplossing?", "en": "Close unresolved?"},
+    "card.close_confirm.text": {
+        "nl": "Het ticket gaat dicht zonder oplossing. SLA-klokken die nog lopen, stoppen als geannuleerd: niet gehaald en niet overschreden. Heropenen kan altijd.",
+        "en": "The ticket closes without a resolution. SLA clocks that are still running stop as cancelled: neither met nor breached. You can always reopen it.",
+    },
     "ok.reopen": {"nl": "{number} is heropend.", "en": "{number} is reopened."},
     "ok.resume": {
         "nl": "{number} loopt weer; de SLA-klokken lopen door.",
@@ -551,6 +585,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sla.state.paused": {"nl": "gepauzeerd", "en": "paused"},
     "sla.state.met": {"nl": "gehaald", "en": "met"},
     "sla.state.breached": {"nl": "overschreden", "en": "breached"},
+    "sla.state.cancelled": {"nl": "geannuleerd", "en": "cancelled"},
     "sla.no_deadline": {"nl": "volgt na de pauze", "en": "follows after the pause"},
     "card.sla": {"nl": "SLA", "en": "SLA"},
     "card.sla_clock": {
@@ -636,7 +671,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`/ticket pak NUMMER` · `/ticket wijs-toe NUMMER @iemand` · `/ticket herclassificeer NUMMER [type=…] [impact=…] [urgentie=…]`\n"
         "`/ticket escaleer NUMMER reden` · `/ticket wacht NUMMER wat de klant moet doen` · `/ticket los-op NUMMER oplossing`\n"
         "`/ticket derde NUMMER klant|onderaannemer reden` (alleen een derde van de klant pauzeert de SLA)\n"
-        "`/ticket hervat NUMMER` (de klant heeft gereageerd) · `/ticket sluit NUMMER` · `/ticket heropen NUMMER reden` · `/ticket notitie NUMMER tekst`\n"
+        "`/ticket hervat NUMMER` (de klant heeft gereageerd) · `/ticket sluit NUMMER [dubbel|ingetrokken|buiten-scope]` (de reden als het niet is opgelost) · `/ticket heropen NUMMER reden` · `/ticket notitie NUMMER tekst`\n"
         "`/ticket toon NUMMER` · `/ticket lijst [mijn] [lijn=1|2|3] [klant=CODE] [status=…|alle]` · `/ticket taal nl|en`",
         "en": "*Balie: /ticket*\n"
         "`/ticket` opens the new-ticket form.\n"
@@ -644,7 +679,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`/ticket take NUMBER` · `/ticket assign NUMBER @someone` · `/ticket reclassify NUMBER [type=…] [impact=…] [urgency=…]`\n"
         "`/ticket escalate NUMBER reason` · `/ticket wait NUMBER what the customer must do` · `/ticket resolve NUMBER resolution`\n"
         "`/ticket third-party NUMBER customer|subcontractor reason` (only the customer's own third party pauses the SLA)\n"
-        "`/ticket resume NUMBER` (the customer answered) · `/ticket close NUMBER` · `/ticket reopen NUMBER reason` · `/ticket note NUMBER text`\n"
+        "`/ticket resume NUMBER` (the customer answered) · `/ticket close NUMBER [duplicate|withdrawn|out-of-scope]` (the reason when it was not resolved) · `/ticket reopen NUMBER reason` · `/ticket note NUMBER text`\n"
         "`/ticket show NUMBER` · `/ticket list [mine] [line=1|2|3] [customer=CODE] [status=…|all]` · `/ticket lang nl|en`",
     },
     # --- console (python -m bot console) ---

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from bot.domain.errors import InvalidInput
+from bot.domain.lifecycle import CloseReason
 from bot.i18n import t
 from bot.parsing import words
 from bot.parsing.choices import Choice, Choices
@@ -14,6 +15,7 @@ from bot.parsing.text import Key, Keys, Problems, closest, one_of, scan, typed
 from bot.policy import Policy
 from bot.services.inputs import (
     Assignment,
+    Closing,
     NewTicket,
     Reclassification,
     Reclassify,
@@ -240,6 +242,28 @@ def third_party_wait(rest: str, policy: Policy, lang: str) -> ThirdPartyWait:
         problems.add("text", "field.text_required")
     problems.check()
     return build(ThirdPartyWait, {"number": number, "party": party, "text": reason})
+
+
+def closing(rest: str, policy: Policy, lang: str) -> Closing:
+    """`/ticket sluit NUMMER [dubbel|ingetrokken|buiten-scope]`."""
+    problems = Problems()
+    number, text = _number_and_text(rest, policy, problems)
+    reason = None
+    if text:
+        label = t(lang, "label.reason")
+        reason = words.CLOSE_REASON.pick(text, problems, name="reason", field=label, lang=lang)
+    problems.check()
+    return build(Closing, {"number": number, "reason": reason})
+
+
+def close_reason(value: str, lang: str) -> CloseReason:
+    """The reason chosen on the card (its value is the id; anything else is refused)."""
+    problems = Problems()
+    found = words.CLOSE_REASON.pick(
+        value, problems, name="reason", field=t(lang, "label.reason"), lang=lang
+    )
+    problems.check()
+    return CloseReason(found or "")  # found is set: check() raised otherwise
 
 
 def reclassification(rest: str, policy: Policy, lang: str) -> Reclassification:

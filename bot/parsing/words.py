@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.blocks import vocabulary as voc
-from bot.domain.lifecycle import Status
+from bot.domain.lifecycle import CloseReason, Status
 from bot.i18n import LANGS
 from bot.parsing.choices import Choice, Choices
 from bot.policy import LEVELS, Policy
@@ -63,6 +63,23 @@ THIRD_PARTY = Choices(
             ("korton", *(voc.third_party_label("subcontractor", lang) for lang in LANGS)),
         ),
     ]
+)
+# `/ticket sluit NUMMER reden`: why a ticket that was never resolved is closed.
+CLOSE_REASON = Choices(
+    [
+        Choice(
+            reason,
+            {"nl": nl, "en": en},
+            tuple(voc.close_reason_label(reason, lang) for lang in LANGS),
+        )
+        for reason, nl, en in (
+            (CloseReason.DUPLICATE, "dubbel", "duplicate"),
+            (CloseReason.WITHDRAWN, "ingetrokken", "withdrawn"),
+            (CloseReason.OUT_OF_SCOPE, "buiten-scope", "out-of-scope"),
+        )
+    ],
+    invalid="field.close_reason_invalid",
+    suggest="field.close_reason_suggest",
 )
 LANGUAGE = Choices(
     [

@@ -19,7 +19,7 @@ from bot.clock import Clock
 from bot.domain import lifecycle
 from bot.domain.errors import InvalidInput, NotFound
 from bot.domain.events import TicketChanged
-from bot.domain.lifecycle import Action, Status
+from bot.domain.lifecycle import Action, CloseReason, Status
 from bot.domain.priority import classify
 from bot.domain.routing import line_for, next_line
 from bot.events import Actor, EventBus
@@ -294,8 +294,25 @@ class Desk:
         apply = self._transition(Action.RESOLVE, resolution=text)
         return self._change(actor, number, Action.RESOLVE, apply, text=text)
 
-    def close(self, actor: str, number: str) -> Outcome:
-        apply = self._transition(Action.CLOSE)
+    def close(self, actor: str, number: str, reason: CloseReason | None = None) -> Outcome:
+        """Close a ticket. A resolved one needs no reason. One that never was resolved needs
+        one (a duplicate, withdrawn, out of scope): its SLA clocks are then cancelled, not met."""
+
+        def apply(_: Session, ticket: Ticket) -> Changes:
+            resolved = ticket.status == Status.RESOLVED
+            if not resolved and reason is None:
+                raise InvalidInput.one("reason", "field.close_reason_required")
+            if resolved and reason is not None:
+                raise InvalidInput.one(
+                    "reason", "field.close_reason_not_needed", number=ticket.number
+                )
+            changes: Changes = {}
+            self._set(ticket, changes, status=self._status_after(Action.CLOSE, ticket))
+            if reason is not None:
+                # Kept in the audit trail; the SLA reads the cancellation from the statuses.
+                changes["close_reason"] = [None, reason.value]
+            return changes
+
         return self._change(actor, number, Action.CLOSE, apply)
 
     def reopen(self, actor: str, number: str, reason: str) -> Outcome:

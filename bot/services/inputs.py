@@ -22,7 +22,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from bot.domain.errors import InvalidInput
-from bot.domain.lifecycle import OPEN
+from bot.domain.lifecycle import OPEN, CloseReason
 
 Level = Literal["high", "medium", "low"]
 Via = Literal["phone", "email"]
@@ -82,6 +82,11 @@ class TicketRef(_Input):
 
     number: str = Field(min_length=1, max_length=32)
     text: str = Field(default="", max_length=20000)
+
+
+class Closing(_Input):
+    number: str = Field(min_length=1, max_length=32)
+    reason: CloseReason | None = None
 
 
 class Assignment(_Input):

@@ -30,8 +30,6 @@ from storage import sla as store
 from storage.models import Ticket, TicketEvent
 from storage.sla import StatusRow
 
-BREACH = 100
-
 Statuses = dict[ClockKind, ClockStatus]
 
 

@@ -3,6 +3,12 @@
 Cost follows the number of tickets that are due (an indexed next-check time), not the number of
 open tickets. Each (ticket, clock, threshold) is claimed in the database before it is
 announced, so it is announced exactly once across restarts and replicas.
+
+Whether a threshold passed while Balie was not running is read from the database too: every
+sweep that leaves nothing due behind records its time there (the latest of any replica counts).
+A threshold that passed after the last such sweep, and longer ago than `grace`, passed while no
+monitor was running; one that passed before it was not yet due then (the ticket changed since),
+and is news now.
 """
 
 from __future__ import annotations
@@ -16,9 +22,9 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.blocks import sla_alert
-from bot.blocks.sla_alert import BREACH, Alert
+from bot.blocks.sla_alert import Alert
 from bot.clock import Clock
-from bot.domain.sla import ClockInput, ClockKind, next_check
+from bot.domain.sla import BREACH, ClockInput, ClockKind, next_check
 from bot.outbox.payloads import CardSync, ticket_key
 from bot.policy import Policy
 from bot.services.sla import Sla
@@ -47,7 +53,7 @@ class SlaMonitor:
         sla: Sla,
         after_commit: Callable[[], None] = lambda: None,
         batch: int = 500,
-        grace: timedelta = timedelta(minutes=5),
+        grace: timedelta = timedelta(minutes=2),
     ) -> None:
         self.sessions = sessions
         self.policy = policy
@@ -55,62 +61,82 @@ class SlaMonitor:
         self.sla = sla
         self._after_commit = after_commit
         self.batch = batch
-        # A threshold that passed longer ago than this was missed (Balie was down): it is
-        # reported in the consolidated catch-up message.
+        # A sweep comes round every 30 s. A threshold left waiting longer than this, with no
+        # sweep caught up since it passed, passed while no monitor was running: it goes into
+        # the consolidated catch-up message.
         self.grace = grace
         self.lang = policy.language
 
     def sweep(self) -> SweepResult:
         now = self.clock.now()
         with self.sessions.begin() as session, session.no_autoflush:
+            # Read before taking the due tickets: a replica that catches up meanwhile does so
+            # because we hold the rest, and must not make what we hold look live.
+            caught_up = store.last_sweep(session=session)
             tickets = store.due(session=session, now=now, limit=self.batch)
-            if not tickets:
-                return SweepResult(0, ())
-            ids = [t.id for t in tickets]
-            histories = store.status_history(session=session, ticket_ids=ids)
-            announced = store.announced(session=session, ticket_ids=ids)
-            # First find every threshold that has come, then claim them all in one statement:
-            # a claim another process already made is simply not ours to announce.
-            plans = [
-                self._plan(ticket, histories[ticket.id], announced[ticket.id], now)
-                for ticket in tickets
-            ]
-            won = store.claim_many(
-                session=session,
-                rows=[
-                    (p.ticket.id, c.kind.value, pct)
-                    for p in plans
-                    for c in p.crossings
-                    for pct in c.covered
-                ],
-                now=now,
-            )
-            alerts: list[tuple[Ticket, Alert]] = []
-            for plan in plans:
-                done = announced[plan.ticket.id]
-                for c in plan.crossings:
-                    done[c.kind.value].update(c.covered)
-                statuses = self.sla.store(plan.ticket, plan.clocks, done, now)
-                view = TicketView.of(plan.ticket)
-                alerts.extend(
-                    (
-                        plan.ticket,
-                        Alert(view, c.kind.value, c.percent, statuses[c.kind].deadline, c.late),
-                    )
-                    for c in plan.crossings
-                    if (plan.ticket.id, c.kind.value, c.percent) in won
-                )
-            self._enqueue(session, alerts, now)
-            result = SweepResult(len(tickets), tuple(a for _, a in alerts))
+            alerts = self._announce(session, tickets, caught_up, now) if tickets else ()
+            if len(tickets) < self.batch:
+                store.record_sweep(session=session, at=now)
+            result = SweepResult(len(tickets), alerts)
         if result.alerts:
             self._after_commit()
         return result
+
+    def _announce(
+        self,
+        session: Session,
+        tickets: Sequence[Ticket],
+        caught_up: datetime | None,
+        now: datetime,
+    ) -> tuple[Alert, ...]:
+        ids = [t.id for t in tickets]
+        histories = store.status_history(session=session, ticket_ids=ids)
+        announced = store.announced(session=session, ticket_ids=ids)
+        # First find every threshold that has come, then claim them all in one statement:
+        # a claim another process already made is simply not ours to announce.
+        plans = [
+            self._plan(ticket, histories[ticket.id], announced[ticket.id], caught_up, now)
+            for ticket in tickets
+        ]
+        won = store.claim_many(
+            session=session,
+            rows=[
+                (p.ticket.id, c.kind.value, pct)
+                for p in plans
+                for c in p.crossings
+                for pct in c.covered
+            ],
+            now=now,
+        )
+        alerts: list[tuple[Ticket, Alert]] = []
+        for plan in plans:
+            done = announced[plan.ticket.id]
+            for c in plan.crossings:
+                done[c.kind.value].update(c.covered)
+            statuses = self.sla.store(plan.ticket, plan.clocks, done, now)
+            view = TicketView.of(plan.ticket)
+            alerts.extend(
+                (
+                    plan.ticket,
+                    Alert(view, c.kind.value, c.percent, statuses[c.kind].deadline, c.late),
+                )
+                for c in plan.crossings
+                if (plan.ticket.id, c.kind.value, c.percent) in won
+            )
+        self._enqueue(session, alerts, now)
+        return tuple(a for _, a in alerts)
+
+    def _missed(self, moment: datetime, caught_up: datetime | None, now: datetime) -> bool:
+        """Whether a threshold passed while Balie was not running: no sweep caught up since it
+        passed (none ever, on a new database), and that was longer ago than `grace`."""
+        return (caught_up is None or moment > caught_up) and now - moment > self.grace
 
     def _plan(
         self,
         ticket: Ticket,
         history: Sequence[StatusRow],
         done: Mapping[str, Collection[int]],
+        caught_up: datetime | None,
         now: datetime,
     ) -> _Plan:
         clocks = self.sla.clocks(ticket, history)
@@ -126,7 +152,8 @@ class SlaMonitor:
                 for p in (*self.sla.thresholds, BREACH)
                 if p <= percent and p not in done.get(kind.value, ())
             )
-            crossings.append(_Crossing(kind, percent, covered, now - moment > self.grace))
+            late = self._missed(moment, caught_up, now)
+            crossings.append(_Crossing(kind, percent, covered, late))
         return _Plan(ticket, clocks, tuple(crossings))
 
     def _enqueue(self, session: Session, alerts: list[tuple[Ticket, Alert]], now: datetime) -> None:
@@ -160,7 +187,11 @@ class SlaMonitor:
                     sla_alert.channel_text(alert, self.policy, self.lang, mention_people=False),
                 )
         for channel, items in catch_up.items():
-            post(channel, sla_alert.catch_up(items, self.policy, self.lang))
+            # Like the live breaches, the team leads' copy pings nobody.
+            text = sla_alert.catch_up(
+                items, self.policy, self.lang, mention_people=channel != team_leads
+            )
+            post(channel, text)
         # The card shows the clocks' states: refresh it.
         keys = {ticket_key(t.id): t.id for t, _ in alerts}
         rows += [

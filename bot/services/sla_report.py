@@ -72,7 +72,7 @@ class SlaReports:
             for ticket in tickets:
                 statuses = self.sla.evaluate(ticket, histories[ticket.id], now)
                 worst = max(
-                    (s for s in statuses.values() if s.met_at is None),
+                    (s for s in statuses.values() if not s.stopped),
                     key=lambda s: s.fraction,
                     default=None,
                 )

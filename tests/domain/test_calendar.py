@@ -301,24 +301,34 @@ def test_default_rules_cover_every_key() -> None:
 
 
 def test_every_key_has_a_date_every_year() -> None:
-    for year in (1971, 2005, 2026, 2100, 2101, 2199):
-        assert set(calendar.holiday_dates(year)) == set(HOLIDAY_KEYS)
+    for year in (1982, 2005, 2026, 2100, 2101, 2199):
+        assert set(calendar.holiday_dates(year)) == set(HOLIDAY_KEYS), year
+
+
+def test_liberation_day_is_a_yearly_holiday_from_1982() -> None:
+    assert "liberation_day" not in calendar.holiday_dates(1981)
+    assert calendar.holiday_dates(1980)["liberation_day"] == date(1980, 5, 5)  # a lustrum
+    assert calendar.holiday_dates(1982)["liberation_day"] == date(1982, 5, 5)
+    closed = BusinessCalendar(holiday_rules={"liberation_day": "closed"})
+    assert closed.closed_days(1981).get(date(1981, 5, 5)) is None
+    assert closed.closed_days(2026)[date(2026, 5, 5)] == "liberation_day"
+
+
+def test_the_package_serves_the_years_after_2100_too() -> None:
+    # The package's own year range ends at 2100; the calendar runs until MAX_YEAR.
+    assert calendar.holiday_dates(2150)["easter_monday"] == date(2150, 4, 13)
+    assert calendar.holiday_dates(2199)["kings_day"] == date(2199, 4, 27)
+    assert not BusinessCalendar().is_open(ams(2199, 12, 26, 10))  # a Thursday
 
 
 def test_the_package_names_every_holiday_it_lists() -> None:
     # A holiday the package lists under an unmapped name would silently open the desk.
-    for year in range(2020, 2036):
-        listed = set(holidays.country_holidays("NL", years=year, language="en_US"))
-        assert listed <= set(calendar._package_holidays(year).values())
-
-
-def test_computed_holidays_agree_with_the_package() -> None:
-    # Past 2100 (where the package stops) the computed dates are all there is.
-    for year in range(1971, 2101):
-        package = calendar._package_holidays(year)
-        computed = calendar._computed_holidays(year)
-        assert package, year
-        assert {key: computed[key] for key in package} == package, year
+    for year in (1982, *range(2020, 2036), 2100, 2150):
+        listed = holidays.country_holidays(
+            "NL", years=year, language="en_US", categories=(holidays.PUBLIC, holidays.OPTIONAL)
+        )
+        assert year > 2100 or listed, year
+        assert set(listed) <= set(calendar._package_holidays(year).values()), year
 
 
 # -- custom hours and DST edge cases -----------------------------------------------------------

@@ -514,9 +514,9 @@ def test_pauses_from_history() -> None:
         ch(mar(17, 9), "in_progress"),
         ch(mar(17, 10), "resolved"),
     ]
-    assert pauses_from(history, RESPONSE, mar(18, 9)) == (
-        Span(mar(16, 10), mar(16, 12)),
-        Span(mar(16, 13), mar(16, 14)),
+    # Resolved or closed, the ticket waits for nobody: both clocks pause until a reopen.
+    assert pauses_from(history, RESPONSE, mar(18, 9)) == pauses_from(
+        history, RESOLUTION, mar(18, 9)
     )
     assert pauses_from(history, RESOLUTION, mar(18, 9)) == (
         Span(mar(16, 10), mar(16, 12)),
@@ -545,7 +545,8 @@ def test_stopped_at() -> None:
     assert stopped_at(history, RESOLUTION, now=mar(16, 10)) is None
     reopened = [*history, ch(mar(17, 9), "in_progress")]
     assert stopped_at(reopened, RESOLUTION) is None
-    assert stopped_at([*reopened, ch(mar(17, 10), "closed")], RESOLUTION) == mar(17, 10)
+    # A close without a resolve is no resolution: the clock is cancelled, not met.
+    assert stopped_at([*reopened, ch(mar(17, 10), "closed")], RESOLUTION) is None
     assert stopped_at(history, RESPONSE) is None
     assert stopped_at(history, RESPONSE, responded_at=mar(16, 9, 5)) == mar(16, 9, 5)
 

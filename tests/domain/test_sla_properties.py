@@ -17,6 +17,7 @@ from bot.domain.sla import (
     ClockState,
     Span,
     StatusChange,
+    cancelled_at,
     evaluate,
     moment_of,
     normalise_spans,
@@ -148,6 +149,34 @@ def test_moment_of_one_is_the_deadline_of_a_stopped_clock(
 
 
 @common
+@given(clocks(), offsets, offsets, st.one_of(st.none(), offsets))
+def test_a_cancelled_clock_is_frozen_and_never_met(
+    clock: ClockInput, cancel_offset: timedelta, offset: timedelta, met_offset: timedelta | None
+) -> None:
+    cancel = clock.started_at + abs(cancel_offset)
+    met = None if met_offset is None else clock.started_at + abs(met_offset)
+    cancelled = replace(clock, cancelled_at=cancel, stopped_at=met)
+    now = max(cancel, met or cancel) + abs(offset)
+    status = evaluate(cancelled, now)
+    if met is not None and met <= cancel:
+        # Met first: the cancel changes nothing.
+        assert status == evaluate(replace(clock, stopped_at=met), now)
+        return
+    assert status.met_at is None and status.cancelled_at == cancel and status.stopped
+    assert status.deadline is not None
+    assert status.state is (
+        ClockState.BREACHED if cancel > status.deadline else ClockState.CANCELLED
+    )
+    # Frozen at the cancel exactly as a met clock is at its stop.
+    as_met = evaluate(replace(clock, stopped_at=cancel), now)
+    assert (status.deadline, status.elapsed, status.paused_for) == (
+        as_met.deadline,
+        as_met.elapsed,
+        as_met.paused_for,
+    )
+
+
+@common
 @given(clocks(), offsets, lengths, st.booleans())
 def test_a_pause_never_moves_the_deadline_earlier(
     clock: ClockInput, offset: timedelta, length: timedelta, open_: bool
@@ -230,7 +259,8 @@ def pausing(change: StatusChange | None, kind: ClockKind) -> bool:
         return True
     if change.status == "waiting_third_party":
         return change.third_party == "customer"
-    return kind is ClockKind.RESOLUTION and change.status in ("resolved", "closed")
+    # Resolved or closed, both clocks pause until a reopen.
+    return change.status in ("resolved", "closed")
 
 
 changes = st.builds(lambda at, s: StatusChange(at, s[0], s[1]), minutes, statuses)
@@ -254,11 +284,18 @@ def test_paused_exactly_when_the_status_pauses(
 @given(distinct_histories)
 def test_resolution_stops_exactly_when_the_ticket_is_final(history: list[StatusChange]) -> None:
     stop = stopped_at(history, ClockKind.RESOLUTION)
+    cancel = cancelled_at(history)
     last = status_at(history, T0 + timedelta(days=10))
-    assert (stop is not None) == (last is not None and last.status in ("resolved", "closed"))
-    if stop is not None:
-        # The stop is the moment the final run of resolved/closed began.
-        entered = status_at(history, stop)
-        before = status_at(history, stop - US)
-        assert entered is not None and entered.status in ("resolved", "closed")
+    final = last is not None and last.status in ("resolved", "closed")
+    # A final ticket was either resolved (met) or closed without a resolve (cancelled).
+    assert (stop is not None or cancel is not None) == final
+    assert stop is None or cancel is None
+    end = stop or cancel
+    if end is not None:
+        # The end is the moment the final run of resolved/closed began, and that run's first
+        # status says which: a resolve meets the clock, a close without one cancels it.
+        entered = status_at(history, end)
+        before = status_at(history, end - US)
+        assert entered is not None
+        assert entered.status == ("resolved" if stop is not None else "closed")
         assert before is None or before.status not in ("resolved", "closed")

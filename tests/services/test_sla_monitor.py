@@ -6,7 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.services.sla_monitor import SlaMonitor
 from bot.wiring import build_services
+from storage import sla as sla_store
 from storage.models import SlaAnnouncement, Ticket
 from tests.conftest import AGENT, Balie, amsterdam, make_settings, test_policy
 
@@ -189,8 +191,105 @@ def test_sla_command_lists_the_lines_tickets_at_risk(balie: Balie) -> None:
     at(balie, 2026, 11, 24, 10, 14)
     text = balie.command("", command="/sla").json()["text"]
     assert urgent in text and calm not in text and "2e lijn" in text  # AGENT is in line 2's group
+    assert "P1 Kritiek" in text  # the priority as everywhere else, not a bare "P1"
     assert "Geen tickets met SLA-risico" in balie.command("lijn=1", command="/sla").json()["text"]
     at(balie, 2026, 11, 24, 13, 30)
     text = balie.command("alle", command="/sla").json()["text"]
     assert text.index(urgent) < text.index(calm)
     assert "overschreden" in text
+
+
+def test_after_downtime_the_team_leads_are_told_but_not_pinged(balie: Balie) -> None:
+    taken = balie.register(f"{GOLD_P1} Storing met eigenaar")
+    untaken = balie.register(f"{GOLD_P1} Storing zonder eigenaar")
+    balie.command(f"pak {taken}")  # meets its response clock; its resolution clock runs on
+    balie.services.monitor.sweep()  # Balie runs ...
+    at(balie, 2026, 11, 24, 18, 0)  # ... and then is down all afternoon
+    result = balie.services.monitor.sweep()
+    assert result.alerts and all(a.late for a in result.alerts)
+    balie.drain()
+    (line,) = posts(balie, "#balie-2e-lijn")
+    (leads,) = posts(balie, "#balie-teamleads")
+    # The line's channel calls whoever must act, as the live messages do ...
+    assert f"<@{AGENT}>" in line and "<!subteam^S0LINE2>" in line
+    # ... the team leads' channel, like a live breach there, pings nobody.
+    assert taken in leads and untaken in leads
+    assert "<@" not in leads and "<!" not in leads
+    # Every row names the priority as the per-ticket messages do.
+    assert line.count("P1 Kritiek") == 3 and leads.count("P1 Kritiek") == 3
+    assert "P1)" not in line and "P1)" not in leads
+
+
+def test_a_late_threshold_while_balie_runs_is_announced_live(balie: Balie) -> None:
+    number = balie.register(f"{BRONZE_P4} Vraag")  # bronze P4: 9h response on office hours
+    balie.drain()
+    at(balie, 2026, 11, 24, 13, 59)
+    assert balie.services.monitor.sweep().alerts == ()  # Balie runs and has caught up
+    at(balie, 2026, 11, 24, 14, 0)
+    # As a P1 the response was due at 11:00: three hours ago, but Balie did not miss it.
+    balie.command(f"herclassificeer {number} type=incident impact=hoog urgentie=hoog")
+    at(balie, 2026, 11, 24, 14, 0, 30)
+    (alert,) = balie.services.monitor.sweep().alerts
+    assert (alert.clock, alert.percent, alert.late) == ("response", 100, False)
+    balie.drain()
+    (line,) = posts(balie, "#balie-2e-lijn")
+    assert "Terwijl Balie niet draaide" not in line and "overschreden" in line
+    assert "<!subteam^S0LINE2>" in line
+    (leads,) = posts(balie, "#balie-teamleads")
+    assert "Terwijl Balie niet draaide" not in leads and "<!" not in leads
+
+
+def test_downtime_is_told_by_the_last_sweep_not_by_the_clock(balie: Balie) -> None:
+    number = balie.register(f"{GOLD_P1} Storing")
+    at(balie, 2026, 11, 24, 10, 5)
+    balie.services.monitor.sweep()  # the last sweep before Balie went down
+    at(balie, 2026, 11, 24, 10, 30)  # back: the response deadline (10:15) passed meanwhile
+    (alert,) = balie.services.monitor.sweep().alerts
+    assert (alert.percent, alert.late) == (100, True)
+    balie.drain()
+    (line,) = posts(balie, "#balie-2e-lijn")
+    assert "Terwijl Balie niet draaide" in line and number in line
+
+
+def test_a_threshold_that_just_passed_is_live_even_after_downtime(balie: Balie) -> None:
+    balie.register(f"{GOLD_P1} Storing")
+    at(balie, 2026, 11, 24, 10, 0, 30)
+    balie.services.monitor.sweep()
+    # Down from 10:01 until 10:12; 75 % of the response clock came at 10:11:15, a moment
+    # before the first sweep after the restart: the sweep interval, not the downtime.
+    at(balie, 2026, 11, 24, 10, 12)
+    (alert,) = balie.services.monitor.sweep().alerts
+    assert (alert.percent, alert.late) == (75, False)
+
+
+def test_a_backlog_after_downtime_stays_missed_until_the_monitor_caught_up(
+    balie: Balie,
+) -> None:
+    for i in range(3):
+        balie.register(f"{GOLD_P1} Storing {i}")
+    balie.services.monitor.sweep()
+    small = SlaMonitor(
+        sessions=balie.services.sessions,
+        policy=balie.services.policy,
+        clock=balie.clock,
+        sla=balie.services.monitor.sla,
+        batch=2,
+    )
+    at(balie, 2026, 11, 24, 18, 0)
+    first = small.sweep()  # a full batch: more may be due, so it has not caught up
+    assert first.due == 2 and all(a.late for a in first.alerts)
+    balie.clock.advance(timedelta(seconds=30))
+    second = small.sweep()  # the third ticket's thresholds passed while Balie was down too
+    assert second.due == 1 and second.alerts and all(a.late for a in second.alerts)
+    with balie.services.sessions() as s:
+        assert sla_store.last_sweep(session=s) == amsterdam(2026, 11, 24, 18, 0, 30)
+
+
+def test_closed_without_a_resolution_nothing_is_announced(balie: Balie) -> None:
+    number = balie.register(f"{GOLD_P1} Dubbel gemeld")
+    balie.command(f"sluit {number} dubbel")
+    t = ticket(balie, number)
+    assert (t.response_state, t.resolution_state) == ("cancelled", "cancelled")
+    assert t.sla_next_check_at is None
+    at(balie, 2026, 11, 24, 18, 0)
+    assert balie.services.monitor.sweep().alerts == ()
