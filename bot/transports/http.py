@@ -73,11 +73,11 @@ def serve(settings: Settings, **extra: Any) -> None:
     migrate.upgrade(engine)
     engine.dispose()
     log.info("Balie listens on port %s (HTTP mode)", settings.port)
-    supervisor = Supervisor(nice=settings.worker_nice) if settings.embedded_worker else None
+    supervisor = Supervisor() if settings.embedded_worker else None
     if supervisor is not None:
         supervisor.start()
     try:
-        _Gunicorn(settings, extra, acks=supervisor.acks if supervisor else None).run()
+        _Gunicorn(settings, extra).run()
     finally:
         if supervisor is not None:
             supervisor.stop()
