@@ -232,7 +232,9 @@ class Held:
         d = self.dispatcher
         until = d.clock.now() + d.lease
         with d.sessions.begin() as session:
-            kept = set(outbox.renew(session=session, ids=ids, held_until=held_until, until=until))
+            kept = set(
+                outbox.renew(session=session, ids=sorted(ids), held_until=held_until, until=until)
+            )
         with self._lock:
             # Rows not kept were completed or retried meanwhile, or taken over: not ours.
             self._ids &= kept

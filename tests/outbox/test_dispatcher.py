@@ -143,33 +143,3 @@ def test_an_intake_delivered_twice_registers_once(balie: Balie) -> None:
         assert s.execute(select(Ticket.number)).scalars().all() == ["KOR-000001"]
         replies = s.execute(select(OutboxItem).where(OutboxItem.kind == "respond")).all()
     assert len(replies) == 1
-
-
-def effects(balie: Balie) -> int:
-    """Side effects that reached Slack or the mail server so far."""
-    slack = [c for c in balie.fake.calls if c.method in ("chat.postMessage", "response_url")]
-    return len(slack) + len(balie.smtp.received)
-
-
-def test_every_delivery_is_paced_before_it_starts(balie: Balie) -> None:
-    # The worker process paces its deliveries so the acks on its host go first.
-    effects_before: list[int] = []
-    balie.services.dispatcher.pace = lambda: effects_before.append(effects(balie))
-    assert balie.command(f"new {INCIDENT} Storing").status == 200
-    delivered = balie.drain()
-    assert delivered >= 4  # the intake, then the card, the thread reply, the e-mail, the reply
-    assert len(effects_before) == delivered
-    # Paced before, not after: the first saw nothing yet, the last everything but its own.
-    assert effects_before[0] == 0
-    assert effects_before[-1] == effects(balie) - 1
-
-
-def test_a_failure_to_pace_does_not_stop_delivery(balie: Balie) -> None:
-    def broken() -> None:
-        raise OSError("the beacon's file is gone")
-
-    balie.services.dispatcher.pace = broken
-    balie.register(f"{INCIDENT} Storing")
-    balie.drain()
-    assert pending(balie) == []
-    assert len(balie.fake.calls_to("chat.postMessage")) == 2
