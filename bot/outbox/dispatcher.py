@@ -51,10 +51,10 @@ class GiveUp(Permanent):
 # transaction is ever held across a Slack or SMTP call.
 Deliver = Callable[[sessionmaker[Session], OutboxItem], None]
 
-# Long enough for a renewal to be late twice; short enough that a dead worker's rows wait
-# seconds, not minutes. Renewals run on real time, whatever clock the dispatcher is given.
-LEASE = timedelta(seconds=10)
-RENEW_EVERY = 3.0
+# Long enough for a renewal to be late three times over; short enough that a dead worker's
+# rows wait seconds, not minutes. Renewals run on real time, whatever the dispatcher's clock.
+LEASE = timedelta(seconds=8)
+RENEW_EVERY = 2.0
 MAX_BACKOFF = timedelta(minutes=10)
 # A permanent error is still retried for a while (about an hour with the back-off below): an
 # operator may be fixing the channel or the bot's membership right now.

@@ -679,12 +679,16 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             self._send(*answer)
 
         def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
-            self.send_response(status)
-            for key, value in headers.items():
-                self.send_header(key, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                # The caller gave up or died before the answer came; Slack shrugs too.
+                self.close_connection = True
 
     return Handler
 

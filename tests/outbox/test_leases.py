@@ -126,7 +126,7 @@ def test_a_dead_holders_rows_are_free_after_one_short_lease(balie: Balie) -> Non
     assert probe.delivered == [("successor", i) for i in ids]
     # Its holder may have been in the middle of any of them.
     assert all(state(balie, i).uncertain for i in ids)
-    assert timedelta(seconds=10) >= LEASE
+    assert timedelta(seconds=8) >= LEASE
 
 
 def test_rows_are_recorded_one_by_one_as_they_are_delivered(balie: Balie) -> None:

@@ -25,9 +25,7 @@ def upgrade() -> None:
     with op.batch_alter_table("ticket_events", schema=None) as batch_op:
         # Who acted: a Slack user, a customer's e-mail address, or the system.
         batch_op.add_column(
-            sa.Column(
-                "actor_source", sa.String(length=16), nullable=False, server_default="slack"
-            )
+            sa.Column("actor_source", sa.String(length=16), nullable=False, server_default="slack")
         )
         batch_op.alter_column(
             "actor", existing_type=sa.String(length=32), type_=sa.String(length=320)
