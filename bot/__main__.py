@@ -20,12 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("run", help="run Balie (HTTP, Socket Mode or console, from the environment)")
     sub.add_parser("console", help="run Balie in the terminal, whatever the environment says")
     sub.add_parser("migrate", help="bring the database schema up to date")
-    worker = sub.add_parser(
-        "worker", help="deliver the outbox and run the SLA monitor (no web server)"
-    )
-    worker.add_argument(
-        "--acks", metavar="FILE", help="the web workers' beacon: let their acks go first"
-    )
+    sub.add_parser("worker", help="deliver the outbox and run the SLA monitor (no web server)")
     imp = sub.add_parser("import", help="import customers and contacts from a YAML or CSV file")
     imp.add_argument("file", type=Path)
     sub.add_parser("outbox", help="show side effects that failed for good")
@@ -56,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         if settings.smtp_url is None:
             print(f"{_CANNOT_START}\nSMTP_URL: required by the worker", file=sys.stderr)
             return 2
-        return run_worker(settings, acks=args.acks)
+        return run_worker(settings)
     if cmd == "import":
         return _import(settings, args.file)
     if cmd == "outbox":

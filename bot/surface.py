@@ -18,15 +18,22 @@ EVENTS: frozenset[str] = frozenset()
 # Global and message shortcuts (callback ids).
 SHORTCUTS: frozenset[str] = frozenset()
 
-# Every Web API method Balie calls, with the bot scope it needs.
-WEB_API_SCOPES: dict[str, str | None] = {
-    "auth.test": None,
-    "chat.postMessage": "chat:write",
-    "chat.update": "chat:write",
-    "chat.postEphemeral": "chat:write",
-    "views.open": None,
-    "views.update": None,
-    "usergroups.users.list": "usergroups:read",
+# Every Web API method Balie calls, with the bot scopes it needs (one per kind of channel).
+WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
+    "auth.test": (),
+    "chat.postMessage": ("chat:write",),
+    "chat.update": ("chat:write",),
+    "chat.postEphemeral": ("chat:write",),
+    "views.open": (),
+    "views.update": (),
+    "usergroups.users.list": ("usergroups:read",),
+    # Before posting again after a crash, Balie looks for its earlier post (by its metadata)
+    # in a line channel or a card's thread: it resolves the channel's name to its id, joins a
+    # public one it posted in without being a member, and reads its history.
+    "conversations.list": ("channels:read", "groups:read"),
+    "conversations.join": ("channels:join",),
+    "conversations.history": ("channels:history", "groups:history"),
+    "conversations.replies": ("channels:history", "groups:history"),
 }
 
 # Scopes beyond the methods: slash commands, and posting in public channels Balie has not
@@ -35,4 +42,4 @@ EXTRA_SCOPES: frozenset[str] = frozenset({"commands", "chat:write.public"})
 
 
 def bot_scopes() -> set[str]:
-    return {s for s in WEB_API_SCOPES.values() if s} | set(EXTRA_SCOPES)
+    return {scope for scopes in WEB_API_SCOPES.values() for scope in scopes} | set(EXTRA_SCOPES)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -219,6 +220,10 @@ class OutboxItem(Base):
     done_at: Mapped[datetime | None]
     failed: Mapped[bool] = mapped_column(default=False)
     last_error: Mapped[str | None] = mapped_column(Text)
+    # An earlier attempt may have taken effect without its outcome being recorded: its holder
+    # died mid-delivery (the lease ran out), or the other side never answered. A delivery that
+    # can look (a Slack post, by its metadata) looks before it sends again.
+    uncertain: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Counter(Base):

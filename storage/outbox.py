@@ -102,7 +102,9 @@ def lease(
         if not ids:
             return []
     # The WHERE is checked again on the locked rows, and RETURNING says which rows this claim
-    # took: a row another process leased in the meantime is not ours.
+    # took: a row another process leased in the meantime is not ours. A lease still set here
+    # has run out without its row being completed or retried: its holder died, perhaps in the
+    # middle of delivering it, so the row becomes uncertain (SET reads the old values).
     taken = (
         session.execute(
             update(OutboxItem)
@@ -111,7 +113,10 @@ def lease(
                 OutboxItem.done_at.is_(None),
                 or_(OutboxItem.claimed_until.is_(None), OutboxItem.claimed_until < now),
             )
-            .values(claimed_until=now + duration)
+            .values(
+                claimed_until=now + duration,
+                uncertain=or_(OutboxItem.uncertain, OutboxItem.claimed_until.is_not(None)),
+            )
             .returning(OutboxItem.id)
         )
         .scalars()
@@ -121,6 +126,30 @@ def lease(
         return []
     return (
         session.execute(select(OutboxItem).where(OutboxItem.id.in_(taken)).order_by(OutboxItem.id))
+        .scalars()
+        .all()
+    )
+
+
+def renew(
+    *, session: Session, ids: Sequence[int], held_until: datetime, until: datetime
+) -> Sequence[int]:
+    """Extend the leases this holder still has: rows not done whose lease is still the one it
+    set (`held_until`). A new lease always ends later than the one it replaced, so a row that
+    another process took over never matches. Returns the rows renewed."""
+    if not ids:
+        return []
+    return (
+        session.execute(
+            update(OutboxItem)
+            .where(
+                OutboxItem.id.in_(list(ids)),
+                OutboxItem.done_at.is_(None),
+                OutboxItem.claimed_until == held_until,
+            )
+            .values(claimed_until=until)
+            .returning(OutboxItem.id)
+        )
         .scalars()
         .all()
     )
@@ -138,26 +167,19 @@ def finish(*, session: Session, item_id: int, now: datetime) -> bool:
     return done is not None
 
 
-def complete_many(*, session: Session, item_ids: Sequence[int], now: datetime) -> None:
-    if item_ids:
-        session.execute(
-            update(OutboxItem)
-            .where(OutboxItem.id.in_(list(item_ids)), OutboxItem.done_at.is_(None))
-            .values(done_at=now, claimed_until=None, attempts=OutboxItem.attempts + 1)
-        )
-
-
-def retry_later(*, session: Session, item_id: int, at: datetime, error: str) -> None:
-    session.execute(
-        update(OutboxItem)
-        .where(OutboxItem.id == item_id)
-        .values(
-            next_attempt_at=at,
-            claimed_until=None,
-            attempts=OutboxItem.attempts + 1,
-            last_error=error[:2000],
-        )
-    )
+def retry_later(
+    *, session: Session, item_id: int, at: datetime, error: str, uncertain: bool = False
+) -> None:
+    """Free the row until `at`; `uncertain` when this attempt may have taken effect."""
+    values: dict[str, Any] = {
+        "next_attempt_at": at,
+        "claimed_until": None,
+        "attempts": OutboxItem.attempts + 1,
+        "last_error": error[:2000],
+    }
+    if uncertain:
+        values["uncertain"] = True
+    session.execute(update(OutboxItem).where(OutboxItem.id == item_id).values(**values))
 
 
 def give_up(*, session: Session, item_id: int, now: datetime, error: str) -> None:

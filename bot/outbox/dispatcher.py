@@ -1,17 +1,21 @@
 """Delivers outbox rows, retrying failures from durable state.
 
-Each row is leased (claimed_until) before delivery, so a crashed process's rows are picked up
-again once the lease runs out, by any replica. Delivery is at-least-once: a crash between a
-successful Slack call and the commit that records it repeats the call. Message-IDs of e-mails
-are stable per row, so a repeated e-mail can be recognised.
+Each row is leased (claimed_until) before delivery. Leases are short, and a live process renews
+the leases of the rows it still holds while it delivers them (a heartbeat), so the rows of a
+process that died are free again within seconds, for any replica. A lease that ran out without
+its row being completed or retried marks the row uncertain: its holder may have died after the
+other side accepted the delivery. Deliveries that can look first (a Slack post carries the
+row's id in its metadata) then adopt what they find instead of sending again; e-mails carry a
+stable Message-ID per row, so a repeated one can be recognised.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Mapping
-from datetime import timedelta
+from collections.abc import Callable, Collection, Mapping
+from datetime import datetime, timedelta
+from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,11 +27,16 @@ log = logging.getLogger(__name__)
 
 
 class Retry(Exception):
-    """Try again later; `after` is the server's word (Retry-After) when it gave one."""
+    """Try again later; `after` is the server's word (Retry-After) when it gave one.
 
-    def __init__(self, reason: str, after: timedelta | None = None) -> None:
+    `uncertain` when the attempt may have taken effect all the same (no answer, a 5xx)."""
+
+    def __init__(
+        self, reason: str, after: timedelta | None = None, *, uncertain: bool = False
+    ) -> None:
         super().__init__(reason)
         self.after = after
+        self.uncertain = uncertain
 
 
 class Permanent(Exception):
@@ -39,9 +48,13 @@ class GiveUp(Permanent):
 
 
 # A delivery gets a detached copy of its row and opens its own short transactions: no
-# transaction (and, on SQLite, no write lock) is ever held across a Slack or SMTP call.
+# transaction is ever held across a Slack or SMTP call.
 Deliver = Callable[[sessionmaker[Session], OutboxItem], None]
 
+# Long enough for a renewal to be late three times over; short enough that a dead worker's
+# rows wait seconds, not minutes. Renewals run on real time, whatever the dispatcher's clock.
+LEASE = timedelta(seconds=8)
+RENEW_EVERY = 2.0
 MAX_BACKOFF = timedelta(minutes=10)
 # A permanent error is still retried for a while (about an hour with the back-off below): an
 # operator may be fixing the channel or the bot's membership right now.
@@ -59,8 +72,8 @@ class Dispatcher:
         sessions: sessionmaker[Session],
         clock: Clock,
         handlers: Mapping[str, Deliver],
-        # Longer than a round can take: 20 rows x a 10 s Slack or 15 s SMTP timeout.
-        lease: timedelta = timedelta(minutes=6),
+        lease: timedelta = LEASE,
+        renew_every: float = RENEW_EVERY,
         batch: int = 20,
         readers: sessionmaker[Session] | None = None,
     ) -> None:
@@ -69,10 +82,8 @@ class Dispatcher:
         self.clock = clock
         self.handlers = dict(handlers)
         self.lease = lease
+        self.renew_every = renew_every
         self.batch = batch
-        # Called before each delivery, and may wait: the worker process sets it to let the acks
-        # of the web workers on its host go first (bot.transports.worker).
-        self.pace: Callable[[], object] | None = None
         # One drain at a time per process; other replicas are kept apart by the leases.
         self._lock = threading.Lock()
 
@@ -84,38 +95,43 @@ class Dispatcher:
             delivered = 0
             for _ in range(max_rounds):
                 now = self.clock.now()
-                # Search in a read transaction, lease in a short write: on SQLite the search
-                # through a backlog never holds the write lock the acks are waiting for.
+                # Search in a read transaction, lease in a short write.
                 with self.readers() as session:
                     ids = outbox.claimable(session=session, now=now, limit=self.batch)
                 if not ids:
                     break
+                until = now + self.lease
                 with self.sessions.begin() as session:
                     items = list(
                         outbox.lease(session=session, ids=ids, now=now, duration=self.lease)
                     )
                     session.expunge_all()
-                if not items:
-                    continue
-                done = [item.id for item in items if self._paced(item)]
-                # One write for the whole round: fewer transactions competing with the acks
-                # for SQLite's write lock. A crash before it repeats the round (at least once).
-                with self.sessions.begin() as session:
-                    outbox.complete_many(session=session, item_ids=done, now=self.clock.now())
-                delivered += len(done)
+                if items:
+                    delivered += self._round(items, until)
             return delivered
         finally:
             self._lock.release()
 
-    def _paced(self, item: OutboxItem) -> bool:
-        if self.pace is not None:
-            try:
-                self.pace()
-            except Exception:
-                # Pacing is a courtesy; failing here would abort the round and send its
-                # delivered rows again when their lease runs out.
-                log.exception("pacing failed; delivering without it")
-        return self._deliver(item)
+    def _round(self, items: list[OutboxItem], until: datetime) -> int:
+        delivered = 0
+        with Held(self, [item.id for item in items], until) as held:
+            for item in items:
+                if not held.holds(item.id):
+                    # Another process took it over (our renewals failed): it is theirs now.
+                    log.warning("outbox %s: lease lost; leaving it to its new holder", item.id)
+                    continue
+                # Each row is recorded as soon as it is delivered: a crash repeats one row at
+                # most, not the rest of the round.
+                if self._deliver(item):
+                    if not held.holds(item.id):
+                        log.warning(
+                            "outbox %s: its lease was taken over during its delivery", item.id
+                        )
+                    with self.sessions.begin() as session:
+                        outbox.finish(session=session, item_id=item.id, now=self.clock.now())
+                    delivered += 1
+                held.release(item.id)
+        return delivered
 
     def _deliver(self, item: OutboxItem) -> bool:
         item_id, kind, attempts = item.id, item.kind, item.attempts
@@ -126,7 +142,8 @@ class Dispatcher:
             handler(self.sessions, item)
             return True
         except Retry as exc:
-            self._retry(item_id, attempts, exc.after or backoff(attempts), str(exc))
+            after = exc.after or backoff(attempts)
+            self._retry(item_id, after, str(exc), uncertain=exc.uncertain)
         except Permanent as exc:
             if isinstance(exc, GiveUp) or attempts + 1 >= PERMANENT_ATTEMPTS:
                 log.error("outbox %s (%s) failed for good: %s", item_id, kind, exc)
@@ -135,17 +152,90 @@ class Dispatcher:
                         session=session, item_id=item_id, now=self.clock.now(), error=str(exc)
                     )
             else:
-                self._retry(item_id, attempts, backoff(attempts), str(exc))
+                self._retry(item_id, backoff(attempts), str(exc))
         except Exception as exc:
             # Unknown failures are treated as transient: losing a side effect is worse than
-            # retrying one.
+            # retrying one. Whether it took effect is unknown too.
             log.exception("outbox %s (%s) failed; will retry", item_id, kind)
-            self._retry(item_id, attempts, backoff(attempts), f"{type(exc).__name__}: {exc}")
+            error = f"{type(exc).__name__}: {exc}"
+            self._retry(item_id, backoff(attempts), error, uncertain=True)
         return False
 
-    def _retry(self, item_id: int, attempts: int, after: timedelta, error: str) -> None:
+    def _retry(
+        self, item_id: int, after: timedelta, error: str, *, uncertain: bool = False
+    ) -> None:
         log.warning("outbox %s: retry in %ss: %s", item_id, int(after.total_seconds()), error)
         with self.sessions.begin() as session:
             outbox.retry_later(
-                session=session, item_id=item_id, at=self.clock.now() + after, error=error
+                session=session,
+                item_id=item_id,
+                at=self.clock.now() + after,
+                error=error,
+                uncertain=uncertain,
             )
+
+
+class Held:
+    """The leases of one round, renewed by a heartbeat thread until the round ends.
+
+    A renewal extends only the leases this round still holds (outbox.renew compares on the
+    lease it set); a row whose lease was taken over is dropped, and the round skips it.
+    """
+
+    def __init__(self, dispatcher: Dispatcher, ids: Collection[int], until: datetime) -> None:
+        self.dispatcher = dispatcher
+        self._ids = set(ids)
+        self._until = until
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> Held:
+        if self.dispatcher.renew_every > 0:
+            self._thread = threading.Thread(
+                target=self._beat, name="balie-outbox-lease", daemon=True
+            )
+            self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def holds(self, item_id: int) -> bool:
+        with self._lock:
+            return item_id in self._ids
+
+    def release(self, item_id: int) -> None:
+        with self._lock:
+            self._ids.discard(item_id)
+
+    def _beat(self) -> None:
+        while not self._stop.wait(self.dispatcher.renew_every):
+            try:
+                self.renew()
+            except Exception:
+                # The next beat tries again; until the lease runs out the rows stay ours.
+                log.exception("renewing outbox leases failed")
+
+    def renew(self) -> None:
+        with self._lock:
+            ids, held_until = set(self._ids), self._until
+        if not ids:
+            return
+        d = self.dispatcher
+        until = d.clock.now() + d.lease
+        with d.sessions.begin() as session:
+            kept = set(
+                outbox.renew(session=session, ids=sorted(ids), held_until=held_until, until=until)
+            )
+        with self._lock:
+            # Rows not kept were completed or retried meanwhile, or taken over: not ours.
+            self._ids &= kept
+            self._until = until

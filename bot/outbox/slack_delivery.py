@@ -1,15 +1,18 @@
-"""Outbox deliveries that talk to Slack's Web API."""
+"""Outbox deliveries that talk to Slack's Web API.
+
+Every message Balie posts carries the outbox row's id in its metadata. When an earlier attempt
+at a row may have reached Slack (the row is uncertain: its holder died mid-delivery, or Slack
+never answered), the retry first looks for that message in the channel or thread
+(bot.outbox.slack_lookup) and adopts it instead of posting again.
+"""
 
 from __future__ import annotations
 
 import urllib.error
-from collections.abc import Callable
-from datetime import timedelta
 from http.client import HTTPException
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,42 +27,13 @@ from bot.outbox.payloads import (
     enqueue,
     ticket_key,
 )
+from bot.outbox.slack_call import call
+from bot.outbox.slack_lookup import CARD_EVENT, POST_EVENT, THREAD_EVENT, Lookup, metadata
 from bot.policy import Policy
 from bot.services.views import EventView, TicketView
 from storage import outbox
 from storage import tickets as store
 from storage.models import OutboxItem
-
-# Slack answers these with ok:false but means "try again".
-_TRANSIENT = {
-    "ratelimited",
-    "internal_error",
-    "fatal_error",
-    "service_unavailable",
-    "request_timeout",
-}
-
-
-def call(fn: Callable[..., Any], **kwargs: Any) -> Any:
-    """Run one Web API call, translating failures into Retry or Permanent."""
-    try:
-        return fn(**kwargs)
-    except SlackApiError as exc:
-        status = exc.response.status_code
-        error = str(exc.response.get("error", "")) if isinstance(exc.response.data, dict) else ""
-        if status == 429:
-            after = exc.response.headers.get("retry-after") or exc.response.headers.get(
-                "Retry-After"
-            )
-            seconds = int(after[0] if isinstance(after, list) else after or 30)
-            raise Retry(
-                f"Slack 429 ratelimited (Retry-After {seconds}s)", timedelta(seconds=seconds)
-            ) from None
-        if status >= 500 or error in _TRANSIENT:
-            raise Retry(f"Slack {status} {error}".strip()) from None
-        raise Permanent(f"Slack error {error or status}") from None
-    except (urllib.error.URLError, HTTPException, ConnectionError, TimeoutError, OSError) as exc:
-        raise Retry(f"Slack unreachable: {type(exc).__name__}: {exc}") from None
 
 
 class SlackDelivery:
@@ -71,6 +45,7 @@ class SlackDelivery:
         self.readers = readers
         self.policy = policy
         self.lang = policy.language
+        self.lookup = Lookup(client)
 
     def handlers(self) -> dict[str, Deliver]:
         return {
@@ -87,30 +62,57 @@ class SlackDelivery:
 
     def card(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         with (self.readers or sessions)() as session:
-            ticket = store.get_by_id(session=session, ticket_id=CardSync.of(item).ticket_id)
-            if ticket is None:
-                return
-            # A newer sync follows and renders the latest state; but a card that is not
-            # posted yet is posted now, since the thread replies queued before that newer
-            # sync need it.
-            if ticket.card_ts and outbox.has_later(
+            later = outbox.has_later(
                 session=session,
                 kind=CardSync.kind,
                 ordering_key=item.ordering_key or "",
                 after_id=item.id,
-            ):
+            )
+            ticket = store.get_by_id(session=session, ticket_id=CardSync.of(item).ticket_id)
+            if ticket is None:
                 return
             view = TicketView.of(ticket)
             placed = (ticket.card_channel, ticket.card_ts, ticket.card_line)
+        channel, ts, line = placed
+        on_line = bool(ts) and line == view.line
+        if later and ts:
+            # A newer sync follows and renders the latest state. (A card not posted yet is
+            # posted now: the thread replies queued before that newer sync need it.) If this
+            # row may have posted to a new line already, that card must be known first, or
+            # the newer row would post a second one.
+            if item.uncertain and not on_line:
+                found = self.lookup.earlier(
+                    item=item, event_type=CARD_EVENT, channel=self._channel(view.line)
+                )
+                if found is not None:
+                    self._placed(sessions, item, view, placed, found)
+            return
         text = ticket_card.fallback(view, self.policy, self.lang)
         blocks = ticket_card.blocks(view, self.policy, self.lang)
-        channel, ts, line = placed
-        if ts and line == view.line:
+        if on_line:
             call(self.client.chat_update, channel=channel, ts=ts, text=text, blocks=blocks)
             return
-        response = call(
-            self.client.chat_postMessage, channel=self._channel(view.line), text=text, blocks=blocks
+        # An adopted earlier post was rendered after this row was made, and no change came
+        # since (that would be a later row): it shows the current state as it is.
+        posted = self._post_once(
+            item,
+            CARD_EVENT,
+            view.number,
+            channel=self._channel(view.line),
+            text=text,
+            blocks=blocks,
         )
+        self._placed(sessions, item, view, placed, posted)
+
+    def _placed(
+        self,
+        sessions: sessionmaker[Session],
+        item: OutboxItem,
+        view: TicketView,
+        placed: tuple[str | None, str | None, int | None],
+        posted: Any,
+    ) -> None:
+        channel, ts, _ = placed
         with sessions.begin() as session:
             if ts and channel:
                 # Rerouted: the old card becomes a pointer to the new one, as a row of its own so
@@ -118,7 +120,7 @@ class SlackDelivery:
                 enqueue(
                     session=session,
                     payload=CardMoved(
-                        channel=channel, ts=ts, number=view.number, to=response["channel"]
+                        channel=channel, ts=ts, number=view.number, to=posted["channel"]
                     ),
                     now=item.created_at,
                     ordering_key=ticket_key(view.id),
@@ -126,10 +128,29 @@ class SlackDelivery:
             store.set_card(
                 session=session,
                 ticket_id=view.id,
-                channel=response["channel"],
-                ts=response["ts"],
+                channel=posted["channel"],
+                ts=posted["ts"],
                 line=view.line,
             )
+
+    def _post_once(
+        self, item: OutboxItem, event_type: str, ticket: str | None, **kwargs: Any
+    ) -> Any:
+        """chat.postMessage, marked with this row; an uncertain row adopts its earlier post."""
+        if item.uncertain:
+            found = self.lookup.earlier(
+                item=item,
+                event_type=event_type,
+                channel=kwargs["channel"],
+                thread_ts=kwargs.get("thread_ts"),
+            )
+            if found is not None:
+                return found
+        response = call(
+            self.client.chat_postMessage, metadata=metadata(event_type, item, ticket), **kwargs
+        )
+        self.lookup.learn(kwargs["channel"], response["channel"])
+        return response
 
     def card_stub(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = CardMoved.of(item)
@@ -148,8 +169,10 @@ class SlackDelivery:
                 raise GiveUp("the ticket's card was never posted")
             view = TicketView.of(ticket)
             text = thread.event_text(EventView.of(event), view, self.policy, self.lang)
-        call(
-            self.client.chat_postMessage,
+        self._post_once(
+            item,
+            THREAD_EVENT,
+            view.number,
             channel=view.card_channel,
             thread_ts=view.card_ts,
             text=text,
@@ -160,13 +183,15 @@ class SlackDelivery:
         kwargs: dict[str, Any] = {"channel": p["channel"], "text": p["text"]}
         if p.get("blocks"):
             kwargs["blocks"] = p["blocks"]
+        number = None
         if p.get("thread_of") is not None:
             with (self.readers or sessions)() as session:
                 ticket = store.get_by_id(session=session, ticket_id=p["thread_of"])
                 if ticket is None or not ticket.card_ts:
                     raise GiveUp("the ticket's card was never posted")
                 kwargs["channel"], kwargs["thread_ts"] = ticket.card_channel, ticket.card_ts
-        call(self.client.chat_postMessage, **kwargs)
+                number = ticket.number
+        self._post_once(item, POST_EVENT, number, **kwargs)
 
     def ephemeral(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = Ephemeral.of(item)

@@ -67,7 +67,7 @@ def serve(settings: Settings, **extra: Any) -> None:
     migrate.upgrade(engine)
     engine.dispose()
     log.info("Balie listens on port %s (HTTP mode)", settings.port)
-    supervisor = Supervisor(nice=settings.worker_nice) if settings.embedded_worker else None
+    supervisor = Supervisor() if settings.embedded_worker else None
     if supervisor is not None:
         supervisor.start()
     try:

@@ -1,44 +1,32 @@
-"""The worker: delivers the outbox (registrations, Slack messages, e-mail) and runs the SLA
-monitor, in a process of its own.
+"""The worker: delivers the outbox (Slack messages, e-mail) and runs the SLA monitor, in a
+process of its own.
 
-HTTP mode starts one beside gunicorn, so the web workers only answer Slack: their acks never
-share the interpreter lock with the work that follows them. Several replicas may each run one;
-leases and claims in the database keep them from doing anything twice.
-
-Acks go first. The worker shares the host's cores with the web workers, and each delivery also
-costs the database and the peers some CPU, which the worker's lower priority (WORKER_NICE) does
-not reach. So the web workers raise a beacon (storage.beacon) while they answer a request, and
-the worker waits for it to go down before each delivery, ACKS_FIRST_CAP at most. At a desk's
-pace the beacon is nearly always down and costs nothing; in a flood of requests the worker
-slows down to about one delivery per cap (fewer on SQLite, where its writes also let waiting
-acks go first) and catches up when the flood ends.
+HTTP mode starts one beside gunicorn (the Supervisor below), so the web workers only answer
+Slack: their acks never share the interpreter lock with the work that follows them. Several
+replicas may each run one; leases and claims in the database keep them from doing anything
+twice. The worker lowers its own CPU priority (WORKER_NICE) once it runs, so the web workers
+on the same host go first.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 from bot.settings import Settings
 from bot.wiring import build_services
 
 log = logging.getLogger(__name__)
 
-# The longest the worker waits for the acks before each delivery: a flood of requests slows
-# deliveries down to a few per second, and never stops them.
-ACKS_FIRST_CAP = 0.2
 
-
-def run_worker(settings: Settings, *, acks: str | None = None) -> int:
-    """Run the background work until SIGTERM; `acks` is the web workers' beacon file."""
+def run_worker(settings: Settings) -> int:
+    """Run the background work until SIGTERM."""
+    lower_priority(settings.worker_nice)
     services = build_services(settings, run_migrations=False)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -51,61 +39,114 @@ def run_worker(settings: Settings, *, acks: str | None = None) -> int:
     return 0
 
 
+def lower_priority(nice: int) -> None:
+    """Yield the CPU by `nice` steps, from this process itself (the parent has threads, and a
+    preexec_fn there could deadlock the child between fork and exec)."""
+    if nice <= 0:
+        return
+    try:
+        current = os.getpriority(os.PRIO_PROCESS, 0)
+        os.setpriority(os.PRIO_PROCESS, 0, min(current + nice, 19))
+    except OSError as exc:
+        log.warning("could not lower the worker's priority by %s: %s", nice, exc)
+
+
+def describe_exit(returncode: int) -> str:
+    """How a child process ended, as Popen reports it (a negative code is a signal)."""
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = f"signal {-returncode}"
+        return f"was killed by {name}"
+    return f"exited with status {returncode}"
+
+
 class Supervisor:
     """Keeps one `python -m bot worker` running beside the web server; restarts it if it dies.
 
-    `acks` is the path of the beacon the web workers raise while they answer Slack.
+    It logs how the worker ended: its exit status, or the signal that killed it. Restarts back
+    off from `first_delay`, doubling up to `max_delay`; a worker that ran for `healthy_after`
+    seconds ran well, and the restart after it waits `first_delay` again.
     """
 
-    def __init__(self, nice: int = 0) -> None:
-        self.nice = nice
-        # In /dev/shm where there is one: cleaners of /tmp (systemd-tmpfiles) may delete an
-        # old file, and a restarted worker would then wait on a new one nobody raises.
-        shm = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
-        self._dir = Path(tempfile.mkdtemp(prefix="balie-", dir=shm))
-        self.acks = str(self._dir / "acks")
+    def __init__(
+        self,
+        *,
+        argv: list[str] | None = None,
+        first_delay: float = 1.0,
+        max_delay: float = 60.0,
+        healthy_after: float = 60.0,
+        poll: float = 1.0,
+    ) -> None:
+        self.argv = argv or [sys.executable, "-m", "bot", "worker"]
+        self.first_delay = first_delay
+        self.max_delay = max_delay
+        self.healthy_after = healthy_after
+        self.poll = poll
         self._proc: subprocess.Popen[bytes] | None = None
+        self._started = 0.0
+        # Held while a worker is started or stopped, so stop() never misses a new one.
+        self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._thread = threading.Thread(
             target=self._watch, name="balie-worker-supervisor", daemon=True
         )
 
-    def _spawn(self) -> subprocess.Popen[bytes]:
-        nice = self.nice
+    @property
+    def pid(self) -> int | None:
+        proc = self._proc
+        return proc.pid if proc is not None else None
 
-        def lower_priority() -> None:
-            if nice:
-                os.nice(nice)
-
-        return subprocess.Popen(
-            [sys.executable, "-m", "bot", "worker", "--acks", self.acks],
-            preexec_fn=lower_priority,
-        )
+    def _spawn(self) -> None:
+        self._proc = subprocess.Popen(self.argv)
+        self._started = time.monotonic()
 
     def start(self) -> None:
-        self._proc = self._spawn()
+        with self._lock:
+            self._spawn()
         self._thread.start()
 
     def _watch(self) -> None:
-        delay = 1.0
+        delay = self.first_delay
         while not self._stopping.is_set():
             proc = self._proc
-            if proc is not None and proc.poll() is not None and not self._stopping.is_set():
-                log.error(
-                    "Balie worker exited with %s; restarting in %.0fs", proc.returncode, delay
-                )
-                time.sleep(delay)
-                delay = min(delay * 2, 60.0)
-                self._proc = self._spawn()
-            self._stopping.wait(1.0)
+            if proc is None:
+                return
+            try:
+                code = proc.wait(timeout=self.poll)
+            except subprocess.TimeoutExpired:
+                continue
+            if self._stopping.is_set():
+                return
+            ran = time.monotonic() - self._started
+            if ran >= self.healthy_after:
+                delay = self.first_delay
+            log.error(
+                "Balie worker (pid %s) %s after %.0fs; restarting in %gs",
+                proc.pid,
+                describe_exit(code),
+                ran,
+                delay,
+            )
+            if self._stopping.wait(delay):
+                return
+            with self._lock:
+                if self._stopping.is_set():
+                    return
+                self._spawn()
+            delay = min(delay * 2, self.max_delay)
 
     def stop(self) -> None:
-        self._stopping.set()
-        proc = self._proc
+        with self._lock:
+            self._stopping.set()
+            proc = self._proc
         if proc is not None and proc.poll() is None:
             proc.terminate()
             try:
                 proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 proc.kill()
-        shutil.rmtree(self._dir, ignore_errors=True)
+                proc.wait()
+        if self._thread.is_alive():
+            self._thread.join(timeout=self.poll + 1)

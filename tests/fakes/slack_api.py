@@ -10,13 +10,20 @@ What slack_sdk sends (worth knowing when asserting on ``Call.args``):
 * Every Web API call is a ``POST`` to ``<base_url><method>`` (``http_verb="GET"`` is ignored by
   the urllib-based client), with ``Authorization: Bearer <token>``.
 * Some methods send a JSON body (``chat.postMessage``, ``chat.update``, ``chat.postEphemeral``,
-  ``chat.scheduleMessage``, ``views.*``): values keep their Python types (``True``, ints,
-  nested blocks).
-* Others send ``application/x-www-form-urlencoded`` (``auth.test``, ``users.info``,
-  ``chat.delete``, ``chat.getPermalink``, ``conversations.*``, ``usergroups.users.list``):
-  every value is a string, booleans become ``"1"``/``"0"``, and ``blocks``/``attachments``/
-  ``view`` arrive as JSON strings. The fake decodes those JSON strings back into Python
-  objects, but leaves all other form values as strings.
+  ``views.*``): values keep their Python types (``True``, ints, nested blocks).
+* Others send ``application/x-www-form-urlencoded`` (``auth.test``, ``conversations.*``,
+  ``usergroups.users.list``): every value is a string, booleans become ``"1"``/``"0"``, and
+  ``blocks``/``attachments``/``view`` arrive as JSON strings. The fake decodes those JSON
+  strings back into Python objects, but leaves all other form values as strings.
+
+The fake plays only the Web API methods Balie calls (bot.surface.WEB_API_SCOPES); any other
+answers ``unknown_method`` unless a test sets a response for it. Messages keep their metadata
+(``{"event_type": …, "event_payload": {…}}``), which ``conversations.history`` and
+``conversations.replies`` return with ``include_all_metadata`` (tests/fakes/slack_history.py).
+Their ``ts`` follow the fake's clock (real time unless :meth:`FakeSlack.set_clock`), unique
+and increasing. Reading a channel needs the bot to be in it (:meth:`FakeSlack.set_channel`
+with ``member=False`` to say it is not); reads are rate-limited as Slack's tiers are
+(:data:`RATE_LIMITS`), answering 429 with ``Retry-After``.
 * ``respond()`` in Bolt (and ``slack_sdk.webhook.WebhookClient``) POSTs JSON to the
   ``response_url``; those posts are recorded with method ``"response_url"``.
 
@@ -42,14 +49,15 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
-from zoneinfo import ZoneInfo
 
-__all__ = ["Call", "FakeSlack", "Headers", "iter_blocks_text"]
+from tests.fakes import slack_history as history
+from tests.fakes.slack_history import RATE_LIMITS, RateLimits
+
+__all__ = ["RATE_LIMITS", "Call", "FakeSlack", "Headers", "iter_blocks_text"]
 
 BOT_USER_ID = "UBALIE"
 BOT_ID = "BBALIE"
@@ -65,21 +73,6 @@ _JSON_FIELDS = frozenset(
 )
 # A Slack object id: a type letter followed by upper-case letters and digits.
 _ID_RE = re.compile(r"^[A-Z][A-Z0-9]{6,}$")
-_PROFILE_FIELDS = frozenset(
-    {
-        "email",
-        "display_name",
-        "real_name",
-        "first_name",
-        "last_name",
-        "title",
-        "phone",
-        "status_text",
-        "status_emoji",
-        "image_72",
-    }
-)
-
 Response = dict[str, Any]
 Responder = Callable[["Call"], Response]
 
@@ -145,12 +138,14 @@ class _State:
     calls: list[Call] = field(default_factory=list)
     failures: dict[str, deque[_Failure]] = field(default_factory=dict)
     responses: dict[str, Response | Responder] = field(default_factory=dict)
-    users: dict[str, dict[str, Any]] = field(default_factory=dict)
     usergroups: dict[str, list[str]] = field(default_factory=dict)
     channel_ids: dict[str, str] = field(default_factory=dict)  # name -> id
     channel_names: dict[str, str] = field(default_factory=dict)  # id -> name
     messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    private: set[str] = field(default_factory=set)  # channel ids of private channels
+    outside: set[str] = field(default_factory=set)  # channel ids the bot is not a member of
+    latency: dict[str, float] = field(default_factory=dict)  # method -> seconds
     down: bool = False
     token: str | None = None
 
@@ -169,12 +164,6 @@ def _maybe_json(value: Any) -> Any:
     return value
 
 
-def _truthy(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.lower() in ("1", "true", "yes")
-    return bool(value)
-
-
 class FakeSlack:
     """A threaded HTTP server playing Slack's Web API (and ``response_url`` endpoints).
 
@@ -186,14 +175,18 @@ class FakeSlack:
             (call,) = slack.calls_to("chat.postMessage")
     """
 
-    def __init__(self, *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, *, host: str = "127.0.0.1", port: int = 0, clock: Callable[[], float] | None = None
+    ) -> None:
         self._host = host
+        self._clock = clock or time.time
+        self._last_ts = 0
+        self._limits = RateLimits(RATE_LIMITS)
         self._port = port
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._cond = threading.Condition()
         self._state = _State()
-        self._ts = itertools.count(1)
         self._ids = itertools.count(1)
 
     # ------------------------------------------------------------------ lifecycle
@@ -292,6 +285,7 @@ class FakeSlack:
         """Forget everything: calls, overrides, failures, users, groups, messages, down."""
         with self._cond:
             self._state = _State()
+            self._limits = RateLimits(RATE_LIMITS)
 
     def message(self, channel: str, ts: str) -> dict[str, Any] | None:
         """The current state of a message posted through the fake (after updates/deletes)."""
@@ -315,37 +309,36 @@ class FakeSlack:
         with self._cond:
             self._state.responses.pop(method, None)
 
-    def set_user(self, user_id: str, **fields: Any) -> None:
-        """Configure what ``users.info`` returns for ``user_id``.
-
-        Top-level fields (``name``, ``real_name``, ``tz``, ``locale``, ``is_bot``, ...) are set
-        on the user; ``email``/``display_name``/``real_name``/... also go into ``profile``;
-        ``profile={...}`` is merged into the profile.
-        """
-        with self._cond:
-            user = self._user(user_id)
-            profile = dict(user["profile"])
-            profile.update(fields.pop("profile", {}))
-            for key, value in fields.items():
-                if key in _PROFILE_FIELDS:
-                    profile[key] = value
-                if key not in _PROFILE_FIELDS or key == "real_name":
-                    user[key] = value
-            if "tz" in fields:
-                user.update(_tz_fields(fields["tz"]))
-            user["profile"] = profile
-            self._state.users[user_id] = user
-
     def set_usergroup(self, group_id: str, users: list[str]) -> None:
         with self._cond:
             self._state.usergroups[group_id] = list(users)
 
-    def set_channel(self, name: str, channel_id: str) -> None:
-        """Pin the id a channel name resolves to."""
+    def set_channel(
+        self, name: str, channel_id: str, *, private: bool = False, member: bool = True
+    ) -> None:
+        """Pin the id a channel name resolves to; whether it is private and the bot is in it."""
         name = name.lstrip("#")
         with self._cond:
             self._state.channel_ids[name] = channel_id
             self._state.channel_names[channel_id] = name
+            (self._state.private.add if private else self._state.private.discard)(channel_id)
+            (self._state.outside.discard if member else self._state.outside.add)(channel_id)
+
+    def set_clock(self, clock: Callable[[], float]) -> None:
+        """Slack's clock (Unix seconds) for the ``ts`` of new messages, e.g. a test's clock."""
+        with self._cond:
+            self._clock = clock
+
+    def slow(self, method: str, seconds: float) -> None:
+        """Answer ``method`` only ``seconds`` after doing what it asked (0 to stop): a caller
+        that dies meanwhile never learns that its message was posted."""
+        with self._cond:
+            self._state.latency[method] = seconds
+
+    def messages_in(self, channel: str) -> list[dict[str, Any]]:
+        """Every message in a channel (top level and replies), oldest first."""
+        with self._cond:
+            return [dict(m) for m in history.in_channel(self, self._resolve_channel(channel))]
 
     def require_token(self, token: str | None) -> None:
         """Demand this bearer token: missing -> ``not_authed``, other -> ``invalid_auth``."""
@@ -388,6 +381,7 @@ class FakeSlack:
         """Record the request and build (status, headers, body); None = drop connection."""
         call = Call(method=method, args=args, headers=headers, at=time.time())
         with self._cond:
+            latency = self._state.latency.get(method, 0.0)
             try:
                 if self._state.down:
                     call.failed, call.status = True, 0
@@ -403,10 +397,12 @@ class FakeSlack:
                     call.failed = status != 200
                     payload = body.encode("utf-8")
                     extra.setdefault("Content-Type", "text/plain; charset=utf-8")
-                return status, extra, payload
             finally:
                 self._state.calls.append(call)
                 self._cond.notify_all()
+        if latency:
+            time.sleep(latency)
+        return status, extra, payload
 
     def _answer(self, call: Call) -> tuple[int, dict[str, str], Response | str]:
         queue = self._state.failures.get(call.method)
@@ -421,6 +417,9 @@ class FakeSlack:
             return failure.status, {}, f"{failure.status} fake Slack failure"
         if call.method == "response_url":
             return 200, {}, "ok"
+        wait = self._limits.admit(call.method, time.monotonic())
+        if wait is not None:
+            return 429, {"Retry-After": str(wait)}, {"ok": False, "error": "ratelimited"}
         if self._state.token is not None:
             if not call.token:
                 return 200, {}, {"ok": False, "error": "not_authed"}
@@ -438,7 +437,9 @@ class FakeSlack:
     # (called with self._cond held)
 
     def _next_ts(self) -> str:
-        micros = 1_700_000_000_000_000 + next(self._ts) * 100
+        # Slack's ts is its clock in microseconds, unique per channel (here: per fake).
+        micros = max(int(self._clock() * 1_000_000), self._last_ts + 1)
+        self._last_ts = micros
         return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
     def _next_id(self, prefix: str) -> str:
@@ -456,54 +457,6 @@ class FakeSlack:
         self._state.channel_ids[name] = channel_id
         self._state.channel_names[channel_id] = name
         return channel_id
-
-    def _channel(self, channel_id: str) -> dict[str, Any]:
-        name = self._state.channel_names.get(channel_id, channel_id.lower())
-        is_im = channel_id.startswith("D")
-        return {
-            "id": channel_id,
-            "name": name,
-            "is_channel": not is_im and not channel_id.startswith("G"),
-            "is_group": False,
-            "is_im": is_im,
-            "is_private": channel_id.startswith("G"),
-            "is_archived": False,
-            "is_general": False,
-            "is_member": True,
-            "created": 1_600_000_000,
-            "creator": "U0000000",
-            "context_team_id": TEAM_ID,
-            "topic": {"value": "", "creator": "", "last_set": 0},
-            "purpose": {"value": "", "creator": "", "last_set": 0},
-        }
-
-    def _user(self, user_id: str) -> dict[str, Any]:
-        if user_id in self._state.users:
-            user = dict(self._state.users[user_id])
-            user["profile"] = dict(user["profile"])
-            return user
-        name = user_id.lower()
-        real_name = f"User {user_id}"
-        return {
-            "id": user_id,
-            "team_id": TEAM_ID,
-            "name": name,
-            "deleted": False,
-            "real_name": real_name,
-            **_tz_fields("Europe/Amsterdam"),
-            "locale": "nl-NL",
-            "is_admin": False,
-            "is_owner": False,
-            "is_bot": False,
-            "is_app_user": False,
-            "updated": 1_700_000_000,
-            "profile": {
-                "real_name": real_name,
-                "display_name": name,
-                "email": f"{name}@korton.example",
-                "team": TEAM_ID,
-            },
-        }
 
     def _message(self, args: dict[str, Any], ts: str) -> dict[str, Any]:
         message: dict[str, Any] = {
@@ -552,21 +505,6 @@ class FakeSlack:
         return view
 
 
-def _tz_fields(tz: str) -> dict[str, Any]:
-    try:
-        now = datetime.now(ZoneInfo(tz))
-    except Exception:  # unknown zone: still give the fields
-        return {"tz": tz, "tz_label": tz, "tz_offset": 0}
-    offset = now.utcoffset()
-    label = {"CET": "Central European Time", "CEST": "Central European Summer Time"}
-    name = now.tzname() or tz
-    return {
-        "tz": tz,
-        "tz_label": label.get(name, name),
-        "tz_offset": int(offset.total_seconds()) if offset else 0,
-    }
-
-
 # ---------------------------------------------------------------------- per-method defaults
 
 
@@ -583,8 +521,28 @@ def _auth_test(fake: FakeSlack, args: dict[str, Any]) -> Response:
     }
 
 
+def _metadata_error(args: dict[str, Any]) -> Response | None:
+    metadata = args.get("metadata")
+    if metadata is None:
+        return None
+    if not (
+        isinstance(metadata, dict)
+        and isinstance(metadata.get("event_type"), str)
+        and isinstance(metadata.get("event_payload"), dict)
+    ):
+        return {"ok": False, "error": "invalid_metadata_format"}
+    return None
+
+
 def _post_message(fake: FakeSlack, args: dict[str, Any]) -> Response:
     channel = fake._resolve_channel(args.get("channel"))
+    if channel in fake._state.private and channel in fake._state.outside:
+        # chat:write.public reaches public channels only.
+        return {"ok": False, "error": "not_in_channel"}
+    problem = _metadata_error(args)
+    if problem is not None:
+        return problem
+    fake._state.channel_names.setdefault(channel, channel.lower())
     ts = fake._next_ts()
     message = fake._message(args, ts)
     fake._state.messages[(channel, ts)] = message
@@ -594,10 +552,16 @@ def _post_message(fake: FakeSlack, args: dict[str, Any]) -> Response:
 def _update(fake: FakeSlack, args: dict[str, Any]) -> Response:
     channel = fake._resolve_channel(args.get("channel"))
     ts = str(args.get("ts", ""))
+    problem = _metadata_error(args)
+    if problem is not None:
+        return problem
     message = fake._message(args, ts)
     old = fake._state.messages.get((channel, ts))
-    if old is not None and old.get("thread_ts"):
-        message["thread_ts"] = old["thread_ts"]
+    if old is not None:
+        # An update without metadata leaves the message's metadata as it was.
+        for key in ("thread_ts", "metadata"):
+            if old.get(key) is not None and key not in message:
+                message[key] = old[key]
     message["edited"] = {"user": BOT_USER_ID, "ts": fake._next_ts()}
     fake._state.messages[(channel, ts)] = message
     return {
@@ -609,45 +573,11 @@ def _update(fake: FakeSlack, args: dict[str, Any]) -> Response:
     }
 
 
-def _delete(fake: FakeSlack, args: dict[str, Any]) -> Response:
-    channel = fake._resolve_channel(args.get("channel"))
-    ts = str(args.get("ts", ""))
-    fake._state.messages.pop((channel, ts), None)
-    return {"ok": True, "channel": channel, "ts": ts}
-
-
 def _post_ephemeral(fake: FakeSlack, args: dict[str, Any]) -> Response:
     return {"ok": True, "message_ts": fake._next_ts()}
 
 
-def _permalink(fake: FakeSlack, args: dict[str, Any]) -> Response:
-    channel = fake._resolve_channel(args.get("channel"))
-    ts = str(args.get("message_ts", ""))
-    return {
-        "ok": True,
-        "channel": channel,
-        "permalink": f"{TEAM_URL}archives/{channel}/p{ts.replace('.', '')}",
-    }
-
-
-def _schedule(fake: FakeSlack, args: dict[str, Any]) -> Response:
-    channel = fake._resolve_channel(args.get("channel"))
-    message = fake._message(args, fake._next_ts())
-    message.pop("ts")
-    return {
-        "ok": True,
-        "channel": channel,
-        "scheduled_message_id": fake._next_id("Q"),
-        "post_at": int(args.get("post_at", 0) or 0),
-        "message": message,
-    }
-
-
 def _views_open(fake: FakeSlack, args: dict[str, Any]) -> Response:
-    return {"ok": True, "view": fake._view(args)}
-
-
-def _views_push(fake: FakeSlack, args: dict[str, Any]) -> Response:
     return {"ok": True, "view": fake._view(args)}
 
 
@@ -661,73 +591,19 @@ def _views_update(fake: FakeSlack, args: dict[str, Any]) -> Response:
     return {"ok": True, "view": fake._view(args, view_id=str(view_id) if view_id else None)}
 
 
-def _views_publish(fake: FakeSlack, args: dict[str, Any]) -> Response:
-    user_id = str(args.get("user_id", ""))
-    view_id = None
-    for known in fake._state.views.values():
-        if known.get("type") == "home" and known.get("_user_id") == user_id:
-            view_id = known["id"]
-    view = fake._view(args, view_id=view_id)
-    view["_user_id"] = user_id  # kept to reuse the home tab's id; not part of the answer
-    return {"ok": True, "view": {k: v for k, v in view.items() if k != "_user_id"}}
-
-
-def _users_info(fake: FakeSlack, args: dict[str, Any]) -> Response:
-    user_id = str(args.get("user", ""))
-    if not user_id:
-        return {"ok": False, "error": "user_not_found"}
-    user = fake._user(user_id)
-    if not _truthy(args.get("include_locale", False)):
-        user.pop("locale", None)  # Slack only returns locale with include_locale=true
-    return {"ok": True, "user": user}
-
-
-def _lookup_by_email(fake: FakeSlack, args: dict[str, Any]) -> Response:
-    wanted = str(args.get("email", "")).lower()
-    for user_id in fake._state.users:
-        user = fake._user(user_id)
-        if str(user["profile"].get("email", "")).lower() == wanted:
-            return {"ok": True, "user": user}
-    return {"ok": False, "error": "users_not_found"}
-
-
 def _usergroup_users(fake: FakeSlack, args: dict[str, Any]) -> Response:
     return {"ok": True, "users": list(fake._state.usergroups.get(str(args.get("usergroup")), []))}
-
-
-def _conversations_info(fake: FakeSlack, args: dict[str, Any]) -> Response:
-    return {"ok": True, "channel": fake._channel(fake._resolve_channel(args.get("channel")))}
-
-
-def _conversations_open(fake: FakeSlack, args: dict[str, Any]) -> Response:
-    if args.get("channel"):
-        return {"ok": True, "channel": {"id": fake._resolve_channel(args["channel"])}}
-    users = str(args.get("users", "")).split(",")
-    if len(users) == 1:
-        channel_id = _stable_id("D", users[0])
-    else:
-        channel_id = _stable_id("G", ",".join(sorted(users)))
-    return {"ok": True, "channel": {"id": channel_id}}
 
 
 _DEFAULTS: dict[str, Callable[[FakeSlack, dict[str, Any]], Response]] = {
     "auth.test": _auth_test,
     "chat.postMessage": _post_message,
     "chat.update": _update,
-    "chat.delete": _delete,
     "chat.postEphemeral": _post_ephemeral,
-    "chat.getPermalink": _permalink,
-    "chat.scheduleMessage": _schedule,
     "views.open": _views_open,
-    "views.push": _views_push,
     "views.update": _views_update,
-    "views.publish": _views_publish,
-    "users.info": _users_info,
-    "users.lookupByEmail": _lookup_by_email,
     "usergroups.users.list": _usergroup_users,
-    "conversations.info": _conversations_info,
-    "conversations.join": _conversations_info,
-    "conversations.open": _conversations_open,
+    **history.BUILDERS,
 }
 
 
@@ -803,12 +679,16 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             self._send(*answer)
 
         def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
-            self.send_response(status)
-            for key, value in headers.items():
-                self.send_header(key, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                # The caller gave up or died before the answer came; Slack shrugs too.
+                self.close_connection = True
 
     return Handler
 

@@ -83,27 +83,19 @@ def test_form_encoded_calls_decode_json_fields_and_keep_strings(slack: FakeSlack
     client.api_call(
         "chat.postMessage", params={"channel": "C1AAAAAAA", "blocks": json.dumps(blocks)}
     )
-    info = client.users_info(user="U42", include_locale=True)
+    client.conversations_history(channel="C1AAAAAAA", include_all_metadata=True, limit=5)
 
-    posted, users_call = slack.calls_to("chat.postMessage")[0], slack.calls_to("users.info")[0]
+    posted = slack.calls_to("chat.postMessage")[0]
+    (read,) = slack.calls_to("conversations.history")
     assert posted.headers["content-type"] == "application/x-www-form-urlencoded"
     assert posted.args["blocks"] == blocks
-    assert users_call.args == {"user": "U42", "include_locale": "1"}  # bools become "1"
-    assert info["user"]["tz"] == "Europe/Amsterdam"
-    assert info["user"]["locale"] == "nl-NL"
-    assert "locale" not in client.users_info(user="U42")["user"]  # as Slack: opt-in
+    # bools become "1", numbers strings
+    assert read.args == {"channel": "C1AAAAAAA", "include_all_metadata": "1", "limit": "5"}
 
 
-def test_configured_users_groups_views_and_overrides(slack: FakeSlack) -> None:
+def test_configured_groups_views_and_overrides(slack: FakeSlack) -> None:
     client = client_for(slack)
-    slack.set_user("U7", real_name="Anne de Vries", email="anne@korton.nl", tz="Europe/London")
     slack.set_usergroup("S1", ["U7", "U8"])
-
-    user = client.users_info(user="U7")["user"]
-    assert user["real_name"] == user["profile"]["real_name"] == "Anne de Vries"
-    assert user["profile"]["email"] == "anne@korton.nl"
-    assert user["tz"] == "Europe/London"
-    assert client.users_lookupByEmail(email="anne@korton.nl")["user"]["id"] == "U7"
     assert client.usergroups_users_list(usergroup="S1")["users"] == ["U7", "U8"]
     assert client.usergroups_users_list(usergroup="S2")["users"] == []
 
@@ -118,14 +110,23 @@ def test_configured_users_groups_views_and_overrides(slack: FakeSlack) -> None:
     posted = client.chat_postMessage(channel="#support", text="a")
     client.chat_update(channel=posted["channel"], ts=posted["ts"], text="b")
     assert (slack.message("#support", posted["ts"]) or {})["text"] == "b"
-    link = client.chat_getPermalink(channel=posted["channel"], message_ts=posted["ts"])
-    assert link["permalink"].endswith(f"/p{posted['ts'].replace('.', '')}")
-    assert client.conversations_info(channel=posted["channel"])["channel"]["name"] == "support"
 
     slack.set_response("auth.test", {"ok": True, "user_id": "UOTHER"})
     assert client.auth_test()["user_id"] == "UOTHER"
     slack.set_response("team.info", lambda call: {"ok": True, "team": {"id": "T0001"}})
     assert client.team_info()["team"]["id"] == "T0001"
+
+
+def test_methods_balie_never_calls_are_unknown(slack: FakeSlack) -> None:
+    client = client_for(slack)
+    for call in (
+        lambda: client.users_info(user="U1"),
+        lambda: client.chat_delete(channel="C1AAAAAAA", ts="1.2"),
+        lambda: client.views_publish(user_id="U1", view={"type": "home", "blocks": []}),
+    ):
+        with pytest.raises(SlackApiError) as err:
+            call()
+        assert err.value.response["error"] == "unknown_method"
 
 
 def test_unknown_method_is_recorded_as_failed(slack: FakeSlack) -> None:

@@ -1,0 +1,67 @@
+"""One Web API call, its failures translated for the outbox: Retry (with Retry-After, and
+whether the request may have been carried out all the same) or Permanent."""
+
+from __future__ import annotations
+
+import socket
+import urllib.error
+from collections.abc import Callable
+from datetime import timedelta
+from http.client import HTTPException
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+
+from bot.outbox.dispatcher import Permanent, Retry
+
+# Slack answers these with ok:false but means "try again".
+_TRANSIENT = {
+    "ratelimited",
+    "internal_error",
+    "fatal_error",
+    "service_unavailable",
+    "request_timeout",
+}
+# ...and after these, part of the request may have been carried out ("It's possible some aspect
+# of the operation succeeded before the error was raised").
+_MAYBE_DONE = {"internal_error", "fatal_error"}
+
+
+class SlackError(Permanent):
+    """Slack refused the request; `error` is its error code (e.g. not_in_channel)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__(f"Slack error {error}")
+        self.error = error
+
+
+def call(fn: Callable[..., Any], **kwargs: Any) -> Any:
+    """Run one Web API call, translating failures into Retry or Permanent."""
+    try:
+        return fn(**kwargs)
+    except SlackApiError as exc:
+        status = exc.response.status_code
+        error = str(exc.response.get("error", "")) if isinstance(exc.response.data, dict) else ""
+        if status == 429:
+            after = exc.response.headers.get("retry-after") or exc.response.headers.get(
+                "Retry-After"
+            )
+            seconds = int(after[0] if isinstance(after, list) else after or 30)
+            raise Retry(
+                f"Slack 429 ratelimited (Retry-After {seconds}s)", timedelta(seconds=seconds)
+            ) from None
+        if status >= 500 or error in _TRANSIENT:
+            uncertain = status >= 500 or error in _MAYBE_DONE
+            raise Retry(f"Slack {status} {error}".strip(), uncertain=uncertain) from None
+        raise SlackError(error or str(status)) from None
+    except (urllib.error.URLError, HTTPException, ConnectionError, TimeoutError, OSError) as exc:
+        raise Retry(
+            f"Slack unreachable: {type(exc).__name__}: {exc}", uncertain=_maybe_sent(exc)
+        ) from None
+
+
+def _maybe_sent(exc: BaseException) -> bool:
+    """Whether a request that failed this way may have reached Slack: only a connection that
+    was never made (refused, no such host) certainly did not."""
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    return not isinstance(reason, ConnectionRefusedError | socket.gaierror)
