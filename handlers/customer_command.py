@@ -11,14 +11,15 @@ from bot.blocks.replies import reply
 from bot.blocks.text import tr
 from bot.domain.errors import InvalidInput
 from bot.i18n import t
-from bot.parsing import parse_fields
+from bot.parsing import parse_fields, unescape_slack
 from bot.surface import Command
 from bot.wiring import Services
 
 SUBCOMMANDS = {
     **dict.fromkeys(("lijst", "list"), "list"),
     **dict.fromkeys(("toon", "show"), "show"),
-    **dict.fromkeys(("zet", "set", "nieuw", "new"), "set"),
+    **dict.fromkeys(("zet", "set"), "set"),
+    **dict.fromkeys(("nieuw", "new"), "new"),
     **dict.fromkeys(("wijzig", "edit"), "edit"),
     **dict.fromkeys(("contact",), "contact"),
     **dict.fromkeys(("verwijder-contact", "remove-contact"), "remove_contact"),
@@ -69,6 +70,16 @@ def customer_fields(text: str) -> dict[str, Any]:
     return data
 
 
+def contact_fields(text: str) -> dict[str, Any]:
+    parsed = parse_fields(text, CONTACT_KEYS)
+    if parsed.words:
+        raise InvalidInput.one("input", "field.unknown_key", value=parsed.words[0])
+    data: dict[str, Any] = dict(parsed.fields)
+    if "role" in data:
+        data["role"] = ROLES.get(data["role"].lower(), data["role"])
+    return data
+
+
 def register(app: App, s: Services) -> None:
     d = s.directory
 
@@ -78,45 +89,32 @@ def register(app: App, s: Services) -> None:
         head, _, rest = body.get("text", "").strip().partition(" ")
         sub = SUBCOMMANDS.get(head.lower() or "list")
         if sub is None:
-            raise InvalidInput.one("subcommand", "field.unknown_subcommand", value=head)
+            # The error's help line points to this command's help, not /ticket's.
+            problem = {"subcommand": ("field.unknown_subcommand", {"value": head})}
+            raise InvalidInput(problem, None, command=Command.KLANT.value)
         if sub == "help":
             ack(**reply(t(lang, "help.klant")))
         elif sub == "list":
             ack(**render.listing(d.list(user), lang))
         elif sub == "show":
             ack(**render.detail(d.show(user, _code_and_rest(rest)[0]), lang))
-        elif sub in ("set", "edit"):
-            data = customer_fields(rest) if sub == "set" else _edit(s, user, rest)
-            view, state = d.save_customer(user, data)
-            ack(**reply(tr(lang, f"customer.saved.{state}", code=view.code, name=view.name)))
+        elif sub == "new":
+            ack(**render.saved_customer(d.create_customer(user, customer_fields(rest)), lang))
+        elif sub == "set":
+            ack(**render.saved_customer(d.save_customer(user, customer_fields(rest)), lang))
+        elif sub == "edit":
+            code, more = _code_and_rest(rest)
+            changes = customer_fields(more)
+            changes.pop("code", None)
+            ack(**render.saved_customer(d.edit_customer(user, code, changes), lang))
         elif sub == "contact":
             code, more = _code_and_rest(rest)
-            parsed = parse_fields(more, CONTACT_KEYS)
-            data = dict(parsed.fields)
-            if "role" in data:
-                data["role"] = ROLES.get(data["role"].lower(), data["role"])
-            view = d.save_contact(user, code, data)
-            ack(
-                **reply(
-                    tr(lang, "customer.contact_saved", name=data.get("name", ""), code=view.code)
-                )
-            )
+            data = contact_fields(more)
+            saved = d.save_contact(user, code, data)
+            ack(**render.saved_contact(saved, str(data.get("name", "")), lang))
         else:
-            code, email = _code_and_rest(rest)
+            code, typed = _code_and_rest(rest)
+            # With should_escape, Slack sends an address as <mailto:…|…>.
+            email = unescape_slack(typed).strip()
             view = d.remove_contact(user, code, email)
-            ack(**reply(tr(lang, "customer.contact_removed", email=email.strip(), code=view.code)))
-
-
-def _edit(s: Services, user: str, rest: str) -> dict[str, Any]:
-    code, more = _code_and_rest(rest)
-    current = s.directory.show(user, code)
-    data = {
-        "code": current.code,
-        "name": current.name,
-        "sla_tier": current.sla_tier,
-        "contract_date": current.contract_date,
-        "account_manager": current.account_manager,
-    }
-    changes = customer_fields(more)
-    changes.pop("code", None)
-    return data | changes
+            ack(**reply(tr(lang, "customer.contact_removed", email=email, code=view.code)))
