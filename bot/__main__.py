@@ -178,6 +178,8 @@ def _import(settings: Settings, path: Path, lang: str) -> int:
             unchanged=report.unchanged,
         )
     )
+    for line in report.changes:
+        print(f"  {line}")
     return 0
 
 

@@ -7,6 +7,7 @@ trace or gunicorn's "Worker failed to boot".
 
 from __future__ import annotations
 
+import logging
 import socket
 from urllib.error import URLError
 
@@ -41,6 +42,10 @@ _TOKEN_REFUSED = frozenset(
     }
 )
 SLACK_TIMEOUT = 10
+# slack_sdk logs a failed request at ERROR; the settings error says it better, once.
+_SLACK_LOG = logging.getLogger(__name__ + ".slack_sdk")
+_SLACK_LOG.propagate = False
+_SLACK_LOG.addHandler(logging.NullHandler())
 
 
 def _shown(url: str) -> str:
@@ -66,7 +71,11 @@ def slack(settings: Settings) -> list[Problem]:
     """auth.test with the bot token, as Bolt does at start, but before anything forks."""
     url = settings.slack_api_url
     client = WebClient(
-        token=settings.slack_bot_token, base_url=url, timeout=SLACK_TIMEOUT, retry_handlers=[]
+        token=settings.slack_bot_token,
+        base_url=url,
+        timeout=SLACK_TIMEOUT,
+        retry_handlers=[],
+        logger=_SLACK_LOG,
     )
     try:
         client.auth_test()
