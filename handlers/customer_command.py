@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -12,6 +13,7 @@ from bot.blocks.text import tr
 from bot.domain.errors import InvalidInput
 from bot.i18n import t
 from bot.parsing import parse_fields, unescape_slack
+from bot.services.directory import Directory
 from bot.surface import Command
 from bot.wiring import Services
 
@@ -80,6 +82,62 @@ def contact_fields(text: str) -> dict[str, Any]:
     return data
 
 
+Answer = Callable[[Directory, str, str, str], dict[str, Any]]
+
+
+def _help(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    return reply(t(lang, "help.klant"))
+
+
+def _list(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    return render.listing(d.list(user), lang)
+
+
+def _show(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    return render.detail(d.show(user, _code_and_rest(rest)[0]), lang)
+
+
+def _new(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    return render.saved_customer(d.create_customer(user, customer_fields(rest)), lang)
+
+
+def _set(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    return render.saved_customer(d.save_customer(user, customer_fields(rest)), lang)
+
+
+def _edit(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    code, more = _code_and_rest(rest)
+    changes = customer_fields(more)
+    changes.pop("code", None)
+    return render.saved_customer(d.edit_customer(user, code, changes), lang)
+
+
+def _contact(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    code, more = _code_and_rest(rest)
+    data = contact_fields(more)
+    return render.saved_contact(d.save_contact(user, code, data), str(data.get("name", "")), lang)
+
+
+def _remove_contact(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    code, typed = _code_and_rest(rest)
+    # With should_escape, Slack sends an address as <mailto:…|…>.
+    email = unescape_slack(typed).strip()
+    view = d.remove_contact(user, code, email)
+    return reply(tr(lang, "customer.contact_removed", email=email, code=view.code))
+
+
+ANSWERS: dict[str, Answer] = {
+    "help": _help,
+    "list": _list,
+    "show": _show,
+    "new": _new,
+    "set": _set,
+    "edit": _edit,
+    "contact": _contact,
+    "remove_contact": _remove_contact,
+}
+
+
 def register(app: App, s: Services) -> None:
     d = s.directory
 
@@ -88,33 +146,11 @@ def register(app: App, s: Services) -> None:
         user, lang = body["user_id"], context["lang"]
         head, _, rest = body.get("text", "").strip().partition(" ")
         sub = SUBCOMMANDS.get(head.lower() or "list")
-        if sub is None:
-            # The error's help line points to this command's help, not /ticket's.
-            problem = {"subcommand": ("field.unknown_subcommand", {"value": head})}
-            raise InvalidInput(problem, None, command=Command.KLANT.value)
-        if sub == "help":
-            ack(**reply(t(lang, "help.klant")))
-        elif sub == "list":
-            ack(**render.listing(d.list(user), lang))
-        elif sub == "show":
-            ack(**render.detail(d.show(user, _code_and_rest(rest)[0]), lang))
-        elif sub == "new":
-            ack(**render.saved_customer(d.create_customer(user, customer_fields(rest)), lang))
-        elif sub == "set":
-            ack(**render.saved_customer(d.save_customer(user, customer_fields(rest)), lang))
-        elif sub == "edit":
-            code, more = _code_and_rest(rest)
-            changes = customer_fields(more)
-            changes.pop("code", None)
-            ack(**render.saved_customer(d.edit_customer(user, code, changes), lang))
-        elif sub == "contact":
-            code, more = _code_and_rest(rest)
-            data = contact_fields(more)
-            saved = d.save_contact(user, code, data)
-            ack(**render.saved_contact(saved, str(data.get("name", "")), lang))
-        else:
-            code, typed = _code_and_rest(rest)
-            # With should_escape, Slack sends an address as <mailto:…|…>.
-            email = unescape_slack(typed).strip()
-            view = d.remove_contact(user, code, email)
-            ack(**reply(tr(lang, "customer.contact_removed", email=email, code=view.code)))
+        try:
+            if sub is None:
+                raise InvalidInput.one("subcommand", "field.unknown_subcommand", value=head)
+            ack(**ANSWERS[sub](d, user, rest, lang))
+        except InvalidInput as exc:
+            # Its help line points to `/klant help`, not to /ticket's.
+            exc.params.setdefault("command", Command.KLANT.value)
+            raise

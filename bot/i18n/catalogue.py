@@ -546,13 +546,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "sleutel '{key}' staat hier voor de tweede keer",
         "en": "key '{key}' is given here a second time",
     },
-    "import.yaml_flow_mapping": {
-        "nl": "hier ontbreekt een ',' of een sluitende '}'",
-        "en": "a ',' or a closing '}' is missing here",
-    },
-    "import.yaml_flow_sequence": {
-        "nl": "hier ontbreekt een ',' of een sluitende ']'",
-        "en": "a ',' or a closing ']' is missing here",
+    "import.yaml_flow": {
+        "nl": "hier ontbreekt een ',' of een sluitende '{close}'",
+        "en": "a ',' or a closing '{close}' is missing here",
     },
     "import.yaml_colon": {
         "nl": "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens",

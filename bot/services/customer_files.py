@@ -106,8 +106,7 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _mapping)
 
 # PyYAML's problems, in words a person who edits the file understands; tried in order.
 _YAML_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"expected ',' or '\}'"), "import.yaml_flow_mapping"),
-    (re.compile(r"expected ',' or '\]'"), "import.yaml_flow_sequence"),
+    (re.compile(r"expected ',' or '(?P<close>[]}])'"), "import.yaml_flow"),
     (re.compile(r"mapping values are not allowed here"), "import.yaml_colon"),
     (re.compile(r"could not find expected ':'"), "import.yaml_missing_colon"),
     (re.compile(r"found character '\\t'"), "import.yaml_tab"),
@@ -122,7 +121,7 @@ _YAML_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 # Problems found where something left open ends; PyYAML's context mark says where it opened.
-_OPENED = frozenset({"import.yaml_flow_mapping", "import.yaml_flow_sequence", "import.yaml_end"})
+_OPENED = frozenset({"import.yaml_flow", "import.yaml_end"})
 
 
 def yaml_problem(exc: yaml.YAMLError) -> FileProblem:

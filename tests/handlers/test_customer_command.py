@@ -97,6 +97,8 @@ def test_unknown_subcommand_points_to_klant_help(balie: Balie) -> None:
     text = klant(balie, "foo")
     assert "'foo' is geen opdracht" in text
     assert "Typ `/klant help` voor alle opdrachten." in text and "/ticket help" not in text
+    unbalanced = klant(balie, 'zet code=ACME naam="Acme')
+    assert "afsluitend aanhalingsteken" in unbalanced and "`/klant help`" in unbalanced
 
 
 def test_a_contact_in_another_case_is_the_same_contact_and_the_change_is_named(

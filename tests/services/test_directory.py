@@ -99,6 +99,15 @@ def test_a_bad_row_imports_nothing_and_names_its_line(balie: Balie, tmp_path: Pa
             "(geopend op regel 2, kolom 5)",
         ),
         (
+            "customers: [ {code: A}\n  x: 1\n",
+            "regel 2, kolom 3: hier ontbreekt een ',' of een sluitende ']' "
+            "(geopend op regel 1, kolom 12)",
+        ),
+        (
+            'customers:\n  - code: "A\\q"\n',
+            "regel 2, kolom 14: '\\q' kan niet tussen dubbele aanhalingstekens; gebruik enkele",
+        ),
+        (
             "customers:\n  - code: A\n    name: Acme: Logistiek\n",
             "regel 3, kolom 15: hier mag geen ':' staan; zet tekst met een dubbele punt "
             "tussen aanhalingstekens",
