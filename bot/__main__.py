@@ -1,4 +1,4 @@
-"""`python -m bot [run|console|migrate|import FILE|outbox]`."""
+"""`python -m bot [run|console|migrate|import FILE|outbox|worker]`."""
 
 from __future__ import annotations
 
@@ -7,12 +7,18 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.settings import SettingsError, Transport, load_settings
+from bot.i18n import t
+from bot.settings import (
+    Problem,
+    Settings,
+    SettingsError,
+    Transport,
+    load_settings,
+    policy_file_from_env,
+)
 
-_CANNOT_START = "Balie kan niet starten; controleer deze instellingen:"
 
-
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot", description="Balie, Korton's service desk in Slack"
     )
@@ -24,53 +30,86 @@ def main(argv: list[str] | None = None) -> int:
     imp = sub.add_parser("import", help="import customers and contacts from a YAML or CSV file")
     imp.add_argument("file", type=Path)
     sub.add_parser("outbox", help="show side effects that failed for good")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings: Settings | None = None
+    try:
+        settings = load_settings()
+        _configure_logging(args.cmd, settings)
+        return _run(args, settings)
+    except SettingsError as exc:
+        print(exc.report(_language(settings)), file=sys.stderr)
+        return 2
+
+
+def _configure_logging(cmd: str | None, settings: Settings) -> None:
     # In the console, log lines would drown the conversation; warnings still show.
-    quiet = args.cmd == "console" or (args.cmd in (None, "run") and _console_env())
+    console = cmd == "console" or (cmd in (None, "run") and settings.transport is Transport.CONSOLE)
+    level = settings.log_level
     logging.basicConfig(
-        level=logging.WARNING if quiet else logging.INFO,
+        level=logging.WARNING if console and level != "DEBUG" else level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        print(f"{_CANNOT_START}\n{exc}", file=sys.stderr)
-        return 2
-    cmd = args.cmd or "run"
-    if cmd == "migrate":
-        from storage import migrate
-        from storage.db import make_engine
 
-        migrate.upgrade(make_engine(settings.database_url))
-        print("database is up to date")
-        return 0
+
+def _language(settings: Settings | None) -> str:
+    """The policy's language, for messages to the operator; Dutch when there is no policy."""
+    from bot.policy import load_policy
+
+    try:
+        path = settings.policy_file if settings is not None else policy_file_from_env()
+        return load_policy(path).language
+    except Exception:  # the policy may be the very thing that is broken
+        return "nl"
+
+
+def _require(problems: list[Problem]) -> None:
+    if problems:
+        raise SettingsError(problems)
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.policy import PolicyError, load_policy
+    from bot.transports import preflight
+
+    try:
+        lang = load_policy(settings.policy_file).language
+    except PolicyError as exc:
+        # Its text names the offending key in the file.
+        problem = Problem("POLICY_FILE", "settings.policy_invalid", {"detail": exc})
+        raise SettingsError([problem]) from None
+    cmd = args.cmd or "run"
+    # Every command needs the database; say so plainly when it cannot be reached.
+    _require(preflight.database(settings))
+    if cmd == "migrate":
+        return _migrate(settings, lang)
     if cmd == "worker":
         from bot.transports.worker import run_worker
 
         if settings.smtp_url is None:
-            print(f"{_CANNOT_START}\nSMTP_URL: required by the worker", file=sys.stderr)
-            return 2
+            raise SettingsError([Problem("SMTP_URL", "settings.smtp_required_worker")])
         return run_worker(settings)
     if cmd == "import":
-        return _import(settings, args.file)
+        return _import(settings, args.file, lang)
     if cmd == "outbox":
-        return _outbox(settings)
+        return _outbox(settings, lang)
     transport = Transport.CONSOLE if cmd == "console" else settings.transport
     if transport is not Transport.CONSOLE and settings.smtp_url is None:
         # Without SMTP the customers' confirmation e-mails would pile up unsent.
-        print(
-            f"{_CANNOT_START}\nSMTP_URL: required when Slack credentials are set", file=sys.stderr
-        )
-        return 2
+        raise SettingsError([Problem("SMTP_URL", "settings.smtp_required_slack")])
     if transport is Transport.HTTP:
         from bot.transports.http import serve
 
-        serve(settings)
+        serve(settings)  # checks Slack itself, before gunicorn forks
         return 0
     if transport is Transport.SOCKET:
         from bot.transports.socket import serve as serve_socket
 
+        _require(preflight.slack(settings))
         serve_socket(settings)
         return 0
     from bot.transports.console import run_console
@@ -78,14 +117,23 @@ def main(argv: list[str] | None = None) -> int:
     return run_console(settings)
 
 
-def _console_env() -> bool:
+def _migrate(settings: Settings, lang: str) -> int:
+    from storage import migrate
+    from storage.db import make_engine
+
+    engine = make_engine(settings.database_url)
     try:
-        return load_settings().transport is Transport.CONSOLE
-    except SettingsError:
-        return False
+        before, after = migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    if before == after:
+        print(t(lang, "cli.migrate_current", revision=after))
+    else:
+        print(t(lang, "cli.migrate_done", before=before or "-", after=after))
+    return 0
 
 
-def _import(settings, path: Path) -> int:
+def _import(settings: Settings, path: Path, lang: str) -> int:
     from bot.clock import SystemClock
     from bot.policy import load_policy
     from bot.services.directory import Directory
@@ -94,7 +142,7 @@ def _import(settings, path: Path) -> int:
     from storage.db import make_engine, make_sessionmaker
 
     if not path.is_file():
-        print(f"no such file: {path}", file=sys.stderr)
+        print(t(lang, "cli.no_such_file", path=str(path)), file=sys.stderr)
         return 2
     engine = make_engine(settings.database_url)
     migrate.upgrade(engine)
@@ -102,27 +150,35 @@ def _import(settings, path: Path) -> int:
         sessions=make_sessionmaker(engine),
         clock=SystemClock(),
         roles=RoleResolver(load_policy(settings.policy_file), lambda _g: []),
+        lang=lang,
     )
     try:
         report = directory.import_file(path)
-    except Exception as exc:  # a file we cannot even parse
-        print(f"{path}: {exc}", file=sys.stderr)
-        return 1
+    finally:
+        engine.dispose()
     if report.problems:
-        print(f"{path}: nothing imported; fix these rows:", file=sys.stderr)
+        print(t(lang, "import.failed", path=str(path)), file=sys.stderr)
         for line in report.problems:
             print(f"  {line}", file=sys.stderr)
         return 1
     print(
-        f"{path}: customers {report.customers_created} created, "
-        f"{report.customers_updated} updated; "
-        f"contacts {report.contacts_created} created, {report.contacts_updated} updated; "
-        f"{report.unchanged} unchanged"
+        t(
+            lang,
+            "import.done",
+            path=str(path),
+            customers_created=report.customers_created,
+            customers_updated=report.customers_updated,
+            contacts_created=report.contacts_created,
+            contacts_updated=report.contacts_updated,
+            unchanged=report.unchanged,
+        )
     )
+    for line in report.changes:
+        print(f"  {line}")
     return 0
 
 
-def _outbox(settings) -> int:
+def _outbox(settings: Settings, lang: str) -> int:
     from storage import outbox
     from storage.db import make_engine, make_sessionmaker
 
@@ -130,9 +186,18 @@ def _outbox(settings) -> int:
     with sessions() as session:
         pending = outbox.pending_count(session=session)
         failed = outbox.failed_items(session=session)
-    print(f"pending: {pending}")
+    print(t(lang, "cli.outbox_pending", count=pending))
     for item in failed:
-        print(f"failed #{item.id} {item.kind} after {item.attempts} attempts: {item.last_error}")
+        print(
+            t(
+                lang,
+                "cli.outbox_failed",
+                id=item.id,
+                kind=item.kind,
+                attempts=item.attempts,
+                error=item.last_error,
+            )
+        )
     return 0
 
 

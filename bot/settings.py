@@ -1,19 +1,30 @@
 """Balie's settings, read from the environment or `.env` by pydantic-settings.
 
 Start-up fails with one message that names every bad setting, so an operator fixes them all in
-one go instead of discovering them one restart at a time.
+one go instead of discovering them one restart at a time. Problems carry catalogue keys, not
+text: the message is written wholly in the policy's language.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.i18n import t
+
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9-]+)*$")
 
 
 class Transport(StrEnum):
@@ -22,8 +33,36 @@ class Transport(StrEnum):
     CONSOLE = "console"
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One bad setting: the variable, and what is wrong with it as a catalogue key."""
+
+    variable: str
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return f"{self.variable}: {t(lang, self.key, **self.params)}"
+
+
 class SettingsError(Exception):
-    """Raised with every problem found, one per line."""
+    """Raised with every problem found; `render` writes them one per line."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.render("nl"))
+
+    def render(self, lang: str) -> str:
+        return "\n".join(p.text(lang) for p in self.problems)
+
+    def report(self, lang: str) -> str:
+        """The whole message an operator sees: a heading, then every problem."""
+        return f"{t(lang, 'settings.cannot_start')}\n{self.render(lang)}"
+
+
+def _bad(key: str, **params: Any) -> PydanticCustomError:
+    # The key travels in the context; load_settings turns it back into a Problem.
+    return PydanticCustomError("balie_setting", "{key}", {"key": key, **params})
 
 
 class Settings(BaseSettings):
@@ -37,6 +76,8 @@ class Settings(BaseSettings):
     smtp_url: str | None = None
     mail_from: str = "Korton Customer Service <servicedesk@korton.nl>"
     policy_file: Path | None = None
+    # All interfaces, as a container needs; 127.0.0.1 keeps Balie behind a proxy on the host.
+    host: str = "0.0.0.0"
     port: int = Field(default=3000, ge=1, le=65535)
     # Threads per HTTP worker; Slack's ack budget is 3 s, so enough threads that a burst of
     # commands never queues behind a slow database.
@@ -47,19 +88,21 @@ class Settings(BaseSettings):
     embedded_worker: bool = True
     # The worker yields the CPU to the web workers' acks when both are busy.
     worker_nice: int = Field(default=5, ge=0, le=19)
+    # DEBUG also shows the libraries' chatter (Alembic's migration steps, for one).
+    log_level: str = "INFO"
 
     @field_validator("slack_bot_token")
     @classmethod
     def _bot_token(cls, v: str | None) -> str | None:
         if v is not None and not v.startswith("xoxb-"):
-            raise ValueError("must be a bot token starting with 'xoxb-'")
+            raise _bad("settings.bot_token")
         return v
 
     @field_validator("slack_app_token")
     @classmethod
     def _app_token(cls, v: str | None) -> str | None:
         if v is not None and not v.startswith("xapp-"):
-            raise ValueError("must be an app-level token starting with 'xapp-'")
+            raise _bad("settings.app_token")
         return v
 
     @field_validator("slack_api_url")
@@ -67,7 +110,7 @@ class Settings(BaseSettings):
     def _api_url(cls, v: str) -> str:
         parts = urlsplit(v)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError("must be an http(s) URL such as https://slack.com/api/")
+            raise _bad("settings.api_url")
         return v if v.endswith("/") else v + "/"
 
     @field_validator("database_url")
@@ -79,7 +122,7 @@ class Settings(BaseSettings):
             rest = v.split("://", 1)[1] if "://" in v else ""
             return "postgresql+psycopg://" + rest
         if not scheme.startswith("sqlite"):
-            raise ValueError("must be a sqlite:/// or postgresql:// URL")
+            raise _bad("settings.database_url")
         return v
 
     @field_validator("smtp_url")
@@ -89,15 +132,39 @@ class Settings(BaseSettings):
             return None
         parts = urlsplit(v)
         if parts.scheme not in ("smtp", "smtps", "smtp+starttls") or not parts.hostname:
-            raise ValueError("must look like smtp://host:port (or smtps://, smtp+starttls://)")
+            raise _bad("settings.smtp_url")
         return v
 
     @field_validator("policy_file")
     @classmethod
     def _policy_file(cls, v: Path | None) -> Path | None:
         if v is not None and not v.is_file():
-            raise ValueError(f"no such file: {v}")
+            raise _bad("settings.no_such_file", path=str(v))
         return v
+
+    @field_validator("host")
+    @classmethod
+    def _host(cls, v: str) -> str:
+        v = v.strip().removeprefix("[").removesuffix("]")
+        try:
+            ipaddress.ip_address(v)
+        except ValueError:
+            if not _HOSTNAME.match(v):
+                raise _bad("settings.host") from None
+        return v
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, v: str) -> str:
+        if v.strip().upper() not in LOG_LEVELS:
+            raise _bad("settings.choice", choices=", ".join(LOG_LEVELS))
+        return v.strip().upper()
+
+    @property
+    def bind(self) -> str:
+        """gunicorn's bind address: IPv6 addresses go in brackets."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
 
     @property
     def transport(self) -> Transport:
@@ -112,10 +179,28 @@ class Settings(BaseSettings):
         if self.transport is Transport.CONSOLE and (
             self.slack_bot_token or self.slack_signing_secret or self.slack_app_token
         ):
-            raise SettingsError(
-                "SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN "
-                "(Socket Mode); unset all three for console mode"
-            )
+            raise SettingsError([Problem("SLACK_BOT_TOKEN", "settings.half_slack")])
+
+
+# pydantic's own complaints, as catalogue keys; the bounds come from its context.
+_PYDANTIC_KEYS = {
+    "int_parsing": "settings.integer",
+    "int_type": "settings.integer",
+    "greater_than_equal": "settings.at_least",
+    "less_than_equal": "settings.at_most",
+    "bool_parsing": "settings.boolean",
+    "bool_type": "settings.boolean",
+}
+
+
+def _problem(err: Mapping[str, Any]) -> Problem:
+    name = "_".join(str(p) for p in err["loc"]).upper() or "SETTINGS"
+    ctx = dict(err.get("ctx") or {})
+    if err["type"] == "balie_setting":
+        key = ctx.pop("key")
+        return Problem(name, key, ctx)
+    key = _PYDANTIC_KEYS.get(err["type"], "settings.invalid")
+    return Problem(name, key, {"min": ctx.get("ge", ""), "max": ctx.get("le", "")})
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -123,10 +208,21 @@ def load_settings(**overrides: object) -> Settings:
     try:
         settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        lines = []
-        for err in exc.errors():
-            name = "_".join(str(p) for p in err["loc"]).upper() or "SETTINGS"
-            lines.append(f"{name}: {err['msg']}")
-        raise SettingsError("\n".join(lines)) from None
+        raise SettingsError([_problem(err) for err in exc.errors()]) from None
     settings.check_transport()
     return settings
+
+
+class _PolicyOnly(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    policy_file: str | None = None
+
+
+def policy_file_from_env() -> Path | None:
+    """POLICY_FILE alone, for the language of a message about the other settings."""
+    try:
+        value = _PolicyOnly().policy_file
+    except ValidationError:
+        return None
+    return Path(value) if value else None

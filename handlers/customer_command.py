@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -11,14 +12,16 @@ from bot.blocks.replies import reply
 from bot.blocks.text import tr
 from bot.domain.errors import InvalidInput
 from bot.i18n import t
-from bot.parsing import contact_fields, customer_fields
+from bot.parsing import contact_fields, customer_fields, unescape_slack
+from bot.services.directory import Directory
 from bot.surface import Command
 from bot.wiring import Services
 
 SUBCOMMANDS = {
     **dict.fromkeys(("lijst", "list"), "list"),
     **dict.fromkeys(("toon", "show"), "show"),
-    **dict.fromkeys(("zet", "set", "nieuw", "new"), "set"),
+    **dict.fromkeys(("zet", "set"), "set"),
+    **dict.fromkeys(("nieuw", "new"), "new"),
     **dict.fromkeys(("wijzig", "edit"), "edit"),
     **dict.fromkeys(("contact",), "contact"),
     **dict.fromkeys(("verwijder-contact", "remove-contact"), "remove_contact"),
@@ -33,6 +36,66 @@ def _code_and_rest(rest: str) -> tuple[str, str]:
     return code, more
 
 
+Answer = Callable[[Directory, str, str, str], dict[str, Any]]
+
+
+def _help(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    return reply(t(lang, "help.klant"))
+
+
+def _list(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    return render.listing(d.list(user), lang)
+
+
+def _show(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    return render.detail(d.show(user, _code_and_rest(rest)[0]), lang)
+
+
+def _new(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    return render.saved_customer(
+        d.create_customer(user, customer_fields(rest, lang, complete=True)), lang
+    )
+
+
+def _set(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    return render.saved_customer(
+        d.save_customer(user, customer_fields(rest, lang, complete=True)), lang
+    )
+
+
+def _edit(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    code, more = _code_and_rest(rest)
+    changes = customer_fields(more, lang, complete=False)
+    changes.pop("code", None)
+    return render.saved_customer(d.edit_customer(user, code, changes), lang)
+
+
+def _contact(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    code, more = _code_and_rest(rest)
+    data = contact_fields(more, lang)
+    return render.saved_contact(d.save_contact(user, code, data), str(data.get("name", "")), lang)
+
+
+def _remove_contact(d: Directory, user: str, rest: str, lang: str) -> dict[str, Any]:
+    code, typed = _code_and_rest(rest)
+    # With should_escape, Slack sends an address as <mailto:…|…>.
+    email = unescape_slack(typed).strip()
+    view = d.remove_contact(user, code, email)
+    return reply(tr(lang, "customer.contact_removed", email=email, code=view.code))
+
+
+ANSWERS: dict[str, Answer] = {
+    "help": _help,
+    "list": _list,
+    "show": _show,
+    "new": _new,
+    "set": _set,
+    "edit": _edit,
+    "contact": _contact,
+    "remove_contact": _remove_contact,
+}
+
+
 def register(app: App, s: Services) -> None:
     d = s.directory
 
@@ -41,47 +104,11 @@ def register(app: App, s: Services) -> None:
         user, lang = body["user_id"], context["lang"]
         head, _, rest = body.get("text", "").strip().partition(" ")
         sub = SUBCOMMANDS.get(head.lower() or "list")
-        if sub is None:
-            raise InvalidInput.one("subcommand", "field.unknown_subcommand", value=head)
-        if sub == "help":
-            ack(**reply(t(lang, "help.klant")))
-        elif sub == "list":
-            ack(**render.listing(d.list(user), lang))
-        elif sub == "show":
-            ack(**render.detail(d.show(user, _code_and_rest(rest)[0]), lang))
-        elif sub in ("set", "edit"):
-            data = (
-                customer_fields(rest, lang, complete=True)
-                if sub == "set"
-                else _edit(s, user, rest, lang)
-            )
-            view, state = d.save_customer(user, data)
-            ack(**reply(tr(lang, f"customer.saved.{state}", code=view.code, name=view.name)))
-        elif sub == "contact":
-            code, more = _code_and_rest(rest)
-            data = contact_fields(more, lang)
-            view = d.save_contact(user, code, data)
-            ack(
-                **reply(
-                    tr(lang, "customer.contact_saved", name=data.get("name", ""), code=view.code)
-                )
-            )
-        else:
-            code, email = _code_and_rest(rest)
-            view = d.remove_contact(user, code, email)
-            ack(**reply(tr(lang, "customer.contact_removed", email=email.strip(), code=view.code)))
-
-
-def _edit(s: Services, user: str, rest: str, lang: str) -> dict[str, Any]:
-    code, more = _code_and_rest(rest)
-    current = s.directory.show(user, code)
-    data = {
-        "code": current.code,
-        "name": current.name,
-        "sla_tier": current.sla_tier,
-        "contract_date": current.contract_date,
-        "account_manager": current.account_manager,
-    }
-    changes = customer_fields(more, lang, complete=False)
-    changes.pop("code", None)
-    return data | changes
+        try:
+            if sub is None:
+                raise InvalidInput.one("subcommand", "field.unknown_subcommand", value=head)
+            ack(**ANSWERS[sub](d, user, rest, lang))
+        except InvalidInput as exc:
+            # Its help line points to `/klant help`, not to /ticket's.
+            exc.params.setdefault("command", Command.KLANT.value)
+            raise

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, Generic, Literal, TypeVar
 
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.domain.contacts import match_contacts
 from storage.models import Contact, Customer, Ticket
+
+R = TypeVar("R", Customer, Contact)
 
 
 def get(*, session: Session, code: str) -> Customer | None:
@@ -18,10 +22,6 @@ def get(*, session: Session, code: str) -> Customer | None:
         .where(func.lower(Customer.code) == code.lower())
         .options(selectinload(Customer.contacts))
     ).scalar_one_or_none()
-
-
-def get_by_id(*, session: Session, customer_id: int) -> Customer | None:
-    return session.get(Customer, customer_id)
 
 
 def search(*, session: Session, query: str, limit: int = 100) -> Sequence[Customer]:
@@ -43,6 +43,22 @@ def all_customers(*, session: Session) -> Sequence[Customer]:
     )
 
 
+@dataclass(frozen=True)
+class Saved(Generic[R]):
+    """What a create-or-update did: the row, and each field that changed (old, new)."""
+
+    row: R
+    state: Literal["created", "updated", "unchanged"]
+    changes: tuple[tuple[str, Any, Any], ...] = ()
+
+
+def _apply(row: R, fields: dict[str, Any]) -> Saved[R]:
+    changes = tuple((k, getattr(row, k), v) for k, v in fields.items() if getattr(row, k) != v)
+    for k, _, new in changes:
+        setattr(row, k, new)
+    return Saved(row, "updated" if changes else "unchanged", changes)
+
+
 def upsert(
     *,
     session: Session,
@@ -52,8 +68,8 @@ def upsert(
     contract_date: date,
     account_manager: str,
     now: datetime,
-) -> tuple[Customer, str]:
-    """Create or update by code; returns (customer, "created" | "updated" | "unchanged")."""
+) -> Saved[Customer]:
+    """Create or update by code (in any case)."""
     customer = get(session=session, code=code)
     fields = {
         "name": name,
@@ -65,17 +81,11 @@ def upsert(
         customer = Customer(code=code, created_at=now, updated_at=now, **fields)
         session.add(customer)
         session.flush()
-        return customer, "created"
-    if all(getattr(customer, k) == v for k, v in fields.items()):
-        return customer, "unchanged"
-    for k, v in fields.items():
-        setattr(customer, k, v)
-    customer.updated_at = now
-    return customer, "updated"
-
-
-def delete(*, session: Session, customer: Customer) -> None:
-    session.delete(customer)
+        return Saved(customer, "created")
+    saved = _apply(customer, fields)
+    if saved.changes:
+        customer.updated_at = now
+    return saved
 
 
 def get_contact(*, session: Session, contact_id: int) -> Contact | None:
@@ -95,24 +105,33 @@ def find_contacts(*, session: Session, customer_id: int, query: str) -> Sequence
     return match_contacts(query, contacts)
 
 
+def contact_by_email(*, session: Session, customer: Customer, email: str) -> Contact | None:
+    """E-mail addresses compare in any case; they are stored in lower case."""
+    return (
+        session.execute(
+            select(Contact)
+            .where(Contact.customer_id == customer.id, func.lower(Contact.email) == email.lower())
+            .order_by(Contact.id)
+        )
+        .scalars()
+        .first()
+    )
+
+
 def upsert_contact(
     *, session: Session, customer: Customer, name: str, email: str, phone: str, role: str
-) -> tuple[Contact, str]:
-    """Create or update by e-mail within the customer; returns (contact, state) as upsert."""
-    contact = session.execute(
-        select(Contact).where(
-            Contact.customer_id == customer.id, func.lower(Contact.email) == email.lower()
-        )
-    ).scalar_one_or_none()
+) -> Saved[Contact]:
+    """Create or update by e-mail (in any case) within the customer. The address is stored in
+    lower case, so the unique (customer, email) constraint holds in any case on both
+    databases."""
+    email = email.strip().lower()
+    contact = contact_by_email(session=session, customer=customer, email=email)
     if contact is None:
         contact = Contact(customer=customer, name=name, email=email, phone=phone, role=role)
         session.add(contact)
         session.flush()
-        return contact, "created"
-    if (contact.name, contact.phone, contact.role) == (name, phone, role):
-        return contact, "unchanged"
-    contact.name, contact.phone, contact.role = name, phone, role
-    return contact, "updated"
+        return Saved(contact, "created")
+    return _apply(contact, {"name": name, "email": email, "phone": phone, "role": role})
 
 
 def has_tickets(*, session: Session, contact_id: int) -> bool:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +71,43 @@ def _tune_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def unreachable(url: str) -> str | None:
-    """None when a connection to `url` works; otherwise why not, in one line."""
+Kind = Literal["refused", "host", "auth", "database", "file", "timeout", "other"]
+
+
+@dataclass(frozen=True)
+class Unreachable:
+    """Why a database cannot be used: a kind to explain to people, and the driver's words."""
+
+    kind: Kind
+    detail: str
+
+
+# The driver's words for each kind (libpq's, psycopg's and SQLite's), tried in this order.
+_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("refused", re.compile(r"connection refused", re.I)),
+    ("host", re.compile(r"resolve host|translate host name|name or service not known", re.I)),
+    ("database", re.compile(r'database "[^"]*" does not exist', re.I)),
+    (
+        "auth",
+        re.compile(
+            r'authentication failed|no password supplied|role "[^"]*" does not exist|'
+            r"pg_hba\.conf",
+            re.I,
+        ),
+    ),
+    ("timeout", re.compile(r"timeout expired|timed out", re.I)),
+    ("file", re.compile(r"unable to open database file", re.I)),
+)
+
+
+def probe(url: str, *, timeout: int = 5) -> Unreachable | None:
+    """None when a connection to `url` works; otherwise why not. Never raises for a database
+    that is down, so start-up can say so in one line instead of a stack trace."""
+    connect_args: dict[str, Any] = {}
+    if not url.startswith("sqlite"):
+        connect_args["connect_timeout"] = timeout
     try:
-        engine = make_engine(url, pool_size=1, max_overflow=0)
+        engine = create_engine(url, poolclass=NullPool, connect_args=connect_args)
         try:
             with engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
@@ -80,7 +116,15 @@ def unreachable(url: str) -> str | None:
         return None
     except Exception as exc:
         first = str(exc).splitlines()[0] if str(exc) else ""
-        return f"{type(exc).__name__}: {first}"
+        detail = f"{type(exc).__name__}: {first}"
+        kind: Kind = next((k for k, rx in _KINDS if rx.search(str(exc))), "other")
+        return Unreachable(kind, detail)
+
+
+def unreachable(url: str) -> str | None:
+    """None when a connection to `url` works; otherwise why not, in one line."""
+    problem = probe(url)
+    return None if problem is None else problem.detail
 
 
 def make_sessionmaker(engine: Engine, *, readonly: bool = False) -> sessionmaker[Session]:

@@ -55,7 +55,8 @@ def error_text(err: DomainError, lang: str) -> str:
             hint = hint or params.get("hint")
         lines += _hint_lines(lang, hint)
         if any(f in ("subcommand", "text") for f in err.fields):
-            lines.append(t(lang, "error.see_help"))
+            # Each command points to its own help (`/klant help`); /ticket by default.
+            lines.append(t(lang, "error.see_help", command=err.params.get("command", "/ticket")))
         return "\n".join(lines)
     params = {k: v for k, v in err.params.items() if k != "hint"}
     if isinstance(err, ContactNotAllowed):

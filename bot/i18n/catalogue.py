@@ -252,8 +252,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{customer} has no main or IT contact yet; an admin adds one with /klant contact.",
     },
     "error.see_help": {
-        "nl": "Typ `/ticket help` voor alle opdrachten.",
-        "en": "Type `/ticket help` for every command.",
+        "nl": "Typ `{command} help` voor alle opdrachten.",
+        "en": "Type `{command} help` for every command.",
     },
     "error.already_assigned": {
         "nl": "{number} is al van {assignee}.",
@@ -522,16 +522,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Customer {code} ({name}) was created.",
     },
     "customer.saved.updated": {
-        "nl": "Klant {code} ({name}) is bijgewerkt.",
-        "en": "Customer {code} ({name}) was updated.",
+        "nl": "Klant {code} ({name}) is bijgewerkt:",
+        "en": "Customer {code} ({name}) was updated:",
     },
     "customer.saved.unchanged": {
         "nl": "Klant {code} ({name}) was al zo; er is niets veranderd.",
         "en": "Customer {code} ({name}) was already like that; nothing changed.",
     },
-    "customer.contact_saved": {
-        "nl": "Contactpersoon {name} is opgeslagen bij {code}.",
-        "en": "Contact {name} was saved for {code}.",
+    "customer.contact_created": {
+        "nl": "Contactpersoon {name} ({email}) is toegevoegd bij {code}.",
+        "en": "Contact {name} ({email}) was added to {code}.",
+    },
+    "customer.contact_updated": {
+        "nl": "Contactpersoon {email} van {code} is bijgewerkt:",
+        "en": "Contact {email} of {code} was updated:",
+    },
+    "customer.contact_unchanged": {
+        "nl": "Contactpersoon {email} van {code} was al zo; er is niets veranderd.",
+        "en": "Contact {email} of {code} was already like that; nothing changed.",
+    },
+    "customer.change_row": {"nl": "• {field}: {old} → {new}", "en": "• {field}: {old} → {new}"},
+    "customer.empty": {"nl": "(leeg)", "en": "(empty)"},
+    "field.customer_exists": {
+        "nl": "klant {value} bestaat al; pas hem aan met `/klant wijzig {value} …`",
+        "en": "customer {value} already exists; change it with `/klant edit {value} …`",
+    },
+    "field.no_main_contact": {
+        "nl": "dan heeft {customer} geen hoofdcontactpersoon meer; maak eerst iemand anders hoofdcontactpersoon (rol=hoofd)",
+        "en": "{customer} would then have no main contact; make someone else the main contact first (role=main)",
     },
     "customer.contact_removed": {
         "nl": "Contactpersoon {email} is verwijderd bij {code}.",
@@ -550,31 +568,287 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Er zijn nog geen klanten. Voeg ze toe met `/klant zet` of `python -m bot import BESTAND`.",
         "en": "There are no customers yet. Add them with `/klant zet` or `python -m bot import FILE`.",
     },
+    "customer.list_row_one": {
+        "nl": "• *{code}* · {name} · SLA {tier} · {contacts} contactpersoon",
+        "en": "• *{code}* · {name} · SLA {tier} · {contacts} contact",
+    },
     "customer.list_row": {
-        "nl": "• *{code}* · {name} · SLA {tier} · {contacts} contactperso(o)n(en)",
-        "en": "• *{code}* · {name} · SLA {tier} · {contacts} contact(s)",
+        "nl": "• *{code}* · {name} · SLA {tier} · {contacts} contactpersonen",
+        "en": "• *{code}* · {name} · SLA {tier} · {contacts} contacts",
     },
     "field.import_shape": {
         "nl": "het bestand moet een lijst 'customers' bevatten",
         "en": "the file must hold a list 'customers'",
     },
-    "field.yaml_invalid": {"nl": "geen geldige YAML: {value}", "en": "not valid YAML: {value}"},
     "field.contact_has_tickets": {
         "nl": "{value} heeft tickets gemeld en blijft daarom bewaard; maak er een eindgebruiker van (rol=eindgebruiker) om nieuwe meldingen te weigeren",
         "en": "{value} reported tickets and is therefore kept; make them an end user (role=end_user) to refuse new reports",
     },
     "field.csv_columns": {"nl": "kolommen ontbreken: {value}", "en": "columns missing: {value}"},
+    # --- python -m bot import -----------------------------------------------------------------
+    "import.failed": {
+        "nl": "{path}: er is niets geïmporteerd. Los eerst deze problemen op:",
+        "en": "{path}: nothing was imported. Fix these problems first:",
+    },
+    "import.done": {
+        "nl": "{path}: klanten {customers_created} nieuw, {customers_updated} bijgewerkt; contactpersonen {contacts_created} nieuw, {contacts_updated} bijgewerkt; {unchanged} ongewijzigd",
+        "en": "{path}: customers {customers_created} new, {customers_updated} updated; contacts {contacts_created} new, {contacts_updated} updated; {unchanged} unchanged",
+    },
+    "import.change": {
+        "nl": "{where}: {field}: {old} → {new}",
+        "en": "{where}: {field}: {old} → {new}",
+    },
+    "import.at_line": {"nl": "regel {line} ({code})", "en": "line {line} ({code})"},
+    "import.at_line_contact": {
+        "nl": "regel {line} ({code}, contactpersoon {n})",
+        "en": "line {line} ({code}, contact {n})",
+    },
+    "import.at_record": {"nl": "klant {n} ({code})", "en": "customer {n} ({code})"},
+    "import.at_record_contact": {
+        "nl": "klant {n} ({code}), contactpersoon {c}",
+        "en": "customer {n} ({code}), contact {c}",
+    },
+    "import.at_line_only": {"nl": "regel {line}", "en": "line {line}"},
+    "import.at_position": {
+        "nl": "regel {line}, kolom {column}",
+        "en": "line {line}, column {column}",
+    },
+    "import.not_utf8": {
+        "nl": "dit is geen UTF-8; sla het bestand op als UTF-8",
+        "en": "this is not UTF-8; save the file as UTF-8",
+    },
+    "import.not_a_customer": {
+        "nl": "hier hoort een klant (code, name, sla_tier, contract_date, account_manager), niet '{value}'",
+        "en": "a customer (code, name, sla_tier, contract_date, account_manager) belongs here, not '{value}'",
+    },
+    "import.not_a_contact": {
+        "nl": "hier hoort een contactpersoon (name, email, phone, role), niet '{value}'",
+        "en": "a contact (name, email, phone, role) belongs here, not '{value}'",
+    },
+    "import.contacts_not_list": {
+        "nl": "contacts moet een lijst contactpersonen zijn",
+        "en": "contacts must be a list of contacts",
+    },
+    "import.duplicate_code": {
+        "nl": "klant {code} staat ook op {other}",
+        "en": "customer {code} is also at {other}",
+    },
+    "import.duplicate_email": {
+        "nl": "{email} staat ook op {other}; een e-mailadres hoort bij één contactpersoon",
+        "en": "{email} is also at {other}; an e-mail address belongs to one contact",
+    },
+    "import.no_main_contact": {
+        "nl": "dan heeft {code} geen hoofdcontactpersoon meer; geef eerst een andere contactpersoon de rol main",
+        "en": "{code} would then have no main contact; give another contact the role main first",
+    },
+    "import.duplicate_key": {
+        "nl": "sleutel '{key}' staat hier voor de tweede keer",
+        "en": "key '{key}' is given here a second time",
+    },
+    "import.yaml_flow": {
+        "nl": "hier ontbreekt een ',' of een sluitende '{close}'",
+        "en": "a ',' or a closing '{close}' is missing here",
+    },
+    "import.yaml_colon": {
+        "nl": "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens",
+        "en": "a ':' is not allowed here; put text with a colon in quotes",
+    },
+    "import.yaml_missing_colon": {
+        "nl": "hier ontbreekt de ':' achter een sleutel",
+        "en": "the ':' after a key is missing here",
+    },
+    "import.yaml_tab": {
+        "nl": "hier staat een tab; spring in met spaties",
+        "en": "there is a tab here; indent with spaces",
+    },
+    "import.yaml_character": {
+        "nl": "het teken '{char}' kan hier niet; zet de tekst tussen aanhalingstekens",
+        "en": "the character '{char}' cannot go here; put the text in quotes",
+    },
+    "import.yaml_indent": {
+        "nl": "de inspringing klopt hier niet",
+        "en": "the indentation is wrong here",
+    },
+    "import.yaml_end": {
+        "nl": "het bestand houdt hier op terwijl er nog een aanhalingsteken of haakje open staat",
+        "en": "the file ends here while a quote or bracket is still open",
+    },
+    "import.yaml_alias": {
+        "nl": "de verwijzing *{char} is nergens gedefinieerd",
+        "en": "the alias *{char} is not defined anywhere",
+    },
+    "import.yaml_escape": {
+        "nl": "'\\{char}' kan niet tussen dubbele aanhalingstekens; gebruik enkele",
+        "en": "'\\{char}' cannot go in double quotes; use single ones",
+    },
+    "import.yaml_documents": {
+        "nl": "hier begint een tweede YAML-document; het bestand mag er maar één bevatten",
+        "en": "a second YAML document starts here; the file may hold only one",
+    },
+    "import.yaml_tag": {
+        "nl": "deze YAML-tag (!!…) kent Balie niet; laat hem weg",
+        "en": "Balie does not know this YAML tag (!!…); leave it out",
+    },
+    "import.yaml_invalid": {"nl": "dit is geen geldige YAML", "en": "this is not valid YAML"},
+    "import.yaml_opened": {
+        "nl": " (geopend op regel {line}, kolom {column})",
+        "en": " (opened at line {line}, column {column})",
+    },
+    "import.csv_unknown_column": {
+        "nl": "onbekende kolom '{value}'",
+        "en": "unknown column '{value}'",
+    },
+    "import.csv_extra_fields": {
+        "nl": "deze rij heeft meer velden dan de kop kolommen",
+        "en": "this row has more fields than the header has columns",
+    },
+    "import.csv_contact_email": {
+        "nl": "contact_email ontbreekt, terwijl er wel andere contactgegevens staan",
+        "en": "contact_email is missing, but other contact columns are filled in",
+    },
+    "import.csv_customer_differs": {
+        "nl": "{code} staat op regel {first} met andere gegevens ({fields}); geef elke rij van een klant dezelfde klantgegevens",
+        "en": "{code} is on line {first} with other details ({fields}); give every row of a customer the same customer details",
+    },
+    "import.csv_nul": {"nl": "hier staat een NUL-teken", "en": "there is a NUL character here"},
+    "import.csv_long": {"nl": "een veld is hier te lang", "en": "a field is too long here"},
+    "import.csv_invalid": {"nl": "dit is geen geldige CSV", "en": "this is not valid CSV"},
+    # --- python -m bot: start-up and the other commands ---------------------------------------
+    "cli.no_such_file": {"nl": "Bestand {path} bestaat niet.", "en": "No such file: {path}."},
+    "cli.migrate_done": {
+        "nl": "De database is bijgewerkt van versie {before} naar {after}.",
+        "en": "The database was upgraded from version {before} to {after}.",
+    },
+    "cli.migrate_current": {
+        "nl": "De database is al bij (versie {revision}).",
+        "en": "The database is up to date (version {revision}).",
+    },
+    "cli.outbox_pending": {"nl": "Nog te versturen: {count}", "en": "Still to deliver: {count}"},
+    "cli.outbox_failed": {
+        "nl": "#{id} {kind} is mislukt (pogingen: {attempts}): {error}",
+        "en": "#{id} {kind} failed (attempts: {attempts}): {error}",
+    },
+    "settings.cannot_start": {
+        "nl": "Balie kan niet starten; controleer deze instellingen:",
+        "en": "Balie cannot start; check these settings:",
+    },
+    "settings.bot_token": {
+        "nl": "moet een bot-token zijn dat begint met 'xoxb-'",
+        "en": "must be a bot token starting with 'xoxb-'",
+    },
+    "settings.app_token": {
+        "nl": "moet een app-token zijn dat begint met 'xapp-'",
+        "en": "must be an app-level token starting with 'xapp-'",
+    },
+    "settings.api_url": {
+        "nl": "moet een http(s)-adres zijn, zoals https://slack.com/api/",
+        "en": "must be an http(s) URL such as https://slack.com/api/",
+    },
+    "settings.database_url": {
+        "nl": "moet een sqlite:///- of postgresql://-adres zijn",
+        "en": "must be a sqlite:/// or postgresql:// URL",
+    },
+    "settings.smtp_url": {
+        "nl": "moet eruitzien als smtp://host:poort (of smtps://, smtp+starttls://)",
+        "en": "must look like smtp://host:port (or smtps://, smtp+starttls://)",
+    },
+    "settings.no_such_file": {
+        "nl": "bestand {path} bestaat niet",
+        "en": "no such file: {path}",
+    },
+    "settings.host": {
+        "nl": "moet een IP-adres of hostnaam zijn, zoals 0.0.0.0 of 127.0.0.1",
+        "en": "must be an IP address or host name, such as 0.0.0.0 or 127.0.0.1",
+    },
+    "settings.choice": {"nl": "kies uit {choices}", "en": "choose one of {choices}"},
+    "settings.integer": {"nl": "moet een geheel getal zijn", "en": "must be a whole number"},
+    "settings.at_least": {"nl": "moet minstens {min} zijn", "en": "must be at least {min}"},
+    "settings.at_most": {"nl": "mag hoogstens {max} zijn", "en": "must be at most {max}"},
+    "settings.boolean": {"nl": "moet true of false zijn", "en": "must be true or false"},
+    "settings.invalid": {"nl": "is ongeldig", "en": "is not valid"},
+    "settings.half_slack": {
+        "nl": "hoort bij SLACK_SIGNING_SECRET (HTTP) of SLACK_APP_TOKEN (Socket Mode); laat alle drie weg voor de console",
+        "en": "needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode); unset all three for console mode",
+    },
+    "settings.smtp_required_slack": {
+        "nl": "is nodig zodra de Slack-gegevens zijn ingesteld",
+        "en": "is required when Slack credentials are set",
+    },
+    "settings.smtp_required_worker": {
+        "nl": "is nodig voor de worker",
+        "en": "is required by the worker",
+    },
+    "settings.policy_invalid": {
+        "nl": "het beleid klopt niet: {detail}",
+        "en": "the policy is not valid: {detail}",
+    },
+    "settings.database_refused": {
+        "nl": "de database op {url} is niet bereikbaar: de verbinding wordt geweigerd (draait de server, en klopt de poort?)",
+        "en": "the database at {url} cannot be reached: the connection is refused (is the server running, and is the port right?)",
+    },
+    "settings.database_host": {
+        "nl": "de database op {url} is niet bereikbaar: de servernaam is onbekend",
+        "en": "the database at {url} cannot be reached: the host name is unknown",
+    },
+    "settings.database_auth": {
+        "nl": "de database op {url} laat Balie niet binnen: gebruiker of wachtwoord klopt niet",
+        "en": "the database at {url} does not let Balie in: wrong user or password",
+    },
+    "settings.database_missing": {
+        "nl": "de database {url} bestaat niet op die server; maak hem eerst aan",
+        "en": "the database {url} does not exist on that server; create it first",
+    },
+    "settings.database_file": {
+        "nl": "het databasebestand {url} kan niet worden geopend: bestaat de map, en mag Balie erin schrijven?",
+        "en": "the database file {url} cannot be opened: does the directory exist, and may Balie write in it?",
+    },
+    "settings.database_timeout": {
+        "nl": "de database op {url} antwoordt niet binnen {seconds} seconden",
+        "en": "the database at {url} does not answer within {seconds} seconds",
+    },
+    "settings.database_other": {
+        "nl": "de database op {url} is niet bereikbaar ({detail})",
+        "en": "the database at {url} cannot be reached ({detail})",
+    },
+    "settings.slack_token_refused": {
+        "nl": "het Slack-token wordt geweigerd ({error}); neem het bot-token over uit de instellingen van de Slack-app",
+        "en": "Slack refuses the token ({error}); copy the bot token from the Slack app's settings",
+    },
+    "settings.slack_error": {
+        "nl": "Slack geeft een fout bij het controleren van het token: {error}",
+        "en": "Slack gives an error when checking the token: {error}",
+    },
+    "settings.slack_bad_answer": {
+        "nl": "op {url} antwoordt geen Slack (HTTP {status}); klopt het adres?",
+        "en": "{url} does not answer as Slack does (HTTP {status}); is the address right?",
+    },
+    "settings.slack_refused": {
+        "nl": "Slack is niet bereikbaar op {url}: de verbinding wordt geweigerd",
+        "en": "Slack cannot be reached at {url}: the connection is refused",
+    },
+    "settings.slack_host": {
+        "nl": "Slack is niet bereikbaar op {url}: de servernaam is onbekend",
+        "en": "Slack cannot be reached at {url}: the host name is unknown",
+    },
+    "settings.slack_timeout": {
+        "nl": "Slack is niet bereikbaar op {url}: geen antwoord binnen {seconds} seconden",
+        "en": "Slack cannot be reached at {url}: no answer within {seconds} seconds",
+    },
+    "settings.slack_other": {
+        "nl": "Slack is niet bereikbaar op {url} ({detail})",
+        "en": "Slack cannot be reached at {url} ({detail})",
+    },
     "help.klant": {
         "nl": "*Balie: /klant* (wijzigen alleen voor beheerders)\n"
         "`/klant lijst` · `/klant toon CODE`\n"
-        '`/klant zet code=CODE naam="…" sla=brons|zilver|goud contract=JJJJ-MM-DD accountmanager="…"`\n'
-        "`/klant wijzig CODE [naam=…] [sla=…] [contract=…] [accountmanager=…]`\n"
+        '`/klant nieuw code=CODE naam="…" sla=brons|zilver|goud contract=JJJJ-MM-DD accountmanager="…"` (een bestaande code wordt geweigerd)\n'
+        "`/klant zet code=CODE …` maakt de klant aan of werkt hem bij · `/klant wijzig CODE [naam=…] [sla=…] [contract=…] [accountmanager=…]`\n"
         '`/klant contact CODE naam="…" email=… [telefoon=…] rol=hoofd|it|eindgebruiker`\n'
         "`/klant verwijder-contact CODE E-MAIL`",
         "en": "*Balie: /klant* (changes by admins only)\n"
         "`/klant list` · `/klant show CODE`\n"
-        '`/klant set code=CODE name="…" sla=bronze|silver|gold contract=YYYY-MM-DD account_manager="…"`\n'
-        "`/klant edit CODE [name=…] [sla=…] [contract=…] [account_manager=…]`\n"
+        '`/klant new code=CODE name="…" sla=bronze|silver|gold contract=YYYY-MM-DD account_manager="…"` (an existing code is refused)\n'
+        "`/klant set code=CODE …` creates or updates the customer · `/klant edit CODE [name=…] [sla=…] [contract=…] [account_manager=…]`\n"
         '`/klant contact CODE name="…" email=… [phone=…] role=main|it|end_user`\n'
         "`/klant remove-contact CODE E-MAIL`",
     },

@@ -1,24 +1,25 @@
 """Customers and contacts: managed by admins with /klant, and imported from YAML or CSV.
 
-An import is one transaction: a file with one bad row changes nothing, and the error names the
-row and the field. Importing the same file twice changes nothing the second time.
+An import is one transaction: a file with one bad row changes nothing, and each problem names
+its line. Importing the same file twice changes nothing the second time. Nothing is overwritten
+without a word: an update says what it changed, and a change that would leave a customer
+without its main contact is refused. E-mail addresses compare in any case.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
+from bot.domain.contacts import ContactRole
 from bot.domain.errors import InvalidInput, NotFound
 from bot.i18n import t
+from bot.services.customer_files import line_of, parse_file
 from bot.services.inputs import ContactInput, CustomerInput, M, build
 from bot.services.roles import Role, RoleResolver
 from storage import customers as store
@@ -27,17 +28,10 @@ from storage.models import Customer
 ADMINS = frozenset({Role.ADMIN})
 STAFF = frozenset(Role)
 
-CSV_COLUMNS = (
-    "code",
-    "name",
-    "sla_tier",
-    "contract_date",
-    "account_manager",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "contact_role",
+CUSTOMER_KEYS = frozenset(
+    {"code", "name", "sla_tier", "sla", "contract_date", "account_manager", "contacts"}
 )
+CONTACT_KEYS = frozenset(ContactInput.model_fields)
 
 
 @dataclass
@@ -48,6 +42,8 @@ class ImportReport:
     contacts_updated: int = 0
     unchanged: int = 0
     problems: list[str] = field(default_factory=list)
+    # What each update changed, one line per field, in the report's language.
+    changes: list[str] = field(default_factory=list)
 
     def count(self, what: str, state: str) -> None:
         if state == "unchanged":
@@ -87,56 +83,22 @@ class CustomerView:
         )
 
 
-class _TextDates(yaml.SafeLoader):
-    """Leaves dates as text, so a bad date is a named row error instead of a crash."""
+Change = tuple[str, Any, Any]  # field, old value, new value
 
 
-_TextDates.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+@dataclass(frozen=True)
+class Saved:
+    """What a /klant change did: created, updated (and how) or nothing."""
+
+    customer: CustomerView
+    state: str  # "created" | "updated" | "unchanged"
+    changes: tuple[Change, ...] = ()
+    email: str = ""  # the contact's, for a contact
 
 
-def _records_from_yaml(text: str) -> list[dict[str, Any]]:
-    try:
-        data = yaml.load(text, Loader=_TextDates) or {}
-    except yaml.YAMLError as exc:
-        raise InvalidInput.one("input", "field.yaml_invalid", value=str(exc)[:200]) from None
-    items = data.get("customers") if isinstance(data, dict) else data
-    if not isinstance(items, list):
-        raise InvalidInput.one("input", "field.import_shape")
-    return items
-
-
-def _records_from_csv(text: str) -> list[dict[str, Any]]:
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in CSV_COLUMNS[:5] if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InvalidInput.one("input", "field.csv_columns", value=", ".join(missing))
-    by_code: dict[str, dict[str, Any]] = {}
-    for row in reader:
-        code = (row.get("code") or "").strip()
-        rec = by_code.setdefault(
-            code,
-            {k: (row.get(k) or "").strip() for k in CSV_COLUMNS[:5]} | {"contacts": []},
-        )
-        if (row.get("contact_email") or "").strip():
-            rec["contacts"].append(
-                {
-                    "name": (row.get("contact_name") or "").strip(),
-                    "email": (row.get("contact_email") or "").strip(),
-                    "phone": (row.get("contact_phone") or "").strip(),
-                    "role": (row.get("contact_role") or "").strip(),
-                }
-            )
-    return list(by_code.values())
-
-
-def parse_file(path: Path) -> list[dict[str, Any]]:
-    text = path.read_text(encoding="utf-8-sig")
-    if path.suffix.lower() == ".csv":
-        return _records_from_csv(text)
-    return _records_from_yaml(text)
+def _keeps_main(before: Iterable[str], after: Iterable[str]) -> bool:
+    """A customer that has a main contact keeps one: it is Korton's point of contact."""
+    return ContactRole.MAIN not in set(before) or ContactRole.MAIN in set(after)
 
 
 def _customer_fields(rec: Mapping[str, Any]) -> dict[str, Any]:
@@ -147,6 +109,10 @@ def _customer_fields(rec: Mapping[str, Any]) -> dict[str, Any]:
         "contract_date": rec.get("contract_date"),
         "account_manager": rec.get("account_manager"),
     }
+
+
+class _Refused(Exception):
+    """Rolls back an import whose rows are valid but whose changes are not."""
 
 
 class Directory:
@@ -165,70 +131,204 @@ class Directory:
         self.clock = clock
         self.roles = roles
 
-    def import_records(self, records: Iterable[Mapping[str, Any]]) -> ImportReport:
+    # --- import -----------------------------------------------------------------------------
+
+    def import_file(self, path: Path) -> ImportReport:
+        parsed = parse_file(path)
+        if parsed.problems:
+            return ImportReport(problems=[p.text(self.lang) for p in parsed.problems])
+        return self.import_records(parsed.records)
+
+    def import_records(self, records: Iterable[Any]) -> ImportReport:
         report = ImportReport()
-        now = self.clock.now()
         # Validate everything first, so a bad row leaves the database untouched.
-        parsed: list[tuple[CustomerInput, list[ContactInput]]] = []
-        for i, rec in enumerate(records, start=1):
-            where = f"#{i} ({rec.get('code', '?')})"
-            cust = self._validated(report, where, CustomerInput, _customer_fields(rec))
-            checked = [
-                self._validated(report, f"{where} contact {j}", ContactInput, c)
-                for j, c in enumerate(rec.get("contacts") or [], start=1)
-            ]
-            contacts = [c for c in checked if c is not None]
-            if cust is not None and len(contacts) == len(checked):
-                parsed.append((cust, contacts))
+        parsed = self._check_records(report, list(records))
         if report.problems:
             return report
-        with self.sessions.begin() as session:
-            for cust, contacts in parsed:
-                customer, state = store.upsert(session=session, now=now, **cust.model_dump())
-                report.count("customers", state)
-                for c in contacts:
-                    _, state = store.upsert_contact(
-                        session=session, customer=customer, **c.model_dump()
-                    )
-                    report.count("contacts", state)
+        try:
+            with self.sessions.begin() as session:
+                for where, cust, contacts in parsed:
+                    self._import_one(session, report, where, cust, contacts)
+                if report.problems:
+                    raise _Refused
+        except _Refused:
+            return ImportReport(problems=report.problems)
         return report
+
+    def _check_records(
+        self, report: ImportReport, records: list[Any]
+    ) -> list[tuple[str, CustomerInput, list[tuple[str, ContactInput]]]]:
+        parsed = []
+        codes: dict[str, str] = {}
+        for i, rec in enumerate(records, start=1):
+            if not isinstance(rec, Mapping):
+                where = self._where(rec, i, "?")
+                report.problems.append(
+                    f"{where}: {t(self.lang, 'import.not_a_customer', value=str(rec)[:40])}"
+                )
+                continue
+            code = str(rec.get("code") or "?")
+            where = self._where(rec, i, code)
+            self._unknown_keys(report, where, rec, CUSTOMER_KEYS)
+            cust = self._validated(report, where, CustomerInput, _customer_fields(rec))
+            if cust is not None:
+                other = codes.setdefault(cust.code.lower(), where)
+                if other != where:
+                    text = t(self.lang, "import.duplicate_code", code=cust.code, other=other)
+                    report.problems.append(f"{where}: {text}")
+            contacts = self._check_contacts(report, rec, i, code)
+            if cust is not None and contacts is not None:
+                parsed.append((where, cust, contacts))
+        return parsed
+
+    def _check_contacts(
+        self, report: ImportReport, rec: Mapping[str, Any], i: int, code: str
+    ) -> list[tuple[str, ContactInput]] | None:
+        items = rec.get("contacts") or []
+        if not isinstance(items, list):
+            where = self._where(rec, i, code)
+            report.problems.append(f"{where}: {t(self.lang, 'import.contacts_not_list')}")
+            return None
+        checked: list[tuple[str, ContactInput]] = []
+        emails: dict[str, str] = {}
+        ok = True
+        for j, c in enumerate(items, start=1):
+            where = self._where(c, i, code, j)
+            if not isinstance(c, Mapping):
+                text = t(self.lang, "import.not_a_contact", value=str(c)[:40])
+                report.problems.append(f"{where}: {text}")
+                ok = False
+                continue
+            unknown = self._unknown_keys(report, where, c, CONTACT_KEYS)
+            contact = self._validated(report, where, ContactInput, c)
+            if contact is None or unknown:
+                ok = False
+                continue
+            email = contact.email.lower()
+            other = emails.setdefault(email, where)
+            if other != where:
+                text = t(self.lang, "import.duplicate_email", email=email, other=other)
+                report.problems.append(f"{where}: {text}")
+                ok = False
+            checked.append((where, contact))
+        return checked if ok else None
+
+    def _import_one(
+        self,
+        session: Session,
+        report: ImportReport,
+        where: str,
+        cust: CustomerInput,
+        contacts: list[tuple[str, ContactInput]],
+    ) -> None:
+        saved = store.upsert(session=session, now=self.clock.now(), **cust.model_dump())
+        report.count("customers", saved.state)
+        self._note(report, where, saved.changes)
+        customer = saved.row
+        before = [c.role for c in customer.contacts]
+        demoted = where
+        for at, c in contacts:
+            contact = store.upsert_contact(session=session, customer=customer, **c.model_dump())
+            report.count("contacts", contact.state)
+            self._note(report, at, contact.changes)
+            if any(f == "role" and old == ContactRole.MAIN for f, old, _ in contact.changes):
+                demoted = at
+        if not _keeps_main(before, (c.role for c in customer.contacts)):
+            text = t(self.lang, "import.no_main_contact", code=customer.code)
+            report.problems.append(f"{demoted}: {text}")
+
+    def _note(self, report: ImportReport, where: str, changes: Sequence[Change]) -> None:
+        for name, old, new in changes:
+            old_text, new_text = (str(v) if v != "" else "-" for v in (old, new))
+            report.changes.append(
+                t(self.lang, "import.change", where=where, field=name, old=old_text, new=new_text)
+            )
+
+    def _where(self, rec: object, i: int, code: str, contact: int | None = None) -> str:
+        """Where a row is: its line in the file, or its place in the list."""
+        line = line_of(rec)
+        if line is not None and contact is None:
+            return t(self.lang, "import.at_line", line=line, code=code)
+        if line is not None:
+            return t(self.lang, "import.at_line_contact", line=line, code=code, n=contact)
+        if contact is None:
+            return t(self.lang, "import.at_record", n=i, code=code)
+        return t(self.lang, "import.at_record_contact", n=i, code=code, c=contact)
+
+    def _unknown_keys(
+        self, report: ImportReport, where: str, rec: Mapping[str, Any], known: frozenset[str]
+    ) -> list[str]:
+        unknown = [str(k) for k in rec if k not in known]
+        for key in unknown:
+            report.problems.append(f"{where}: {t(self.lang, 'field.unknown_key', value=key)}")
+        return unknown
 
     def _validated(
         self, report: ImportReport, where: str, model: type[M], data: Mapping[str, Any]
     ) -> M | None:
+        known = {k: v for k, v in data.items() if k in model.model_fields}
         try:
-            return build(model, data)
+            return build(model, known)
         except InvalidInput as exc:
             for name, (key, params) in exc.fields.items():
                 text = t(self.lang, key, **({"field": name, "min": "", "max": ""} | dict(params)))
                 report.problems.append(f"{where}: {text}")
             return None
 
-    def import_file(self, path: Path) -> ImportReport:
-        return self.import_records(parse_file(path))
-
     # --- /klant -----------------------------------------------------------------------------
 
-    def save_customer(self, actor: str, data: Mapping[str, Any]) -> tuple[CustomerView, str]:
+    def create_customer(self, actor: str, data: Mapping[str, Any]) -> Saved:
+        """A new customer; an existing code is refused, never overwritten."""
         self.roles.require(actor, ADMINS)
         cust = build(CustomerInput, data)
         with self.sessions.begin() as session:
-            customer, state = store.upsert(
-                session=session, now=self.clock.now(), **cust.model_dump()
-            )
-            return CustomerView.of(customer), state
+            if store.get(session=session, code=cust.code) is not None:
+                raise InvalidInput.one("code", "field.customer_exists", value=cust.code)
+            saved = store.upsert(session=session, now=self.clock.now(), **cust.model_dump())
+            return Saved(CustomerView.of(saved.row), saved.state)
 
-    def save_contact(self, actor: str, code: str, data: Mapping[str, Any]) -> CustomerView:
+    def save_customer(self, actor: str, data: Mapping[str, Any]) -> Saved:
+        """Create, or update by code; the answer names every field that changed."""
+        self.roles.require(actor, ADMINS)
+        cust = build(CustomerInput, data)
+        with self.sessions.begin() as session:
+            saved = store.upsert(session=session, now=self.clock.now(), **cust.model_dump())
+            return Saved(CustomerView.of(saved.row), saved.state, saved.changes)
+
+    def edit_customer(self, actor: str, code: str, changes: Mapping[str, Any]) -> Saved:
+        """Change some fields of an existing customer; the code stays."""
+        self.roles.require(actor, ADMINS)
+        with self.sessions.begin() as session:
+            customer = store.get(session=session, code=code)
+            if customer is None:
+                raise NotFound(what="Klant", value=code)
+            current = {
+                "code": customer.code,
+                "name": customer.name,
+                "sla_tier": customer.sla_tier,
+                "contract_date": customer.contract_date,
+                "account_manager": customer.account_manager,
+            }
+            cust = build(CustomerInput, current | dict(changes) | {"code": customer.code})
+            saved = store.upsert(session=session, now=self.clock.now(), **cust.model_dump())
+            return Saved(CustomerView.of(saved.row), saved.state, saved.changes)
+
+    def save_contact(self, actor: str, code: str, data: Mapping[str, Any]) -> Saved:
+        """Add a contact, or update the one with that e-mail address (in any case)."""
         self.roles.require(actor, ADMINS)
         contact = build(ContactInput, data)
         with self.sessions.begin() as session:
             customer = store.get(session=session, code=code)
             if customer is None:
                 raise NotFound(what="Klant", value=code)
-            store.upsert_contact(session=session, customer=customer, **contact.model_dump())
+            before = [c.role for c in customer.contacts]
+            saved = store.upsert_contact(session=session, customer=customer, **contact.model_dump())
+            if not _keeps_main(before, (c.role for c in customer.contacts)):
+                # Raised inside the transaction, so nothing is written.
+                raise InvalidInput.one("role", "field.no_main_contact", customer=customer.code)
             session.flush()
             session.refresh(customer)
-            return CustomerView.of(customer)
+            return Saved(CustomerView.of(customer), saved.state, saved.changes, saved.row.email)
 
     def remove_contact(self, actor: str, code: str, email: str) -> CustomerView:
         self.roles.require(actor, ADMINS)
@@ -236,13 +336,18 @@ class Directory:
             customer = store.get(session=session, code=code)
             if customer is None:
                 raise NotFound(what="Klant", value=code)
-            match = [c for c in customer.contacts if c.email.lower() == email.strip().lower()]
-            if not match:
+            contact = store.contact_by_email(
+                session=session, customer=customer, email=email.strip()
+            )
+            if contact is None:
                 raise NotFound(what="Contact", value=email)
-            if store.has_tickets(session=session, contact_id=match[0].id):
+            if store.has_tickets(session=session, contact_id=contact.id):
                 # Tickets keep who reported them; make the contact an end user instead.
                 raise InvalidInput.one("email", "field.contact_has_tickets", value=email)
-            store.remove_contact(session=session, contact=match[0])
+            rest = [c.role for c in customer.contacts if c is not contact]
+            if not _keeps_main((c.role for c in customer.contacts), rest):
+                raise InvalidInput.one("email", "field.no_main_contact", customer=customer.code)
+            store.remove_contact(session=session, contact=contact)
             session.flush()
             session.refresh(customer)
             return CustomerView.of(customer)

@@ -10,7 +10,8 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 
 from bot.app import create_app
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
+from bot.transports import preflight
 from bot.transports.worker import Supervisor
 from bot.transports.wsgi import SlackWsgi
 from bot.wiring import Services
@@ -28,7 +29,7 @@ class _Gunicorn(BaseApplication):
 
     def load_config(self) -> None:
         options = {
-            "bind": f"0.0.0.0:{self.settings.port}",
+            "bind": self.settings.bind,
             "workers": self.settings.http_workers,
             "threads": self.settings.http_threads,
             "worker_class": "gthread",
@@ -62,11 +63,17 @@ def _warm(services: Services) -> None:
 
 
 def serve(settings: Settings, **extra: Any) -> None:
+    """Run gunicorn; raises SettingsError, before anything forks, when Slack refuses Balie."""
+    # Each web worker's Bolt app checks the token too, but after the fork, where a failure
+    # reads as gunicorn's "Worker failed to boot".
+    problems = preflight.slack(settings)
+    if problems:
+        raise SettingsError(problems)
     # Migrate once, before the workers fork, so they never race each other's DDL.
     engine = make_engine(settings.database_url)
     migrate.upgrade(engine)
     engine.dispose()
-    log.info("Balie listens on port %s (HTTP mode)", settings.port)
+    log.info("Balie listens on %s (HTTP mode)", settings.bind)
     supervisor = Supervisor() if settings.embedded_worker else None
     if supervisor is not None:
         supervisor.start()
