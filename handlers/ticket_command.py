@@ -22,6 +22,7 @@ from bot.parsing import (
     parse_fields,
     split_subcommand,
     ticket_number,
+    unescape_slack,
     user_mention,
     via,
 )
@@ -44,7 +45,8 @@ def _number_and_text(rest: str) -> tuple[str, str]:
     head, _, text = rest.strip().partition(" ")
     if not head:
         raise InvalidInput.one("number", "field.required")
-    return ticket_number(head), text.strip()
+    # Slack sends typed text with &, < and > as entities; what follows the number is stored.
+    return ticket_number(head), unescape_slack(text.strip())
 
 
 def new_ticket_input(rest: str) -> NewTicket:

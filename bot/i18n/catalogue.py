@@ -605,16 +605,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "console.banner.try": {
         "nl": "Probeer:\n"
-        '  /ticket nieuw klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden Printer doet het niet\n'
-        "  /ticket pak KOR-000001\n"
-        "  /ticket lijst\n"
-        "  /klant toon ACME\n"
+        '  `/ticket nieuw klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden Printer doet het niet`\n'
+        "  `/ticket pak KOR-000001`\n"
+        "  `/ticket lijst`\n"
+        "  `/klant toon ACME`\n"
         "Typ :help voor hulp, :stop om te stoppen.",
         "en": "Try:\n"
-        '  /ticket new customer=ACME contact="Jan Jansen" via=phone type=incident impact=high urgency=medium Printer not working\n'
-        "  /ticket take KOR-000001\n"
-        "  /ticket list\n"
-        "  /klant show ACME\n"
+        '  `/ticket new customer=ACME contact="Jan Jansen" via=phone type=incident impact=high urgency=medium Printer not working`\n'
+        "  `/ticket take KOR-000001`\n"
+        "  `/ticket list`\n"
+        "  `/klant show ACME`\n"
         "Type :help for help, :quit to stop.",
     },
     "console.persona.admin": {"nl": "beheerder en agent", "en": "admin and agent"},
@@ -717,11 +717,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "console.hint.new_ticket": {
         "nl": "Een formulier kun je in de console niet invullen. Registreer het ticket in één regel:\n"
-        "/ticket nieuw klant=… contact=… via=… type=… impact=… urgentie=… onderwerp\n"
-        'bijvoorbeeld: /ticket nieuw klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden Printer doet het niet',
+        "`/ticket nieuw klant=… contact=… via=… type=… impact=… urgentie=… onderwerp`\n"
+        'bijvoorbeeld: `/ticket nieuw klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden Printer doet het niet`',
         "en": "You cannot fill in a form in the console. Register the ticket in one line:\n"
-        "/ticket new customer=… contact=… via=… type=… impact=… urgency=… subject\n"
-        'for example: /ticket new customer=ACME contact="Jan Jansen" via=phone type=incident impact=high urgency=medium Printer not working',
+        "`/ticket new customer=… contact=… via=… type=… impact=… urgency=… subject`\n"
+        'for example: `/ticket new customer=ACME contact="Jan Jansen" via=phone type=incident impact=high urgency=medium Printer not working`',
     },
     "console.hint.other_view": {
         "nl": "Een formulier kun je in de console niet invullen; gebruik het /ticket-subcommando (zie /ticket help).",
@@ -735,4 +735,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "console.mail.from": {"nl": "Van:", "en": "From:"},
     "console.mail.to": {"nl": "Aan:", "en": "To:"},
     "console.mail.subject": {"nl": "Onderwerp:", "en": "Subject:"},
+    "console.change.was": {"nl": "{new} (was: {old})", "en": "{new} (was: {old})"},
+    "console.change.buttons": {"nl": "Knoppen nu", "en": "Buttons now"},
+    "console.change.none": {
+        "nl": "{ticket}: niets zichtbaars veranderd",
+        "en": "{ticket}: nothing visible changed",
+    },
 }

@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.i18n import t
 from bot.transports.console import render
 from bot.transports.console.screen import Screen
-from bot.transports.console.workspace import WIDTH
 from storage.models import OutboxItem
 
 
@@ -29,8 +28,7 @@ class ConsoleDeliveries:
                 to=str(p.get("to", "")),
                 subject=str(p.get("subject", "")),
                 body=str(p.get("body", "")),
-                width=WIDTH,
-                lang=self.lang,
+                look=self.screen.look(self.names, self.lang),
             ),
         )
 
@@ -39,5 +37,5 @@ class ConsoleDeliveries:
         only_you = t(self.lang, "console.where.only_you")
         self.screen.show(
             t(self.lang, "console.heading.message", where=only_you),
-            render.message(text, None, self.names, WIDTH, lang=self.lang),
+            render.message(text, None, self.screen.look(self.names, self.lang)),
         )
