@@ -30,8 +30,9 @@ _CODE = re.compile(r"`([^`\n]+)`")
 _SPECIAL = {"here": "@here", "channel": "@channel", "everyone": "@everyone"}
 # Not after a word character, so times (08:30-17:30) and codes (ERR:disk:full) stay as they are.
 _EMOJI = re.compile(r"(?<![\w:]):([a-z0-9][a-z0-9_+'-]*):(?![\w:])")
+# At word edges: not between letters or digits (so snake_case stays), nor doubled.
 _EMPHASIS = {
-    d: re.compile(rf"(?<![\w{e}]){e}([^\s{e}](?:[^\n]*?[^\s{e}])?){e}(?![\w{e}])")
+    d: re.compile(rf"(?<![^\W_]|{e}){e}([^\s{e}](?:[^\n]*?[^\s{e}])?){e}(?![^\W_]|{e})")
     for d, e in (("bold", r"\*"), ("italic", "_"), ("strike", "~"))
 }
 
