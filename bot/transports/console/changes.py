@@ -58,7 +58,9 @@ def entries(items: Iterable[Mapping[str, Any]], look: Look) -> list[Entry]:
                 else:
                     out.append(entry)
         elif kind == "actions":
-            out.append(Entry("buttons", "", tuple(render.block(b, look.narrower(10_000)))))
+            # Glued, so the row still never wraps inside a button where it is shown.
+            row = " ".join(render.element(e, look) for e in b.get("elements") or [])
+            out.append(Entry("buttons", "", (row,)))
         elif kind != "divider":
             # Header, context and anything else: its lines, unwrapped, so width never differs.
             shown = render.block(b, look.narrower(10_000))
@@ -68,31 +70,61 @@ def entries(items: Iterable[Mapping[str, Any]], look: Look) -> list[Entry]:
     return out
 
 
+def _words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _was(old: str, new: str) -> str | None:
+    """The old words of a value whose change is one stretch of words, such as a clock that
+    went from `loopt` to `gehaald`: `✅ reactietermijn: 01-12-2026 10:14 · gehaald (was: loopt)`.
+    A new or lost symbol (an emoji) does not count as a change of its own."""
+    a, b = old.split(), new.split()
+    stretches = [
+        (i1, i2)
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        if op != "equal" and (_words(" ".join(a[i1:i2])) or _words(" ".join(b[j1:j2])))
+    ]
+    if len(stretches) != 1:
+        return None
+    i1, i2 = stretches[0]
+    lost = " ".join(a[i1:i2])
+    # Only where most of the value stayed: otherwise `old → new` says it better.
+    return lost if _words(lost) and len(a) - (i2 - i1) >= (i2 - i1) else None
+
+
 def _pair(old: str | None, new: str | None, lang: str) -> str:
-    if old is not None and new is not None and ("→" in old or "→" in new):
-        # The value has an arrow of its own (impact × urgency → P2): say it in words instead.
-        return t(lang, "console.change.was", new=new, old=old)
+    if old is not None and new is not None:
+        was = _was(old, new)
+        if was is None and ("→" in old or "→" in new):
+            # The value has an arrow of its own (impact × urgency → P2): no second arrow.
+            was = old
+        if was is not None:
+            return t(lang, "console.change.was", new=new, old=was)
     return f"{NOTHING if old is None else old} → {NOTHING if new is None else new}"
 
 
-def _lines_changed(old: Sequence[str], new: Sequence[str], lang: str) -> list[str]:
-    changed: list[str] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if op != "equal":
-            changed += [_pair(a, b, lang) for a, b in zip_longest(old[i1:i2], new[j1:j2])]
-    return changed
-
-
-def _trim(line: str) -> str:
-    """`KOR-000001 · P2 → KOR-000001 · P1` reads better as `P2 → P1` after the number."""
-    if " → " not in line or line.count(" → ") != 1:
-        return line
-    old, new = line.split(" → ")
+def _same_start(old: str, new: str) -> tuple[str, str]:
+    """`KOR-000001 · P2` and `KOR-000001 · P1` differ in `P2` and `P1`: the parts of a line
+    that both versions begin with are said once, by the ticket number in front."""
     a, b = old.split(" · "), new.split(" · ")
     same = 0
     while same < min(len(a), len(b)) - 1 and a[same] == b[same]:
         same += 1
-    return " · ".join(a[same:]) + " → " + " · ".join(b[same:])
+    return " · ".join(a[same:]), " · ".join(b[same:])
+
+
+def _lines_changed(
+    old: Sequence[str], new: Sequence[str], lang: str, *, trim: bool = False
+) -> list[str]:
+    changed: list[str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        for a, b in zip_longest(old[i1:i2], new[j1:j2]):
+            if trim and a is not None and b is not None:
+                a, b = _same_start(a, b)
+            changed.append(_pair(a, b, lang))
+    return changed
 
 
 def changes(old: Sequence[Entry], new: Sequence[Entry], look: Look) -> list[str] | None:
@@ -103,14 +135,12 @@ def changes(old: Sequence[Entry], new: Sequence[Entry], look: Look) -> list[str]
     if not before.keys() & after.keys():
         return None
     lang = look.lang
-    out = [
-        _trim(line)
-        for line in _lines_changed(
-            [e.lines[0] for e in old if e.kind == "line"],
-            [e.lines[0] for e in new if e.kind == "line"],
-            lang,
-        )
-    ]
+    out = _lines_changed(
+        [e.lines[0] for e in old if e.kind == "line"],
+        [e.lines[0] for e in new if e.kind == "line"],
+        lang,
+        trim=True,
+    )
     for label, entry in after.items():
         was = before.get(label)
         if was is None:

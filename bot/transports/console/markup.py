@@ -68,6 +68,7 @@ SGR = {
     "strike": ("\x1b[9m", "\x1b[29m"),
     "code": ("\x1b[36m", "\x1b[39m"),
     "dim": ("\x1b[2m", "\x1b[22m"),
+    "heading": ("\x1b[1;34m", "\x1b[22;39m"),
 }
 
 

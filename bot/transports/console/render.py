@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.i18n import t
 from bot.transports.console.markup import (
+    GLUE,
     INDENT,
     NO_NAMES,
     PLAIN,
@@ -35,6 +36,7 @@ from bot.transports.console.markup import (
 )
 
 __all__ = [
+    "GLUE",
     "INDENT",
     "NO_NAMES",
     "PLAIN",
@@ -81,7 +83,12 @@ def _selected(option: Any, look: Look) -> str:
 
 
 def element(el: Mapping[str, Any], look: Look = PLAIN) -> str:
-    """An interactive element as one bracketed item: `[Oppakken]`, `[Toewijzen aan…]`."""
+    """An interactive element as one bracketed item: `[Oppakken]`, `[Toewijzen aan…]`; a line
+    is never wrapped inside one."""
+    return _element(el, look).replace(" ", GLUE)
+
+
+def _element(el: Mapping[str, Any], look: Look) -> str:
     kind = el.get("type", "")
     placeholder = text_object(el.get("placeholder"), look)
     if kind == "button":

@@ -71,5 +71,5 @@ class Screen:
     def show(self, heading: str, body: str = "") -> None:
         """A heading like `[#balie-2e-lijn] Balie:` with the body indented below it."""
         if self.ansi:
-            heading = Look(ansi=True).style("bold", heading)
+            heading = Look(ansi=True).style("heading", heading)
         self.write(heading + "\n" + (indent(body) + "\n" if body else ""))
