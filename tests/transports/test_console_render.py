@@ -67,6 +67,11 @@ def test_formatting_is_plain_in_a_pipe_and_styled_on_a_terminal() -> None:
     assert render.mrkdwn("_een *twee*_", TTY) == f"{ITALIC}een {BOLD}twee{UNBOLD}{UNITALIC}"
 
 
+def test_a_text_with_more_mentions_than_placeholders_still_shows_each() -> None:
+    text = " ".join(["<@UCONSOLEAGENT>"] * 7000)
+    assert render.mrkdwn(text, LOOK) == " ".join(["@agent"] * 7000)
+
+
 def test_emphasis_only_at_word_edges() -> None:
     for text in ("user_id en snake_case_naam", "5 * 3 * 2", "*.txt", "a*b*c", "* los *"):
         assert render.mrkdwn(text, TTY) == text

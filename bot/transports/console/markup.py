@@ -24,6 +24,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff]")
 # Glue: the spaces of a command example, so a line is never wrapped inside one.
 GLUE = "\u00a0"
 _ATOM_BASE = 0xE000
+_ATOM_ROOM = 0xF8FF - _ATOM_BASE + 1
 _ATOM = re.compile(r"[\ue000-\uf8ff]")
 _TOKEN = re.compile(r"<([^<>\n]*)>")
 _CODE = re.compile(r"`([^`\n]+)`")
@@ -181,6 +182,8 @@ def mrkdwn(text: str, look: Look = PLAIN) -> str:
     atoms: list[str] = []
 
     def atom(shown: str) -> str:
+        if len(atoms) >= _ATOM_ROOM:  # more tokens than placeholders: shown, not protected
+            return shown
         atoms.append(shown)
         return chr(_ATOM_BASE + len(atoms) - 1)
 
