@@ -737,7 +737,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "console.mail.from": {"nl": "Van:", "en": "From:"},
     "console.mail.to": {"nl": "Aan:", "en": "To:"},
     "console.mail.subject": {"nl": "Onderwerp:", "en": "Subject:"},
-    "console.change.was": {"nl": "{new} (was: {old})", "en": "{new} (was: {old})"},
+    # A no-break space: "(was: loopt)" is never wrapped after "was:".
+    "console.change.was": {"nl": "{new} (was:\u00a0{old})", "en": "{new} (was:\u00a0{old})"},
     "console.change.buttons": {"nl": "Knoppen nu", "en": "Buttons now"},
     "console.change.none": {
         "nl": "{ticket}: niets zichtbaars veranderd",
