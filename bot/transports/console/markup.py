@@ -234,9 +234,12 @@ def wrap(text: str, cells: int = WIDTH, *, whole_examples: bool = False) -> list
         hang = lead + "  " if body.startswith(("• ", "- ")) else lead
         body = body.replace(" · ", GLUE + "· ")
         room = max(cells, len(hang) + 10)
-        too_long = (GLUE in c and width(c) > room - len(hang) for c in body.split(" "))
-        if not whole_examples and any(too_long):
-            body, hang = body.replace(GLUE, " "), hang + "    "
+        chunks = body.split(" ")
+        too_long = {i for i, c in enumerate(chunks) if GLUE in c and width(c) > room - len(hang)}
+        if too_long and not whole_examples:
+            # Only the examples that cannot fit break; the others on the line stay whole.
+            chunks = [c.replace(GLUE, " ") if i in too_long else c for i, c in enumerate(chunks)]
+            body, hang = " ".join(chunks), hang + "    "
         wrapped = wcwidth.wrap(
             body,
             width=room,
