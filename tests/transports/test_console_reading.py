@@ -189,7 +189,7 @@ def _examples(text: str) -> list[str]:
     return re.findall(r"`([^`]+)`", text)
 
 
-@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("columns", [50, 80, 120])
 def test_help_wraps_between_words_and_never_inside_a_command_example(
     tmp_path: Path, clock: ManualClock, columns: int
 ) -> None:
