@@ -979,16 +979,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "console.banner.try": {
         "nl": "Probeer:\n"
-        '  /ticket nieuw klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden Printer doet het niet\n'
-        "  /ticket pak KOR-000001\n"
-        "  /ticket lijst\n"
-        "  /klant toon ACME\n"
+        '  `/ticket nieuw klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden Printer doet het niet`\n'
+        "  `/ticket pak KOR-000001`\n"
+        "  `/ticket lijst`\n"
+        "  `/klant toon ACME`\n"
         "Typ :help voor hulp, :stop om te stoppen.",
         "en": "Try:\n"
-        '  /ticket new customer=ACME contact="Jan Jansen" via=phone type=incident impact=high urgency=medium Printer not working\n'
-        "  /ticket take KOR-000001\n"
-        "  /ticket list\n"
-        "  /klant show ACME\n"
+        '  `/ticket new customer=ACME contact="Jan Jansen" via=phone type=incident impact=high urgency=medium Printer not working`\n'
+        "  `/ticket take KOR-000001`\n"
+        "  `/ticket list`\n"
+        "  `/klant show ACME`\n"
         "Type :help for help, :quit to stop.",
     },
     "console.persona.admin": {"nl": "beheerder en agent", "en": "admin and agent"},
@@ -1027,6 +1027,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Slash-commando's gaan naar Balie, precies zoals in Slack:\n"
         "  /ticket help                 alle /ticket-commando's\n"
         "  /klant help                  alle /klant-commando's\n"
+        "  /klant lijst                 de klanten; /klant toon CODE geeft hun contactpersonen\n"
         "  @agent in een commando       noemt een gebruiker, zoals in Slack\n"
         "Console-commando's:\n"
         "  :gebruiker NAAM  (:user)     wissel van gebruiker\n"
@@ -1037,6 +1038,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Slash commands go to Balie, exactly as in Slack:\n"
         "  /ticket help                 all /ticket commands\n"
         "  /klant help                  all /klant commands\n"
+        "  /klant list                  the customers; /klant show CODE gives their contacts\n"
         "  @agent in a command          mentions a user, as in Slack\n"
         "Console commands:\n"
         "  :user NAME   (:gebruiker)    switch to another user\n"
@@ -1091,11 +1093,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "console.hint.new_ticket": {
         "nl": "Een formulier kun je in de console niet invullen. Registreer het ticket in één regel:\n"
-        "/ticket nieuw klant=… contact=… via=… type=… impact=… urgentie=… onderwerp\n"
-        'bijvoorbeeld: /ticket nieuw klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden Printer doet het niet',
+        "`/ticket nieuw klant=… contact=… via=… type=… impact=… urgentie=… onderwerp`\n"
+        'bijvoorbeeld: `/ticket nieuw klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=midden Printer doet het niet`',
         "en": "You cannot fill in a form in the console. Register the ticket in one line:\n"
-        "/ticket new customer=… contact=… via=… type=… impact=… urgency=… subject\n"
-        'for example: /ticket new customer=ACME contact="Jan Jansen" via=phone type=incident impact=high urgency=medium Printer not working',
+        "`/ticket new customer=… contact=… via=… type=… impact=… urgency=… subject`\n"
+        'for example: `/ticket new customer=ACME contact="Jan Jansen" via=phone type=incident impact=high urgency=medium Printer not working`',
     },
     "console.hint.other_view": {
         "nl": "Een formulier kun je in de console niet invullen; gebruik het /ticket-subcommando (zie /ticket help).",
@@ -1109,4 +1111,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "console.mail.from": {"nl": "Van:", "en": "From:"},
     "console.mail.to": {"nl": "Aan:", "en": "To:"},
     "console.mail.subject": {"nl": "Onderwerp:", "en": "Subject:"},
+    # A no-break space: "(was: loopt)" is never wrapped after "was:".
+    "console.change.was": {"nl": "{new} (was:\u00a0{old})", "en": "{new} (was:\u00a0{old})"},
+    "console.change.buttons": {"nl": "Knoppen nu", "en": "Buttons now"},
+    "console.change.none": {
+        "nl": "{ticket}: niets zichtbaars veranderd",
+        "en": "{ticket}: nothing visible changed",
+    },
 }

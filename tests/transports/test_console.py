@@ -126,7 +126,8 @@ def test_register_shows_reply_card_mail_and_thread_then_take_updates_the_card(
     ack, card, mail, thread = (body for _, body in new)
     assert "KOR-000001 is geregistreerd voor Acme Logistiek B.V." in ack
     assert card.startswith("KOR-000001 · P2\n═")
-    assert "*Printer doet het niet*" in card
+    # *bold* in a pipe is plain text: the subject reads as a person reads it.
+    assert "\nPrinter doet het niet\n" in card
     assert "[Oppakken] [Toewijzen aan…] [Herclassificeren]" in card
     assert "Geregistreerd door @beheerder op 24-11-2026 10:00" in card
     assert "Aan:       jan@acme.example" in mail
@@ -140,9 +141,12 @@ def test_register_shows_reply_card_mail_and_thread_then_take_updates_the_card(
         "[#balie-2e-lijn] Balie werkt een bericht bij:",
         "[#balie-2e-lijn › draadje KOR-000001] Balie:",
     ]
+    # The update shows what changed on the card, not the whole card again.
     updated = take[1][1]
-    assert "In behandeling" in updated and "[Oppakken]" not in updated
-    assert "[Toewijzen aan… @beheerder]" in updated
+    assert updated.startswith("KOR-000001 · Status: Nieuw → In behandeling\n")
+    assert "Behandelaar: niemand → @beheerder" in updated
+    assert "Knoppen nu: [Toewijzen aan… @beheerder]" in updated and "[Oppakken]" not in updated
+    assert "Klant" not in updated and "Acme Logistiek" not in updated
     assert "Nieuw → In behandeling" in take[2][1]
 
 
@@ -198,7 +202,7 @@ def test_markup_in_a_subject_is_shown_literally_and_pings_nobody(
     typed = REGISTER.replace("Printer doet het niet", "Printer <!channel> & <@UCONSOLEAGENT> stuk")
     _, parts, text = run(tmp_path, clock, typed, "/ticket toon KOR-000001")
     card = next(body for h, body in after(parts, typed) if h == "[#balie-2e-lijn] Balie:")
-    assert "*Printer <!channel> & <@UCONSOLEAGENT> stuk*" in card
+    assert "\nPrinter <!channel> & <@UCONSOLEAGENT> stuk\n" in card
     mail = next(body for h, body in after(parts, typed) if h.startswith("[e-mail"))
     assert "Onderwerp: [KOR-000001] Printer <!channel> & <@UCONSOLEAGENT> stuk" in mail
     shown = after(parts, "/ticket toon KOR-000001")[0][1]
@@ -261,14 +265,14 @@ def test_console_commands_hints_and_stop(tmp_path: Path, clock: ManualClock) -> 
     assert ":gebruiker NAAM" in text
     # :stop ends the session: the line after it is never run.
     rest = text.split("beheerder> :stop\n", 1)[1]
-    assert "/ticket help" not in rest and "*Balie: /ticket*" not in rest
+    assert "/ticket help" not in rest and "Balie: /ticket" not in rest
     assert text.rstrip().endswith("Tot ziens.")
 
 
 def test_end_of_input_ends_with_exit_code_zero(tmp_path: Path, clock: ManualClock) -> None:
     code, _, text = run(tmp_path, clock, "/ticket help")
     assert code == 0
-    assert "*Balie: /ticket*" in text
+    assert "\n  Balie: /ticket\n" in text
     assert text.rstrip().endswith("Tot ziens.")
 
 

@@ -11,44 +11,102 @@ from slack_sdk.models.blocks import (
 
 from bot.blocks import ticket_modal
 from bot.policy import load_policy
-from bot.transports.console import render
+from bot.transports.console import markup, render
 
 NAMES = render.Names(
     users={"UCONSOLEADMIN": "beheerder", "UCONSOLEAGENT": "agent"},
     channels={"C0LIJN2": "balie-2e-lijn"},
+    groups={"S0LIJN2": "2e-lijn"},
 )
+LOOK = render.Look(names=NAMES)
+TTY = render.Look(names=NAMES, ansi=True)
+BOLD, UNBOLD, ITALIC, UNITALIC = "\x1b[1m", "\x1b[22m", "\x1b[3m", "\x1b[23m"
 
 
 # --- mrkdwn ----------------------------------------------------------------------------------
 
 
 def test_entities_become_characters_but_escaped_markup_stays_inert() -> None:
-    assert render.mrkdwn("a &lt;!channel&gt; &amp; b", NAMES) == "a <!channel> & b"
+    assert render.mrkdwn("a &lt;!channel&gt; &amp; b", LOOK) == "a <!channel> & b"
     # &amp;lt; is how Slack shows a literal "&lt;": one level of unescaping only.
-    assert render.mrkdwn("&amp;lt;", NAMES) == "&lt;"
+    assert render.mrkdwn("&amp;lt;", LOOK) == "&lt;"
+    # Escaped markup inside bold or code stays inert too.
+    assert render.mrkdwn("*&lt;!here&gt;* `&lt;@U1&gt;`", TTY) == (
+        f"{BOLD}<!here>{UNBOLD} \x1b[36m<@U1>\x1b[39m"
+    )
 
 
 def test_mentions_use_persona_names_then_labels_then_ids() -> None:
-    assert render.mrkdwn("door <@UCONSOLEADMIN>", NAMES) == "door @beheerder"
-    assert render.mrkdwn("<@UCONSOLEAGENT|iemand>", NAMES) == "@agent"
-    assert render.mrkdwn("<@U0OTHER|piet>", NAMES) == "@piet"
-    assert render.mrkdwn("<@U0OTHER>", NAMES) == "@U0OTHER"
+    assert render.mrkdwn("door <@UCONSOLEADMIN>", LOOK) == "door @beheerder"
+    assert render.mrkdwn("<@UCONSOLEAGENT|iemand>", LOOK) == "@agent"
+    assert render.mrkdwn("<@U0OTHER|piet>", LOOK) == "@piet"
+    assert render.mrkdwn("<@U0OTHER>", LOOK) == "@U0OTHER"
+    assert render.mrkdwn("<!subteam^S0LIJN2>", LOOK) == "@2e-lijn"
+    assert render.mrkdwn("<!subteam^S0ELSE|@servicedesk>", LOOK) == "@servicedesk"
 
 
 def test_channels_specials_and_links() -> None:
-    assert render.mrkdwn("naar <#C0LIJN2>", NAMES) == "naar #balie-2e-lijn"
-    assert render.mrkdwn("<#C0ELSE|algemeen>", NAMES) == "#algemeen"
-    assert render.mrkdwn("<#C0ELSE>", NAMES) == "#C0ELSE"
+    assert render.mrkdwn("naar <#C0LIJN2>", LOOK) == "naar #balie-2e-lijn"
+    assert render.mrkdwn("<#C0ELSE|algemeen>", LOOK) == "#algemeen"
+    assert render.mrkdwn("<#C0ELSE>", LOOK) == "#C0ELSE"
     assert render.mrkdwn("<!here> en <!channel>") == "@here en @channel"
     assert render.mrkdwn("<!subteam^S0AGENTS|@agents>") == "@agents"
+    assert render.mrkdwn("<!subteam^S0AGENTS>") == "@S0AGENTS"
     assert render.mrkdwn("<https://korton.nl|Korton>") == "Korton (https://korton.nl)"
     assert render.mrkdwn("<https://korton.nl>") == "https://korton.nl"
     assert render.mrkdwn("<mailto:jan@acme.example|Jan>") == "Jan"
 
 
-def test_formatting_is_kept_as_typed() -> None:
-    text = "*vet* _schuin_ `code` ~weg~ :red_circle:"
-    assert render.mrkdwn(text) == text
+def test_formatting_is_plain_in_a_pipe_and_styled_on_a_terminal() -> None:
+    text = "*vet* _schuin_ `code` ~weg~"
+    assert render.mrkdwn(text) == "vet schuin code weg"
+    assert render.mrkdwn(text, TTY) == (
+        f"{BOLD}vet{UNBOLD} {ITALIC}schuin{UNITALIC} \x1b[36mcode\x1b[39m \x1b[9mweg\x1b[29m"
+    )
+    # Styles nest: bold inside italic, as in Slack.
+    assert render.mrkdwn("_een *twee*_", TTY) == f"{ITALIC}een {BOLD}twee{UNBOLD}{UNITALIC}"
+
+
+def test_a_text_with_more_mentions_than_placeholders_still_shows_each() -> None:
+    text = " ".join(["<@UCONSOLEAGENT>"] * 7000)
+    assert render.mrkdwn(text, LOOK) == " ".join(["@agent"] * 7000)
+
+
+def test_emphasis_only_at_word_edges() -> None:
+    for text in ("user_id en snake_case_naam", "5 * 3 * 2", "*.txt", "a*b*c", "* los *"):
+        assert render.mrkdwn(text, TTY) == text
+    # Inside code nothing is emphasis.
+    assert render.message("`*niet vet*`") == "*niet vet*"
+
+
+def test_emoji_become_symbols_and_unknown_ones_lose_their_colons() -> None:
+    assert render.mrkdwn(":red_circle: *P1* :white_check_mark:") == "🔴 P1 ✅"
+    assert render.mrkdwn(":rotating_light: :hourglass_flowing_sand:") == "🚨 ⏳"
+    assert render.mrkdwn("klaar :party_parrot:") == "klaar party_parrot"
+    # Times, codes and URLs are not emoji.
+    for text in ("08:30-17:30", "ERR:disk:full", "https://x.nl/a:b:"):
+        assert render.mrkdwn(text) == text
+    # In plain_text only the emoji Slack draws are replaced; everything else stays as typed.
+    header = {"type": "plain_text", "text": ":warning: a:b: :onbekend:", "emoji": True}
+    assert render.text_object(header) == "⚠️ a:b: :onbekend:"
+
+
+def test_every_emoji_balie_uses_has_a_symbol() -> None:
+    import re
+    from pathlib import Path
+
+    import bot
+
+    root = Path(bot.__file__).parent
+    used = {
+        name
+        for path in root.rglob("*.py")
+        if "transports" not in path.parts
+        for name in re.findall(r"(?<![\w:]):([a-z][a-z_]+):(?![\w:])", path.read_text("utf-8"))
+    }
+    used.discard("mailto")  # <mailto:…> links, not an emoji
+    assert len(used) >= 10
+    assert used - set(markup.EMOJI) == set()
 
 
 def test_control_characters_cannot_reach_the_terminal() -> None:
@@ -73,16 +131,15 @@ def test_header_section_and_fields_side_by_side() -> None:
                 ],
             },
         ],
-        NAMES,
-        width=40,
+        LOOK.narrower(40),
     )
     assert text.split("\n") == [
         "KOR-000001 · P2",
         "═══════════════",
-        "*Printer & scanner*",
-        "*Klant*              *Behandelaar*",
+        "Printer & scanner",
+        "Klant                Behandelaar",
         "Acme                 @agent",
-        "*Status*",
+        "Status",
         "Nieuw",
     ]
 
@@ -96,9 +153,9 @@ def test_actions_show_buttons_and_selects_in_brackets() -> None:
             ),
         ]
     ).to_dict()
-    assert render.block(actions, NAMES) == ["[Oppakken] [Toewijzen aan…]"]
+    assert render.block(actions, LOOK) == ["[Oppakken] [Toewijzen aan…]"]
     actions["elements"][1]["initial_user"] = "UCONSOLEADMIN"
-    assert render.block(actions, NAMES) == ["[Oppakken] [Toewijzen aan… @beheerder]"]
+    assert render.block(actions, LOOK) == ["[Oppakken] [Toewijzen aan… @beheerder]"]
 
 
 def test_context_divider_image_and_unknown_blocks() -> None:
@@ -109,8 +166,8 @@ def test_context_divider_image_and_unknown_blocks() -> None:
             {"type": "image", "image_url": "https://x/y.png", "alt_text": "logo"},
         ],
     }
-    assert render.block(context, NAMES) == ["door @beheerder  [logo]"]
-    assert render.block({"type": "divider"}, width=5) == ["─────"]
+    assert render.block(context, LOOK) == ["door @beheerder  [logo]"]
+    assert render.block({"type": "divider"}, LOOK.narrower(5)) == ["─────"]
     assert render.block({"type": "image", "alt_text": "grafiek"}) == ["[afbeelding: grafiek]"]
     assert render.block({"type": "video"}) == ["[video]"]
 
@@ -136,7 +193,7 @@ def test_rich_text() -> None:
             },
         ],
     }
-    assert render.block(rich, NAMES) == ["Hoi @agent in #balie-2e-lijn", "• een"]
+    assert render.block(rich, LOOK) == ["Hoi @agent in #balie-2e-lijn", "• een"]
 
 
 def test_message_prefers_blocks_and_falls_back_to_text() -> None:
@@ -163,10 +220,11 @@ def test_new_ticket_modal_shows_inputs_choices_and_buttons() -> None:
 
 def test_the_words_the_renderer_adds_follow_the_language() -> None:
     view = ticket_modal.new_ticket(load_policy(), "en", impact="high")
-    lines = render.view(view, lang="en").split("\n")
+    english = render.Look(lang="en")
+    lines = render.view(view, english).split("\n")
     assert lines[0] == "New ticket"
     assert "Description (optional): […several lines…]" in lines
-    assert render.block({"type": "image", "alt_text": "chart"}, lang="en") == ["[image: chart]"]
+    assert render.block({"type": "image", "alt_text": "chart"}, english) == ["[image: chart]"]
 
 
 def test_input_hint_is_indented_under_its_input() -> None:
@@ -203,7 +261,11 @@ def test_email_shows_headers_and_plain_body() -> None:
 
 def test_email_headers_in_english_line_up_too() -> None:
     text = render.email(
-        sender="a@korton.nl", to="b@acme.example", subject="Hi", body="x", lang="en"
+        sender="a@korton.nl",
+        to="b@acme.example",
+        subject="Hi",
+        body="x",
+        look=render.Look(lang="en"),
     )
     assert text.split("\n")[:3] == [
         "From:    a@korton.nl",
@@ -213,12 +275,14 @@ def test_email_headers_in_english_line_up_too() -> None:
 
 
 def test_wrap_keeps_line_breaks_and_indentation() -> None:
-    assert render.wrap("kort\n  een twee drie vier", width=12) == [
+    assert render.wrap("kort\n  een twee drie vier", 12) == [
         "kort",
         "  een twee",
         "  drie vier",
     ]
     assert all(len(line) <= 100 for line in render.wrap("woord " * 60))
+    # A bullet's continuation lines up under its text.
+    assert render.wrap("• een twee drie vier", 14) == ["• een twee", "  drie vier"]
 
 
 def test_indent_leaves_blank_lines_blank() -> None:

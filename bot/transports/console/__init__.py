@@ -6,11 +6,16 @@ implementation: every line becomes the form body Slack would send, dispatched to
 app (create_app) with the same handlers and services. Only the edges are replaced: the Web API
 client renders instead of calling Slack, and e-mail is shown instead of sent.
 
+It shows text as a person reads it in Slack: entities undone, mentions as names, emoji as
+symbols, bold and italics as terminal styles on a terminal and plain words in a pipe, lines
+wrapped between words to the terminal's width, and a card update as what changed.
+
 The pieces: `workspace` (the fake workspace's ids), `personas` (who you can be), `screen` (the
-output), `render` (Slack payloads as text), `client` (the Web API client), `deliveries`
-(e-mail and response_url), `lazy` (Bolt's lazy listeners), `session` (what a typed line does)
-and `repl` (the prompt). Every word it shows comes from the catalogue (`console.*` keys), in
-the policy's language.
+output: its width, and whether it takes ANSI styles), `markup` (mrkdwn as terminal text, and
+wrapping), `render` (Slack payloads as text), `changes` (an update as what changed), `client`
+(the Web API client), `deliveries` (e-mail and response_url), `lazy` (Bolt's lazy listeners),
+`session` (what a typed line does) and `repl` (the prompt). Every word it shows comes from the
+catalogue (`console.*` keys), in the policy's language.
 """
 
 from bot.transports.console.client import ConsoleWebClient

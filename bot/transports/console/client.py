@@ -14,7 +14,7 @@ from slack_sdk.web.slack_response import SlackResponse
 from bot.blocks.ids import CallbackId
 from bot.clock import Clock
 from bot.i18n import t
-from bot.transports.console import render
+from bot.transports.console import changes, render
 from bot.transports.console.screen import Screen
 from bot.transports.console.workspace import (
     APP_ID,
@@ -23,7 +23,6 @@ from bot.transports.console.workspace import (
     CONSOLE_TOKEN,
     OFFLINE_URL,
     TEAM_ID,
-    WIDTH,
     channel_id,
     dm_id,
 )
@@ -50,6 +49,7 @@ class ConsoleWebClient(WebClient):
         users: Mapping[str, str],
         clock: Clock,
         channels: Iterable[str] = (),
+        groups: Mapping[str, str] | None = None,
         lang: str = "nl",
     ) -> None:
         super().__init__(token=CONSOLE_TOKEN, base_url=OFFLINE_URL + "api/", retry_handlers=[])
@@ -57,11 +57,15 @@ class ConsoleWebClient(WebClient):
         self.clock = clock
         self.lang = lang
         self._channels: dict[str, str] = {}
-        self.names = render.Names(users=dict(users), channels=self._channels)
+        self.names = render.Names(
+            users=dict(users), channels=self._channels, groups=dict(groups or {})
+        )
         self._lock = threading.Lock()
         self._last_us = 0
         self._views = 0
         self._labels: dict[str, str] = {}  # message ts -> short label, for thread headings
+        # message ts -> its parts as last shown, so an update can show what changed
+        self._versions: dict[str, list[changes.Entry]] = {}
         self._dms: dict[str, str] = {}  # DM channel id -> user id
         for name in channels:
             self._register(name)
@@ -140,14 +144,23 @@ class ConsoleWebClient(WebClient):
         self._last_us = us
         return f"{us // 1_000_000}.{us % 1_000_000:06d}"
 
+    def look(self) -> render.Look:
+        return self.screen.look(self.names, self.lang)
+
     def _label(self, text: str | None) -> str:
         """What a thread heading calls its parent: a card's fallback text starts with the
         ticket number and a ' · ', so that is all it shows."""
-        first = render.mrkdwn(text or "", self.names).split("\n", 1)[0].split(" · ", 1)[0]
+        first = render.mrkdwn(text or "", render.Look(names=self.names))
+        first = first.split("\n", 1)[0].split(" · ", 1)[0]
         return first if len(first) <= 40 else first[:39] + "…"
 
     def _message(self, text: str | None, blocks: Any) -> str:
-        return render.message(text, blocks, self.names, WIDTH, lang=self.lang)
+        return render.message(text, blocks, self.look())
+
+    def _remember(self, ts: str, blocks: Any) -> list[changes.Entry]:
+        parts = changes.entries(blocks, self.look()) if isinstance(blocks, list) else []
+        self._versions[ts] = parts
+        return parts
 
     # --- methods -----------------------------------------------------------------------------
 
@@ -177,6 +190,7 @@ class ConsoleWebClient(WebClient):
         else:
             self._labels[ts] = self._label(text)
             heading = t(self.lang, "console.heading.message", where=where)
+        self._remember(ts, blocks)
         self.screen.show(heading, self._message(text, blocks))
         message = {"type": "message", "text": text, "user": BOT_USER_ID, "bot_id": BOT_ID}
         message |= {"ts": ts, **({"blocks": blocks} if blocks else {})}
@@ -188,10 +202,16 @@ class ConsoleWebClient(WebClient):
         cid, where = self._where(str(args.get("channel", "")))
         ts = str(args.get("ts", ""))
         text, blocks = args.get("text"), _decode(args.get("blocks"))
-        self._labels[ts] = self._label(text)
-        self.screen.show(
-            t(self.lang, "console.heading.update", where=where), self._message(text, blocks)
+        label = self._labels[ts] = self._label(text)
+        before = self._versions.get(ts)
+        after = self._remember(ts, blocks)
+        changed = changes.changes(before, after, self.look()) if before and after else None
+        body = (
+            self._message(text, blocks)
+            if changed is None
+            else changes.show(label, changed, self.look())
         )
+        self.screen.show(t(self.lang, "console.heading.update", where=where), body)
         return {
             "ok": True,
             "channel": cid,
@@ -220,9 +240,11 @@ class ConsoleWebClient(WebClient):
             hint = None
         else:
             hint = t(self.lang, "console.hint.other_view")
-        body = render.view(view, self.names, WIDTH, lang=self.lang)
+        look = self.look()
+        body = render.view(view, look)
         if hint:
-            body += "\n\n" + "\n".join(render.wrap(hint, WIDTH))
+            shown = render.wrap(render.mrkdwn(hint, look), look.width, whole_examples=True)
+            body += "\n\n" + "\n".join(shown)
         self.screen.show(heading, body)
 
     def _view_answer(self, view: dict[str, Any], view_id: str) -> dict[str, Any]:

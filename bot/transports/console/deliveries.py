@@ -9,7 +9,6 @@ from bot.mail.delivery import OutgoingMail
 from bot.outbox.payloads import Respond
 from bot.transports.console import render
 from bot.transports.console.screen import Screen
-from bot.transports.console.workspace import WIDTH
 from storage.models import OutboxItem
 
 
@@ -30,8 +29,7 @@ class ConsoleDeliveries:
                 to=mail.to,
                 subject=mail.subject,
                 body=mail.body,
-                width=WIDTH,
-                lang=self.lang,
+                look=self.screen.look(self.names, self.lang),
             ),
         )
 
@@ -40,5 +38,5 @@ class ConsoleDeliveries:
         only_you = t(self.lang, "console.where.only_you")
         self.screen.show(
             t(self.lang, "console.heading.message", where=only_you),
-            render.message(text, None, self.names, WIDTH, lang=self.lang),
+            render.message(text, None, self.screen.look(self.names, self.lang)),
         )

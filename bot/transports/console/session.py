@@ -31,7 +31,6 @@ from bot.transports.console.workspace import (
     CONSOLE_TOKEN,
     OFFLINE_URL,
     TEAM_ID,
-    WIDTH,
     channel_id,
 )
 from bot.wiring import Services, build_services
@@ -39,6 +38,15 @@ from bot.wiring import Services, build_services
 
 def _policy_channels(policy: Policy) -> list[str]:
     return [line.channel for line in policy.routing.lines.values()] + [policy.channels.team_leads]
+
+
+def _policy_groups(policy: Policy) -> dict[str, str]:
+    """The lines' user groups, named like a Slack handle after their line: `@2e-lijn`."""
+    return {
+        line.usergroup: "-".join(line.label(policy.language).split())
+        for line in policy.routing.lines.values()
+        if line.usergroup
+    }
 
 
 def _demo_codes() -> list[str]:
@@ -74,6 +82,7 @@ class Console:
             users=users,
             clock=clock,
             channels=_policy_channels(self.policy),
+            groups=_policy_groups(self.policy),
             lang=self.lang,
         )
         self.names = self.client.names
@@ -126,8 +135,16 @@ class Console:
     def prompt(self) -> str:
         return f"{self.persona.name}> "
 
+    def text(self, key: str, **params: Any) -> str:
+        """A console text, wrapped to the terminal; what the user typed in it stays literal."""
+        look = self.screen.look(self.names, self.lang)
+        safe = {k: render.escape(v) if isinstance(v, str) else v for k, v in params.items()}
+        shown = render.mrkdwn(t(self.lang, key, **safe), look)
+        cells = look.width + len(render.INDENT)
+        return "\n".join(render.wrap(shown, cells, whole_examples=True))
+
     def say(self, key: str, **params: Any) -> None:
-        self.screen.say(t(self.lang, key, **params))
+        self.screen.say(self.text(key, **params))
 
     # --- start-up ----------------------------------------------------------------------------
 
@@ -137,18 +154,19 @@ class Console:
         policy = str(self.settings.policy_file or t(lang, "console.banner.default_policy"))
         title = t(lang, "console.banner.title")
         p = self.persona
+        look = self.screen.look(self.names, lang)
         lines = [
-            title,
-            "═" * len(title),
-            t(lang, "console.banner.intro"),
+            look.style("bold", title),
+            render.underline(title, look),
+            self.text("console.banner.intro"),
             "",
-            t(lang, "console.banner.database", url=url),
-            t(lang, "console.banner.policy", policy=policy),
-            t(lang, "console.banner.persona", name=p.name, description=p.description(lang)),
+            self.text("console.banner.database", url=url),
+            self.text("console.banner.policy", policy=policy),
+            self.text("console.banner.persona", name=p.name, description=p.description(lang)),
         ]
         if self.imported:
-            lines.append(t(lang, "console.banner.demo", codes=", ".join(self.imported)))
-        lines += ["", t(lang, "console.banner.try"), ""]
+            lines.append(self.text("console.banner.demo", codes=", ".join(self.imported)))
+        lines += ["", self.text("console.banner.try"), ""]
         self.screen.say("\n".join(lines))
 
     # --- one line ----------------------------------------------------------------------------
@@ -252,7 +270,7 @@ class Console:
         if response.status != 200:
             self.screen.show(
                 t(self.lang, "console.heading.http_error", status=response.status),
-                render.message(data.get("text"), None, self.names, WIDTH, lang=self.lang),
+                render.message(data.get("text"), None, self.screen.look(self.names, self.lang)),
             )
             return
         if not data.get("text") and not data.get("blocks"):
@@ -265,5 +283,7 @@ class Console:
         )
         self.screen.show(
             t(self.lang, "console.heading.message", where=where),
-            render.message(data.get("text"), data.get("blocks"), self.names, WIDTH, lang=self.lang),
+            render.message(
+                data.get("text"), data.get("blocks"), self.screen.look(self.names, self.lang)
+            ),
         )

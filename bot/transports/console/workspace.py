@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-from bot.transports.console import render
-
 CONSOLE_TOKEN = "xoxb-console"
 TEAM_ID = "TCONSOLE"
 APP_ID = "ACONSOLE"
@@ -15,7 +13,6 @@ BOT_ID = "BBALIE"
 CONSOLE_CHANNEL = "console"
 # `.invalid` never resolves (RFC 2606): nothing in console mode can reach the network.
 OFFLINE_URL = "http://console.invalid/"
-WIDTH = render.WIDTH - len(render.INDENT)
 
 
 def channel_id(name: str) -> str:
