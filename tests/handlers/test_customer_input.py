@@ -38,7 +38,7 @@ def test_in_english_the_form_is_yyyy_mm_dd(balie: Balie) -> None:
 def test_the_labels_people_see_are_input(balie: Balie) -> None:
     assert "bijgewerkt" in klant(balie, "wijzig ACME sla=Zilver")
     saved = klant(balie, 'contact ACME naam="Dirk D" email=dirk@acme.example rol=IT-contactpersoon')
-    assert "Dirk D is opgeslagen bij ACME" in saved
+    assert "Dirk D (dirk@acme.example) is toegevoegd bij ACME" in saved
     text = klant(
         balie, 'contact ACME naam="Piet P" email=piet@acme.example rol=hoofdcontactpersoon'
     )

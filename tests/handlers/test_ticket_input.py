@@ -145,7 +145,7 @@ def test_ticket_numbers_are_normalised(balie: Balie) -> None:
 def test_contacts_match_strictly_and_ambiguity_lists_the_candidates(balie: Balie) -> None:
     # Slack sends a typed < and > as entities.
     saved = 'contact ACME naam="Jan de &lt;Wit&gt;" email=jdw@acme.example rol=it'
-    assert "is opgeslagen bij ACME" in text_of(balie, saved, ADMIN, "/klant")
+    assert "is toegevoegd bij ACME" in text_of(balie, saved, ADMIN, "/klant")
     base = "klant=ACME via=telefoon type=incident impact=hoog urgentie=midden Printer"
     refused = balie.new(f"contact=j {base}")
     assert "j is geen contactpersoon van Acme Logistiek B.V." in refused

@@ -84,8 +84,8 @@ def test_a_bad_row_imports_nothing_and_names_its_line(balie: Balie, tmp_path: Pa
     report = balie.services.directory.import_file(path)
     assert report.problems == [
         "regel 3 (NEW2): sla_tier: 'platinum' is geen geldige keuze",
-        "regel 3 (NEW2): contract_date: '2020-13-01' heeft niet de juiste vorm",
-        "regel 4 (NEW2, contactpersoon 1): email: 'geen-mail' heeft niet de juiste vorm",
+        "regel 3 (NEW2): contract_date: '2020-13-01' is geen datum; schrijf JJJJ-MM-DD, zoals 2026-03-01",
+        "regel 4 (NEW2, contactpersoon 1): email: 'geen-mail' is geen e-mailadres; schrijf naam@domein.nl",
     ]
     assert count(balie, Customer) == 3
 

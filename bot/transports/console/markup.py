@@ -47,6 +47,7 @@ EMOJI = {
     "white_circle": "⚪",
     "white_check_mark": "✅",
     "heavy_check_mark": "✔️",
+    "heavy_minus_sign": "➖",
     "x": "❌",
     "warning": "⚠️",
     "rotating_light": "🚨",
