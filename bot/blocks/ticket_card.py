@@ -18,7 +18,21 @@ from slack_sdk.models.blocks import (
 
 from bot.blocks import vocabulary as voc
 from bot.blocks.ids import ActionId, BlockId
-from bot.blocks.text import esc, mention, tr, truncate, when
+from bot.blocks.text import (
+    BUTTON_TEXT,
+    CONTEXT_TEXT,
+    FIELD_TEXT,
+    HEADER_TEXT,
+    MESSAGE_TEXT,
+    PLACEHOLDER_TEXT,
+    SECTION_TEXT,
+    clip,
+    esc,
+    fit,
+    mention,
+    tr,
+    when,
+)
 from bot.domain.lifecycle import OPEN, WAITING, Status
 from bot.i18n import t
 from bot.policy import Policy
@@ -33,7 +47,7 @@ def _icon(policy: Policy, priority: str) -> str:
 
 
 def fallback(v: TicketView, policy: Policy, lang: str) -> str:
-    return tr(
+    text = tr(
         lang,
         "card.fallback",
         number=v.number,
@@ -41,10 +55,11 @@ def fallback(v: TicketView, policy: Policy, lang: str) -> str:
         customer=v.customer_name,
         subject=v.subject,
     )
+    return fit(text, MESSAGE_TEXT)
 
 
 def _field(lang: str, key: str, value: str) -> MarkdownTextObject:
-    return MarkdownTextObject(text=f"*{t(lang, key)}*\n{value}")
+    return MarkdownTextObject(text=fit(f"*{t(lang, key)}*\n{value}", FIELD_TEXT))
 
 
 _STATE_ICON = {
@@ -75,14 +90,14 @@ def sla_lines(v: TicketView, lang: str) -> str:
 
 
 def _titled(lang: str, icon: str, key: str, body: str) -> SectionBlock:
-    text = f"{icon}*{t(lang, key)}*\n{esc(truncate(body, 2500))}"
-    return SectionBlock(text=MarkdownTextObject(text=text))
+    head = f"{icon}*{t(lang, key)}*\n"
+    return SectionBlock(text=MarkdownTextObject(text=head + clip(body, SECTION_TEXT - len(head))))
 
 
 def _buttons(v: TicketView, lang: str) -> list[Any]:
     status = Status(v.status)
     b = lambda action, key, style=None: ButtonElement(  # noqa: E731
-        text=t(lang, key), action_id=action.value, value=v.number, style=style
+        text=fit(t(lang, key), BUTTON_TEXT), action_id=action.value, value=v.number, style=style
     )
     if status in OPEN:
         elements: list[Any] = []
@@ -91,7 +106,7 @@ def _buttons(v: TicketView, lang: str) -> list[Any]:
         elements.append(
             UserSelectElement(
                 action_id=ActionId.ASSIGN.value,
-                placeholder=PlainTextObject(text=t(lang, "button.assign")),
+                placeholder=PlainTextObject(text=fit(t(lang, "button.assign"), PLACEHOLDER_TEXT)),
                 initial_user=v.assignee,
             )
         )
@@ -139,8 +154,10 @@ def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
         _field(lang, "card.sla", sla_lines(v, lang)),
     ]
     out: list[Block] = [
-        HeaderBlock(text=PlainTextObject(text=f"{v.number} · {v.priority}", emoji=True)),
-        SectionBlock(text=MarkdownTextObject(text=f"*{esc(truncate(v.subject, 300))}*")),
+        HeaderBlock(
+            text=PlainTextObject(text=fit(f"{v.number} · {v.priority}", HEADER_TEXT), emoji=True)
+        ),
+        SectionBlock(text=MarkdownTextObject(text=f"*{clip(v.subject, SECTION_TEXT - 2)}*")),
         SectionBlock(fields=fields),
     ]
     if v.description:
@@ -154,8 +171,14 @@ def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
         ContextBlock(
             elements=[
                 MarkdownTextObject(
-                    text=tr(
-                        lang, "card.registered", actor=mention(v.created_by), at=when(v.created_at)
+                    text=fit(
+                        tr(
+                            lang,
+                            "card.registered",
+                            actor=mention(v.created_by),
+                            at=when(v.created_at),
+                        ),
+                        CONTEXT_TEXT,
                     )
                 )
             ]
@@ -168,5 +191,7 @@ def moved(number: str, channel: str, lang: str) -> tuple[str, list[dict[str, Any
     """What stays behind in the old channel when a ticket is rerouted."""
     from bot.blocks.text import channel_link
 
-    text = tr(lang, "card.moved", number=number, channel=channel_link(channel))
+    text = fit(
+        tr(lang, "card.moved", number=number, channel=channel_link(channel)), SECTION_TEXT - 14
+    )
     return text, [SectionBlock(text=MarkdownTextObject(text=f":arrow_right: {text}")).to_dict()]

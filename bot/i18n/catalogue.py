@@ -152,6 +152,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Er ging iets mis bij Balie. Er is niets opgeslagen; probeer het zo nog eens.",
         "en": "Something went wrong in Balie. Nothing was saved; please try again shortly.",
     },
+    "error.bad_payload": {
+        "nl": "Balie kon dit verzoek van Slack niet lezen; er is niets opgeslagen. Probeer het nog eens en meld het bij een beheerder als het blijft gebeuren.",
+        "en": "Balie could not read this request from Slack; nothing was saved. Try again, and tell an admin if it keeps happening.",
+    },
     "error.invalid_input": {
         "nl": "Dat kan Balie niet verwerken, er is niets opgeslagen:",
         "en": "Balie cannot process that, nothing was saved:",

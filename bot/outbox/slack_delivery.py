@@ -30,10 +30,21 @@ _TRANSIENT = {
     "service_unavailable",
     "request_timeout",
 }
+# Slack refuses the payload itself: sending the same row again can never work, so it is a
+# bug to log once (the dispatcher does, with the row's id), not a row to retry for an hour.
+_NEVER_ACCEPTED = {
+    "invalid_blocks",
+    "invalid_blocks_format",
+    "msg_too_long",
+    "msg_blocks_too_long",
+    "too_many_attachments",
+    "no_text",
+    "invalid_arguments",
+}
 
 
 def call(fn: Callable[..., Any], **kwargs: Any) -> Any:
-    """Run one Web API call, translating failures into Retry or Permanent."""
+    """Run one Web API call, translating failures into Retry, Permanent or GiveUp."""
     try:
         return fn(**kwargs)
     except SlackApiError as exc:
@@ -49,6 +60,8 @@ def call(fn: Callable[..., Any], **kwargs: Any) -> Any:
             ) from None
         if status >= 500 or error in _TRANSIENT:
             raise Retry(f"Slack {status} {error}".strip()) from None
+        if error in _NEVER_ACCEPTED:
+            raise GiveUp(f"Slack refused the payload: {error}") from None
         raise Permanent(f"Slack error {error or status}") from None
     except (urllib.error.URLError, HTTPException, ConnectionError, TimeoutError, OSError) as exc:
         raise Retry(f"Slack unreachable: {type(exc).__name__}: {exc}") from None
