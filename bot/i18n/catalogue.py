@@ -399,7 +399,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "modal.ticket": {"nl": "Ticket {number}: {subject}", "en": "Ticket {number}: {subject}"},
     # --- e-mail to the customer's contact ---------------------------------------------------
-    "mail.subject": {"nl": "[{number}] {subject}", "en": "[{number}] {subject}"},
     "mail.greeting": {"nl": "Beste {name},", "en": "Dear {name},"},
     "mail.registered": {
         "nl": "Wij hebben uw melding geregistreerd onder ticketnummer {number}.\n\nOnderwerp: {subject}\nType: {type}\nPrioriteit: {priority}\nStatus: {status}\n\nVermeld ticketnummer {number} in uw correspondentie met ons; zo kunt u de status van uw melding volgen.",

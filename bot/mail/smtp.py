@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.policy
 import smtplib
 from email.message import EmailMessage
 from email.utils import formatdate
@@ -12,10 +13,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.outbox.dispatcher import Permanent, Retry
 from storage.models import OutboxItem
 
+# Headers fold only past RFC 5322's hard limit of 998 characters, not at 78: Python folds a
+# subject of 70-odd characters before its first word, so it would read " [KOR-000001] …", and
+# e-mail intake finds the ticket by the number at the very start of the subject.
+POLICY = email.policy.default.clone(max_line_length=998)
+
 
 def build_message(*, item: OutboxItem, mail_from: str) -> EmailMessage:
     p = item.payload
-    msg = EmailMessage()
+    msg = EmailMessage(policy=POLICY)
     msg["From"] = mail_from
     msg["To"] = p["to"]
     msg["Subject"] = p["subject"]
