@@ -90,6 +90,13 @@ def _tell(s: Services, who: Requester, text: str) -> None:
 def _answer(s: Services, error: BaseException, body: Any) -> BoltResponse:
     who = requester(body)
     lang = _lang(s, who.user)
+    if not isinstance(error, BadPayload | DomainError):
+        # Bolt's own middleware runs before _Shape and trips over some malformed payloads:
+        # that is bad input too, not a bug.
+        try:
+            shape(body)
+        except BadPayload as bad:
+            error = bad
     if isinstance(error, BadPayload):
         log.warning("%s", error)
         return bad_payload(error.kind, lang)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
 CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+RESPONSE_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f]+$")
 
 UserId = Annotated[str, StringConstraints(pattern=USER_ID.pattern)]
 
@@ -67,7 +68,7 @@ class State(_Model):
 class View(_Model):
     id: str
     type: str
-    callback_id: str = ""
+    callback_id: str
     hash: str | None = None
     private_metadata: str = ""
     blocks: list[dict[str, Any]] = []
@@ -89,6 +90,7 @@ class SuggestionView(View):
     """The view an options request comes from: Balie only reads its state."""
 
     type: str = "modal"
+    callback_id: str = ""
 
 
 class Action(_Model):
@@ -240,6 +242,8 @@ def shape(body: Any) -> None:
         parse(_MODELS[kind], body)
     elif not isinstance(body, dict):
         raise BadPayload(kind, "payload: not an object")
+    elif not isinstance(body.get("type", ""), str):
+        raise BadPayload(kind, "type: not a string")
 
 
 class Requester(_Model):
@@ -264,16 +268,13 @@ def requester(body: Any) -> Requester:
         return Requester(kind="unknown")
     user = body.get("user")
     channel = body.get("channel")
-    url = body.get("response_url")
     return Requester(
         kind=kind_of(body),
         user=_id(body.get("user_id"), USER_ID)
         or _id(user.get("id") if isinstance(user, dict) else None, USER_ID),
         channel=_id(body.get("channel_id"), CHANNEL_ID)
         or _id(channel.get("id") if isinstance(channel, dict) else None, CHANNEL_ID),
-        response_url=url
-        if isinstance(url, str) and url.startswith(("https://", "http://"))
-        else None,
+        response_url=_id(body.get("response_url"), RESPONSE_URL),
     )
 
 
