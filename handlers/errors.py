@@ -68,7 +68,23 @@ def bad_payload(kind: str, lang: str) -> BoltResponse:
     return BoltResponse(status=400, body={"error": "malformed_payload"})
 
 
-def _message(s: Services, error: BaseException, body: Any, who: Requester, lang: str) -> str:
+def _as_bad_input(error: BaseException, body: Any) -> BaseException:
+    """An unexpected error on a payload that fits no model is bad input, not a bug: Bolt's own
+    middleware runs before _Shape and trips over some of them."""
+    if isinstance(error, BadPayload | DomainError):
+        return error
+    try:
+        shape(body)
+    except BadPayload as bad:
+        return bad
+    return error
+
+
+def _message(error: BaseException, body: Any, who: Requester, lang: str) -> str:
+    """The agent's notice for `error`, logged as what it is: bad input, a refusal or a bug."""
+    if isinstance(error, BadPayload):
+        log.warning("%s", error)
+        return t(lang, "error.bad_payload")
     if isinstance(error, DomainError):
         what = body.get("command") if who.kind == "command" else who.kind
         log.info("refused %s for %s: %s %s", what, who.user, error.key, error.params)
@@ -90,17 +106,10 @@ def _tell(s: Services, who: Requester, text: str) -> None:
 def _answer(s: Services, error: BaseException, body: Any) -> BoltResponse:
     who = requester(body)
     lang = _lang(s, who.user)
-    if not isinstance(error, BadPayload | DomainError):
-        # Bolt's own middleware runs before _Shape and trips over some malformed payloads:
-        # that is bad input too, not a bug.
-        try:
-            shape(body)
-        except BadPayload as bad:
-            error = bad
+    error = _as_bad_input(error, body)
+    text = _message(error, body, who, lang)
     if isinstance(error, BadPayload):
-        log.warning("%s", error)
         return bad_payload(error.kind, lang)
-    text = _message(s, error, body, who, lang)
     if who.kind == "command":
         return BoltResponse(status=200, body=reply(text))
     if who.kind == "block_suggestion":
@@ -126,8 +135,8 @@ def lazy(s: Services, fn: Listener) -> Listener:
             try:
                 body = kwargs.get("body")
                 who = requester(body)
-                lang = _lang(s, who.user)
-                _tell(s, who, _message(s, error, body, who, lang))
+                text = _message(_as_bad_input(error, body), body, who, _lang(s, who.user))
+                _tell(s, who, text)
             except Exception:
                 log.exception("could not report an error in lazy listener %s", fn.__name__)
 

@@ -83,5 +83,5 @@ def catch_up(alerts: Sequence[Alert], policy: Policy, lang: str) -> str:
         )
         for a in alerts
     ]
-    # One message per channel however many thresholds passed; Slack cuts a message at 40,000.
+    # One message per channel, however many thresholds passed while Balie was down.
     return fit("\n".join([t(lang, "sla.catchup"), *rows]), MESSAGE_TEXT)

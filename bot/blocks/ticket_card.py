@@ -191,7 +191,6 @@ def moved(number: str, channel: str, lang: str) -> tuple[str, list[dict[str, Any
     """What stays behind in the old channel when a ticket is rerouted."""
     from bot.blocks.text import channel_link
 
-    text = fit(
-        tr(lang, "card.moved", number=number, channel=channel_link(channel)), SECTION_TEXT - 14
-    )
-    return text, [SectionBlock(text=MarkdownTextObject(text=f":arrow_right: {text}")).to_dict()]
+    text = tr(lang, "card.moved", number=number, channel=channel_link(channel))
+    section = SectionBlock(text=MarkdownTextObject(text=fit(f":arrow_right: {text}", SECTION_TEXT)))
+    return fit(text, MESSAGE_TEXT), [section.to_dict()]

@@ -20,6 +20,11 @@ What slack_sdk sends (worth knowing when asserting on ``Call.args``):
 * ``respond()`` in Bolt (and ``slack_sdk.webhook.WebhookClient``) POSTs JSON to the
   ``response_url``; those posts are recorded with method ``"response_url"``.
 
+Like Slack, the fake refuses a message or view that breaks a Block Kit length limit (section
+text over 3,000 characters, a header over 150, a button over 75, a modal title over 24, ...):
+``invalid_blocks`` for ``chat.*``, ``invalid_arguments`` for ``views.*``, and ``msg_too_long``
+for a message text over 40,000 characters.
+
 While :meth:`FakeSlack.down` is in effect the fake reads each request and then closes the
 connection without sending a status line: a network-level failure. urllib surfaces it as
 ``http.client.RemoteDisconnected`` (a ``ConnectionResetError``), which slack_sdk's default
