@@ -14,73 +14,80 @@ from bot.domain.errors import InvalidInput
 from bot.services.inputs import Reclassify, build
 from bot.services.roles import STAFF
 from bot.wiring import Services
-from handlers.payloads import action_value, card_number, metadata, state_value
+from handlers import errors
+from handlers.payloads import BlockActions, ViewSubmission, parse
 
 
 def register(app: App, s: Services) -> None:
     desk = s.desk
 
-    def user(body: dict[str, Any]) -> str:
-        return str(body["user"]["id"])
+    def pressed(body: dict[str, Any]) -> tuple[str, str]:
+        """Who pressed which ticket's button."""
+        p = parse(BlockActions, body)
+        return p.user.id, p.card_number()
 
     @app.action(ActionId.TAKE.value)
     def take(ack: Ack, body: dict[str, Any]) -> None:
-        desk.take(user(body), card_number(body))
+        desk.take(*pressed(body))
         ack()
 
     @app.action(ActionId.ASSIGN.value)
     def assign(ack: Ack, body: dict[str, Any]) -> None:
-        desk.assign(user(body), card_number(body), action_value(body))
+        user, number = pressed(body)
+        desk.assign(user, number, parse(BlockActions, body).action.chosen())
         ack()
 
     @app.action(ActionId.RESUME.value)
     def resume(ack: Ack, body: dict[str, Any]) -> None:
-        desk.resume(user(body), card_number(body), "")
+        desk.resume(*pressed(body), "")
         ack()
 
     @app.action(ActionId.CLOSE.value)
     def close(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:
         # A resolved ticket's card has a plain button; an unresolved one's a choice of reason.
-        chosen = ((body.get("actions") or [{}])[0].get("selected_option") or {}).get("value")
-        reason = None if chosen is None else parsing.close_reason(str(chosen), context["lang"])
-        desk.close(user(body), card_number(body), reason)
+        p = parse(BlockActions, body)
+        chosen = p.action.selected_option.value if p.action.selected_option else None
+        reason = None if chosen is None else parsing.close_reason(chosen, context["lang"])
+        desk.close(p.user.id, p.card_number(), reason)
         ack()
 
     def ack_staff(ack: Ack, body: dict[str, Any]) -> None:
         # Refuse before opening a modal the agent could not submit anyway.
-        s.roles.require(user(body), STAFF)
+        s.roles.require(parse(BlockActions, body).user.id, STAFF)
         ack()
 
-    def allowed(body: dict[str, Any]) -> bool:
+    def allowed(p: BlockActions) -> bool:
         # Bolt starts lazy listeners even when the ack refused the request.
-        return bool(s.roles.roles_of(user(body)) & STAFF)
+        return bool(s.roles.roles_of(p.user.id) & STAFF)
 
     def open_text_modal(body: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
-        if not allowed(body):
+        p = parse(BlockActions, body)
+        if not allowed(p):
             return
-        action = ActionId(body["actions"][0]["action_id"])
-        number = card_number(body)
-        view, _ = desk.show(user(body), number)
+        action = ActionId(p.action.action_id)
+        number = p.card_number()
+        view, _ = desk.show(p.user.id, number)
         client.views_open(
-            trigger_id=body["trigger_id"],
+            trigger_id=p.trigger_id,
             view=ticket_modal.text_action(action, number, view.subject, context["lang"]),
         )
 
     for action in TEXT_ACTIONS:
-        app.action(action.value)(ack=ack_staff, lazy=[open_text_modal])
+        app.action(action.value)(ack=ack_staff, lazy=[errors.lazy(s, open_text_modal)])
 
     def open_reclassify(body: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
-        if not allowed(body):
+        p = parse(BlockActions, body)
+        if not allowed(p):
             return
-        number = card_number(body)
-        view, _ = desk.show(user(body), number)
+        number = p.card_number()
+        view, _ = desk.show(p.user.id, number)
         current = {"type": view.type, "impact": view.impact, "urgency": view.urgency}
         client.views_open(
-            trigger_id=body["trigger_id"],
+            trigger_id=p.trigger_id,
             view=ticket_modal.reclassify(s.policy, number, view.subject, current, context["lang"]),
         )
 
-    app.action(ActionId.RECLASSIFY.value)(ack=ack_staff, lazy=[open_reclassify])
+    app.action(ActionId.RECLASSIFY.value)(ack=ack_staff, lazy=[errors.lazy(s, open_reclassify)])
 
     methods = {
         "escalate": desk.escalate,
@@ -92,24 +99,25 @@ def register(app: App, s: Services) -> None:
 
     @app.view(CallbackId.TICKET_ACTION.value)
     def submit_text(ack: Ack, body: dict[str, Any]) -> None:
-        meta = metadata(body["view"])
+        p = parse(ViewSubmission, body)
+        meta = p.view.metadata()
         method = methods.get(str(meta.get("action")))
         if method is None:
             raise InvalidInput.one("text", "field.invalid")
-        text = state_value(body["view"], BlockId.TEXT, ActionId.TEXT) or ""
-        method(user(body), str(meta.get("number", "")), text)
+        text = p.view.value(BlockId.TEXT, ActionId.TEXT) or ""
+        method(p.user.id, str(meta.get("number", "")), text)
         ack()
 
     @app.view(CallbackId.RECLASSIFY.value)
     def submit_reclassify(ack: Ack, body: dict[str, Any]) -> None:
-        view = body["view"]
+        p = parse(ViewSubmission, body)
         data = build(
             Reclassify,
             {
-                "type": state_value(view, BlockId.TYPE, ActionId.TYPE),
-                "impact": state_value(view, BlockId.IMPACT, ActionId.IMPACT),
-                "urgency": state_value(view, BlockId.URGENCY, ActionId.URGENCY),
+                "type": p.view.value(BlockId.TYPE, ActionId.TYPE),
+                "impact": p.view.value(BlockId.IMPACT, ActionId.IMPACT),
+                "urgency": p.view.value(BlockId.URGENCY, ActionId.URGENCY),
             },
         )
-        desk.reclassify(user(body), str(metadata(view).get("number", "")), data)
+        desk.reclassify(p.user.id, str(p.view.metadata().get("number", "")), data)
         ack()

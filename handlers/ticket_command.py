@@ -21,6 +21,7 @@ from bot.services.roles import STAFF
 from bot.services.views import TicketView
 from bot.surface import Command
 from bot.wiring import Services
+from handlers import errors
 
 Reply = dict[str, Any]
 
@@ -177,4 +178,6 @@ def register(app: App, s: Services) -> None:
     # request for one). Subcommands first: they are nearly all of the traffic, and Bolt tries
     # listeners in order, each custom matcher at the cost of building all its arguments.
     app.command(Command.TICKET.value, matchers=[_with_text])(ack_subcommand)
-    app.command(Command.TICKET.value, matchers=[_bare])(ack=ack_modal, lazy=[open_modal])
+    app.command(Command.TICKET.value, matchers=[_bare])(
+        ack=ack_modal, lazy=[errors.lazy(s, open_modal)]
+    )

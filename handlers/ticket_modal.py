@@ -6,14 +6,17 @@ from typing import Any
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.blocks import ticket_modal
 from bot.blocks.ids import ActionId, BlockId, CallbackId
 from bot.blocks.replies import registered
 from bot.i18n import t
 from bot.services.inputs import NewTicket, build
+from bot.services.roles import STAFF
 from bot.wiring import Services
-from handlers.payloads import metadata, state_value
+from handlers import errors
+from handlers.payloads import BlockActions, BlockSuggestion, View, parse
 
 _FIELDS = {
     "customer": (BlockId.CUSTOMER, ActionId.CUSTOMER),
@@ -28,16 +31,26 @@ _FIELDS = {
 }
 
 
-def new_ticket_from_view(view: dict[str, Any]) -> NewTicket:
-    data = {name: state_value(view, b, a) for name, (b, a) in _FIELDS.items()}
+def new_ticket_from_view(body: dict[str, Any]) -> NewTicket:
+    view = parse(View, body)
+    data = {name: view.value(b, a) for name, (b, a) in _FIELDS.items()}
     return build(NewTicket, {k: v for k, v in data.items() if v is not None})
 
 
 def register(app: App, s: Services) -> None:
+    def staff(user: str) -> bool:
+        return bool(s.roles.roles_of(user) & STAFF)
+
     @app.options(ActionId.CUSTOMER.value)
     def customer_options(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:
+        p = parse(BlockSuggestion, body)
+        if not staff(p.user.id):
+            # The directory is for the desk only: an outsider learns no customer, not even
+            # that one exists.
+            ack(options=[])
+            return
         lang = context["lang"]
-        found = s.directory.search(str(body.get("value", "")))
+        found = s.directory.search(p.value)
         ack(
             options=[
                 ticket_modal.option(
@@ -56,9 +69,13 @@ def register(app: App, s: Services) -> None:
 
     @app.options(ActionId.CONTACT.value)
     def contact_options(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:
+        p = parse(BlockSuggestion, body)
+        if not staff(p.user.id):
+            ack(options=[])
+            return
         lang = context["lang"]
-        code = state_value(body.get("view") or {}, BlockId.CUSTOMER, ActionId.CUSTOMER)
-        typed = str(body.get("value", "")).lower()
+        code = p.view.value(BlockId.CUSTOMER, ActionId.CUSTOMER) if p.view else None
+        typed = p.value.lower()
         contacts = s.directory.reporters(code) if code else []
         ack(
             options=[
@@ -75,18 +92,24 @@ def register(app: App, s: Services) -> None:
         ack()
 
     def show_priority(body: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
-        view = body["view"]
-        impact = state_value(view, BlockId.IMPACT, ActionId.IMPACT)
-        urgency = state_value(view, BlockId.URGENCY, ActionId.URGENCY)
+        view = parse(BlockActions, body).view
+        if view is None:
+            return
+        impact = view.value(BlockId.IMPACT, ActionId.IMPACT)
+        urgency = view.value(BlockId.URGENCY, ActionId.URGENCY)
         updated = ticket_modal.new_ticket(
-            s.policy, context["lang"], impact=impact, urgency=urgency, metadata=metadata(view)
+            s.policy, context["lang"], impact=impact, urgency=urgency, metadata=view.metadata()
         )
-        # The hash makes Slack refuse the update if the agent changed the view meanwhile;
-        # their next change triggers a fresh update anyway.
-        client.views_update(view_id=view["id"], hash=view.get("hash"), view=updated)
+        try:
+            client.views_update(view_id=view.id, hash=view.hash, view=updated)
+        except SlackApiError as exc:
+            # The hash makes Slack refuse the update if the agent changed the view meanwhile;
+            # their next change triggers a fresh update anyway.
+            if exc.response.get("error") != "hash_conflict":
+                raise
 
     for action in (ActionId.IMPACT, ActionId.URGENCY):
-        app.action(action.value)(ack=ack_only, lazy=[show_priority])
+        app.action(action.value)(ack=ack_only, lazy=[errors.lazy(s, show_priority)])
 
     @app.view(CallbackId.NEW_TICKET.value)
     def submit(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:

@@ -9,23 +9,51 @@ from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlo
 
 from bot.blocks import thread
 from bot.blocks import vocabulary as voc
-from bot.blocks.text import esc, mention, tr, truncate, when
+from bot.blocks.text import (
+    CONTEXT_TEXT,
+    MESSAGE_TEXT,
+    SECTION_TEXT,
+    Raw,
+    clip,
+    esc,
+    fit,
+    mention,
+    tr,
+    when,
+)
 from bot.domain.errors import ContactNotAllowed, DomainError, InvalidInput
 from bot.i18n import t
 from bot.policy import Policy
 from bot.services.views import EventView, TicketView
 
+# Slack refuses a message with more blocks than this.
+MAX_BLOCKS = 50
+
 
 def reply(text: str, blocks: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The body of an ack or response_url post; ephemeral, so only the agent sees it."""
-    body: dict[str, Any] = {"response_type": "ephemeral", "text": text}
+    body: dict[str, Any] = {"response_type": "ephemeral", "text": fit(text, MESSAGE_TEXT)}
     if blocks:
-        body["blocks"] = blocks
+        body["blocks"] = blocks[:MAX_BLOCKS]
     return body
 
 
 def _md(text: str) -> dict[str, Any]:
-    return SectionBlock(text=MarkdownTextObject(text=truncate(text, 3000))).to_dict()
+    return SectionBlock(text=MarkdownTextObject(text=fit(text, SECTION_TEXT))).to_dict()
+
+
+def sections(lines: Sequence[str]) -> list[dict[str, Any]]:
+    """Lines of mrkdwn packed into as few sections as Slack's section limit allows."""
+    chunks: list[list[str]] = []
+    size = 0
+    for line in (fit(line, SECTION_TEXT) for line in lines):
+        if chunks and size + 1 + len(line) <= SECTION_TEXT:
+            chunks[-1].append(line)
+            size += 1 + len(line)
+        else:
+            chunks.append([line])
+            size = len(line)
+    return [_md("\n".join(chunk)) for chunk in chunks]
 
 
 def field_problem(lang: str, field: str, key: str, params: Mapping[str, Any]) -> str:
@@ -103,9 +131,8 @@ def ticket_detail(
     history = [f"`{when(e.at)}` {thread.event_text(e, v, policy, lang)}" for e in events[-15:]]
     blocks = [_md(head)]
     if v.description:
-        blocks.append(_md(esc(v.description)))
-    if history:
-        blocks.append(_md("\n".join(history)))
+        blocks.append(_md(clip(v.description, SECTION_TEXT)))
+    blocks += sections(history)
     text = tr(
         lang,
         "card.fallback",
@@ -131,19 +158,13 @@ def ticket_list(
             priority=v.priority,
             status=voc.status_label(v.status, lang),
             customer=v.customer_code,
-            subject=truncate(v.subject, 60),
+            subject=Raw(clip(v.subject, 60)),
             assignee=mention(v.assignee, lang),
         )
         for v in views
     ]
-    blocks = [_md(header)]
-    # A section holds at most 3000 characters; ten rows fit comfortably.
-    for i in range(0, len(rows), 10):
-        blocks.append(_md("\n".join(rows[i : i + 10])))
+    blocks = [_md(header), *sections(rows)]
     if len(views) >= limit:
-        blocks.append(
-            ContextBlock(
-                elements=[MarkdownTextObject(text=t(lang, "list.more", count=limit))]
-            ).to_dict()
-        )
+        more = fit(t(lang, "list.more", count=limit), CONTEXT_TEXT)
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=more)]).to_dict())
     return reply(header, blocks)

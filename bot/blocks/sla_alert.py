@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.blocks import vocabulary as voc
-from bot.blocks.text import Raw, mention, tr, when
+from bot.blocks.text import MESSAGE_TEXT, Raw, fit, mention, tr, when
 from bot.domain.sla import BREACH
 from bot.i18n import t
 from bot.policy import Policy
@@ -42,18 +42,19 @@ def who(policy: Policy, v: TicketView, lang: str) -> Raw:
 
 def thread_text(a: Alert, lang: str) -> str:
     key = "sla.thread_breach" if a.percent >= BREACH else "sla.thread_warn"
-    return tr(
+    text = tr(
         lang,
         key,
         percent=a.percent,
         clock=t(lang, f"sla.clock.{a.clock}"),
         deadline=_deadline(a.deadline, lang),
     )
+    return fit(text, MESSAGE_TEXT)
 
 
 def channel_text(a: Alert, policy: Policy, lang: str, *, mention_people: bool = True) -> str:
     v = a.ticket
-    return tr(
+    text = tr(
         lang,
         "sla.breach" if a.percent >= BREACH else "sla.warn",
         who=who(policy, v, lang) if mention_people else Raw(""),
@@ -64,6 +65,7 @@ def channel_text(a: Alert, policy: Policy, lang: str, *, mention_people: bool = 
         clock=t(lang, f"sla.clock.{a.clock}"),
         deadline=_deadline(a.deadline, lang),
     )
+    return fit(text, MESSAGE_TEXT)
 
 
 def catch_up(
@@ -83,4 +85,5 @@ def catch_up(
         ).rstrip()
         for a in alerts
     ]
-    return "\n".join([t(lang, "sla.catchup"), *rows])
+    # One message per channel, however many thresholds passed while Balie was down.
+    return fit("\n".join([t(lang, "sla.catchup"), *rows]), MESSAGE_TEXT)

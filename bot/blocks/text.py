@@ -55,5 +55,40 @@ def when(at: datetime) -> str:
     return at.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M")
 
 
-def truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+# Slack's limits (docs.slack.dev, Block Kit reference and chat.postMessage), in characters of
+# the text as sent, so after escaping: "&" is five characters by then.
+SECTION_TEXT = 3000
+FIELD_TEXT = 2000
+HEADER_TEXT = 150
+CONTEXT_TEXT = 3000
+BUTTON_TEXT = 75
+OPTION_TEXT = 75
+PLACEHOLDER_TEXT = 150
+INLINE_ERROR = 2000
+VIEW_TITLE = 24  # a modal's title, submit and close
+MESSAGE_TEXT = 40_000
+
+_ENTITY = re.compile(r"&(?:amp|lt|gt);")
+_LONGEST_ENTITY = len("&amp;")
+
+
+def fit(markup: str, limit: int) -> str:
+    """Text as it goes to Slack, cut to at most `limit` characters with an ellipsis.
+
+    Never cuts an entity (`&amp;`) or Balie's own markup (`<@U123>`, `<#C123>`) in half: half
+    an entity shows as garbage, and half a mention as a raw `<@U1`."""
+    if len(markup) <= limit:
+        return markup
+    cut = limit - 1
+    amp = markup.rfind("&", max(0, cut - _LONGEST_ENTITY + 1), cut)
+    if amp >= 0 and (m := _ENTITY.match(markup, amp)) and m.end() > cut:
+        cut = amp
+    bracket = markup.rfind("<", 0, cut)
+    if bracket >= 0 and markup.find(">", bracket) >= cut:
+        cut = bracket
+    return markup[:cut] + "…"
+
+
+def clip(text: str, limit: int) -> str:
+    """What someone typed, escaped and then cut to Slack's `limit`: measured as it is sent."""
+    return fit(esc(text), limit)

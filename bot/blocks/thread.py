@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.blocks import vocabulary as voc
-from bot.blocks.text import Raw, esc, mention, tr, when
+from bot.blocks.text import MESSAGE_TEXT, Raw, esc, fit, mention, tr, when
 from bot.i18n import t
 from bot.policy import Policy
 from bot.services.views import EventView, TicketView
@@ -71,6 +71,11 @@ def change_lines(event: EventView, policy: Policy, lang: str) -> list[str]:
 
 
 def event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str) -> str:
+    """One line of the audit trail, posted as a message of its own in the card's thread."""
+    return fit(_event_text(event, ticket, policy, lang), MESSAGE_TEXT)
+
+
+def _event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str) -> str:
     actor = mention(event.actor, lang)
     if event.kind == "created":
         head = tr(

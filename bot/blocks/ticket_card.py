@@ -21,7 +21,21 @@ from slack_sdk.models.blocks import (
 
 from bot.blocks import vocabulary as voc
 from bot.blocks.ids import ActionId, BlockId
-from bot.blocks.text import esc, mention, tr, truncate, when
+from bot.blocks.text import (
+    BUTTON_TEXT,
+    CONTEXT_TEXT,
+    FIELD_TEXT,
+    HEADER_TEXT,
+    MESSAGE_TEXT,
+    PLACEHOLDER_TEXT,
+    SECTION_TEXT,
+    clip,
+    esc,
+    fit,
+    mention,
+    tr,
+    when,
+)
 from bot.domain.lifecycle import OPEN, WAITING, CloseReason, Status
 from bot.i18n import t
 from bot.policy import Policy
@@ -36,7 +50,7 @@ def _icon(policy: Policy, priority: str) -> str:
 
 
 def fallback(v: TicketView, policy: Policy, lang: str) -> str:
-    return tr(
+    text = tr(
         lang,
         "card.fallback",
         number=v.number,
@@ -44,10 +58,11 @@ def fallback(v: TicketView, policy: Policy, lang: str) -> str:
         customer=v.customer_name,
         subject=v.subject,
     )
+    return fit(text, MESSAGE_TEXT)
 
 
 def _field(lang: str, key: str, value: str) -> MarkdownTextObject:
-    return MarkdownTextObject(text=f"*{t(lang, key)}*\n{value}")
+    return MarkdownTextObject(text=fit(f"*{t(lang, key)}*\n{value}", FIELD_TEXT))
 
 
 _STATE_ICON = {
@@ -97,14 +112,14 @@ def sla_lines(v: TicketView, lang: str) -> str:
 
 
 def _titled(lang: str, icon: str, key: str, body: str) -> SectionBlock:
-    text = f"{icon}*{t(lang, key)}*\n{esc(truncate(body, 2500))}"
-    return SectionBlock(text=MarkdownTextObject(text=text))
+    head = f"{icon}*{t(lang, key)}*\n"
+    return SectionBlock(text=MarkdownTextObject(text=head + clip(body, SECTION_TEXT - len(head))))
 
 
 def _buttons(v: TicketView, lang: str) -> list[Any]:
     status = Status(v.status)
     b = lambda action, key, style=None: ButtonElement(  # noqa: E731
-        text=t(lang, key), action_id=action.value, value=v.number, style=style
+        text=fit(t(lang, key), BUTTON_TEXT), action_id=action.value, value=v.number, style=style
     )
     if status in OPEN:
         elements: list[Any] = []
@@ -113,7 +128,7 @@ def _buttons(v: TicketView, lang: str) -> list[Any]:
         elements.append(
             UserSelectElement(
                 action_id=ActionId.ASSIGN.value,
-                placeholder=PlainTextObject(text=t(lang, "button.assign")),
+                placeholder=PlainTextObject(text=fit(t(lang, "button.assign"), PLACEHOLDER_TEXT)),
                 initial_user=v.assignee,
             )
         )
@@ -162,8 +177,10 @@ def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
         _field(lang, "card.sla", sla_lines(v, lang)),
     ]
     out: list[Block] = [
-        HeaderBlock(text=PlainTextObject(text=f"{v.number} · {v.priority}", emoji=True)),
-        SectionBlock(text=MarkdownTextObject(text=f"*{esc(truncate(v.subject, 300))}*")),
+        HeaderBlock(
+            text=PlainTextObject(text=fit(f"{v.number} · {v.priority}", HEADER_TEXT), emoji=True)
+        ),
+        SectionBlock(text=MarkdownTextObject(text=f"*{clip(v.subject, SECTION_TEXT - 2)}*")),
         SectionBlock(fields=fields),
     ]
     if v.description:
@@ -177,8 +194,14 @@ def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
         ContextBlock(
             elements=[
                 MarkdownTextObject(
-                    text=tr(
-                        lang, "card.registered", actor=mention(v.created_by), at=when(v.created_at)
+                    text=fit(
+                        tr(
+                            lang,
+                            "card.registered",
+                            actor=mention(v.created_by),
+                            at=when(v.created_at),
+                        ),
+                        CONTEXT_TEXT,
                     )
                 )
             ]
@@ -192,4 +215,5 @@ def moved(number: str, channel: str, lang: str) -> tuple[str, list[dict[str, Any
     from bot.blocks.text import channel_link
 
     text = tr(lang, "card.moved", number=number, channel=channel_link(channel))
-    return text, [SectionBlock(text=MarkdownTextObject(text=f":arrow_right: {text}")).to_dict()]
+    section = SectionBlock(text=MarkdownTextObject(text=fit(f":arrow_right: {text}", SECTION_TEXT)))
+    return fit(text, MESSAGE_TEXT), [section.to_dict()]

@@ -20,13 +20,30 @@ from slack_sdk.models.views import View
 
 from bot.blocks import vocabulary as voc
 from bot.blocks.ids import ActionId, BlockId, CallbackId
-from bot.blocks.text import esc, tr, truncate
+from bot.blocks.text import (
+    CONTEXT_TEXT,
+    OPTION_TEXT,
+    SECTION_TEXT,
+    VIEW_TITLE,
+    Raw,
+    clip,
+    esc,
+    fit,
+    tr,
+)
 from bot.i18n import t
 from bot.policy import LEVELS, Policy
 
 
-def _plain(text: str) -> PlainTextObject:
-    return PlainTextObject(text=text)
+def _title(text: str) -> PlainTextObject:
+    """A modal's title, submit or close label."""
+    return PlainTextObject(text=fit(text, VIEW_TITLE))
+
+
+def _about(number: str, subject: str, lang: str) -> ContextBlock:
+    """Which ticket a small modal acts on."""
+    text = tr(lang, "modal.ticket", number=number, subject=Raw(clip(subject, 200)))
+    return ContextBlock(elements=[MarkdownTextObject(text=fit(text, CONTEXT_TEXT))])
 
 
 def _level_options(lang: str) -> list[Option]:
@@ -56,7 +73,7 @@ def _select(
 
 
 def _type_options(policy: Policy, lang: str) -> list[Option]:
-    return [Option(value=k, text=voc.type_label(policy, k, lang)) for k in policy.types]
+    return [option_object(k, voc.type_label(policy, k, lang)) for k in policy.types]
 
 
 def priority_text(policy: Policy, impact: str | None, urgency: str | None, lang: str) -> str:
@@ -66,7 +83,7 @@ def priority_text(policy: Policy, impact: str | None, urgency: str | None, lang:
     reason = voc.priority_reason(
         policy, impact=impact, urgency=urgency, priority=priority, lang=lang
     )
-    return t(lang, "modal.priority", reason=esc(reason))
+    return fit(t(lang, "modal.priority", reason=esc(reason)), SECTION_TEXT)
 
 
 def new_ticket(
@@ -84,9 +101,9 @@ def new_ticket(
     view = View(
         type="modal",
         callback_id=CallbackId.NEW_TICKET.value,
-        title=_plain(t(lang, "modal.new.title")),
-        submit=_plain(t(lang, "modal.new.submit")),
-        close=_plain(t(lang, "modal.cancel")),
+        title=_title(t(lang, "modal.new.title")),
+        submit=_title(t(lang, "modal.new.submit")),
+        close=_title(t(lang, "modal.cancel")),
         private_metadata=json.dumps(metadata or {}),
         blocks=[
             InputBlock(
@@ -174,18 +191,12 @@ def text_action(action: ActionId, number: str, subject: str, lang: str) -> dict[
     view = View(
         type="modal",
         callback_id=CallbackId.TICKET_ACTION.value,
-        title=_plain(t(lang, f"modal.{name}.title")),
-        submit=_plain(t(lang, "modal.submit")),
-        close=_plain(t(lang, "modal.cancel")),
+        title=_title(t(lang, f"modal.{name}.title")),
+        submit=_title(t(lang, "modal.submit")),
+        close=_title(t(lang, "modal.cancel")),
         private_metadata=json.dumps({"number": number, "action": name}),
         blocks=[
-            ContextBlock(
-                elements=[
-                    MarkdownTextObject(
-                        text=tr(lang, "modal.ticket", number=number, subject=truncate(subject, 200))
-                    )
-                ]
-            ),
+            _about(number, subject, lang),
             InputBlock(
                 block_id=BlockId.TEXT.value,
                 label=t(lang, f"modal.{name}.text"),
@@ -206,18 +217,12 @@ def reclassify(
     view = View(
         type="modal",
         callback_id=CallbackId.RECLASSIFY.value,
-        title=_plain(t(lang, "modal.reclassify.title")),
-        submit=_plain(t(lang, "modal.submit")),
-        close=_plain(t(lang, "modal.cancel")),
+        title=_title(t(lang, "modal.reclassify.title")),
+        submit=_title(t(lang, "modal.submit")),
+        close=_title(t(lang, "modal.cancel")),
         private_metadata=json.dumps({"number": number}),
         blocks=[
-            ContextBlock(
-                elements=[
-                    MarkdownTextObject(
-                        text=tr(lang, "modal.ticket", number=number, subject=truncate(subject, 200))
-                    )
-                ]
-            ),
+            _about(number, subject, lang),
             _select(BlockId.TYPE, t(lang, "modal.type"), ActionId.TYPE, types, current.get("type")),
             _select(
                 BlockId.IMPACT,
@@ -243,12 +248,21 @@ def registered(text: str, lang: str) -> dict[str, Any]:
     view = View(
         type="modal",
         callback_id=CallbackId.REGISTERED.value,
-        title=_plain(t(lang, "modal.new.title")),
-        close=_plain(t(lang, "modal.close")),
-        blocks=[SectionBlock(text=MarkdownTextObject(text=f":white_check_mark: {text}"))],
+        title=_title(t(lang, "modal.new.title")),
+        close=_title(t(lang, "modal.close")),
+        blocks=[
+            SectionBlock(
+                text=MarkdownTextObject(text=fit(f":white_check_mark: {text}", SECTION_TEXT))
+            )
+        ],
     )
     return view.to_dict()
 
 
+def option_object(value: str, text: str) -> Option:
+    # Options are plain text, shown as typed: cut to Slack's limit, but not escaped.
+    return Option(value=value, text=fit(text, OPTION_TEXT))
+
+
 def option(value: str, text: str) -> dict[str, Any]:
-    return Option(value=value, text=truncate(text, 75)).to_dict()
+    return option_object(value, text).to_dict()

@@ -218,6 +218,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Er ging iets mis bij Balie. Er is niets opgeslagen; probeer het zo nog eens.",
         "en": "Something went wrong in Balie. Nothing was saved; please try again shortly.",
     },
+    "error.bad_payload": {
+        "nl": "Balie kon dit verzoek van Slack niet lezen; er is niets opgeslagen. Probeer het nog eens en meld het bij een beheerder als het blijft gebeuren.",
+        "en": "Balie could not read this request from Slack; nothing was saved. Try again, and tell an admin if it keeps happening.",
+    },
     "error.invalid_input": {
         "nl": "Dat kan Balie niet verwerken, er is niets opgeslagen:",
         "en": "Balie cannot process that, nothing was saved:",
@@ -494,7 +498,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "modal.ticket": {"nl": "Ticket {number}: {subject}", "en": "Ticket {number}: {subject}"},
     # --- e-mail to the customer's contact ---------------------------------------------------
-    "mail.subject": {"nl": "[{number}] {subject}", "en": "[{number}] {subject}"},
     "mail.greeting": {"nl": "Beste {name},", "en": "Dear {name},"},
     "mail.registered": {
         "nl": "Wij hebben uw melding geregistreerd onder ticketnummer {number}.\n\nOnderwerp: {subject}\nType: {type}\nPrioriteit: {priority}\nStatus: {status}\n\nVermeld ticketnummer {number} in uw correspondentie met ons; zo kunt u de status van uw melding volgen.",

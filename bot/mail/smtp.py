@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.policy
 import smtplib
 from email.message import EmailMessage
 from email.utils import formatdate
@@ -10,9 +11,14 @@ from urllib.parse import unquote, urlsplit
 from bot.mail.delivery import OutgoingMail
 from bot.outbox.dispatcher import Permanent, Retry
 
+# Headers fold only past RFC 5322's hard limit of 998 characters, not at 78: Python folds a
+# subject of 70-odd characters before its first word, so it would read " [KOR-000001] …", and
+# e-mail intake finds the ticket by the number at the very start of the subject.
+POLICY = email.policy.default.clone(max_line_length=998)
+
 
 def build_message(*, mail: OutgoingMail, mail_from: str) -> EmailMessage:
-    msg = EmailMessage()
+    msg = EmailMessage(policy=POLICY)
     msg["From"] = mail_from
     msg["To"] = mail.to
     msg["Subject"] = mail.subject

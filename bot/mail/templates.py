@@ -21,10 +21,11 @@ def _wrap(lang: str, name: str, middle: str) -> str:
     return f"{t(lang, 'mail.greeting', name=name)}\n\n{middle}\n\n{t(lang, 'mail.signature')}\n"
 
 
-def _subject(v: TicketView, lang: str) -> str:
-    # Header injection is impossible through email.message, but a newline would still
-    # mangle the subject line.
-    return t(lang, "mail.subject", number=v.number, subject=" ".join(v.subject.split()))
+def subject(number: str, text: str) -> str:
+    """The number first, in brackets, in every language: e-mail intake threads a customer's
+    reply by it. Header injection is impossible through email.message, but a newline would
+    still mangle the subject line."""
+    return f"[{number}] {' '.join(text.split())}"
 
 
 def registered(v: TicketView, policy: Policy, lang: str) -> Draft:
@@ -39,14 +40,14 @@ def registered(v: TicketView, policy: Policy, lang: str) -> Draft:
     )
     if v.missing_info:
         middle += "\n\n" + t(lang, "mail.missing", missing=v.missing_info)
-    return Draft(v.contact_email, _subject(v, lang), _wrap(lang, v.contact_name, middle))
+    return Draft(v.contact_email, subject(v.number, v.subject), _wrap(lang, v.contact_name, middle))
 
 
 def waiting(v: TicketView, text: str, lang: str) -> Draft:
     middle = t(lang, "mail.waiting", number=v.number, text=text)
-    return Draft(v.contact_email, _subject(v, lang), _wrap(lang, v.contact_name, middle))
+    return Draft(v.contact_email, subject(v.number, v.subject), _wrap(lang, v.contact_name, middle))
 
 
 def resolved(v: TicketView, text: str, lang: str) -> Draft:
     middle = t(lang, "mail.resolved", number=v.number, text=text)
-    return Draft(v.contact_email, _subject(v, lang), _wrap(lang, v.contact_name, middle))
+    return Draft(v.contact_email, subject(v.number, v.subject), _wrap(lang, v.contact_name, middle))

@@ -12,7 +12,7 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
-from bot.outbox.dispatcher import Permanent, Retry
+from bot.outbox.dispatcher import GiveUp, Permanent, Retry
 
 # Slack answers these with ok:false but means "try again".
 _TRANSIENT = {
@@ -25,6 +25,17 @@ _TRANSIENT = {
 # ...and after these, part of the request may have been carried out ("It's possible some aspect
 # of the operation succeeded before the error was raised").
 _MAYBE_DONE = {"internal_error", "fatal_error"}
+# Slack refuses the payload itself: sending the same row again can never work, so it is a
+# bug to log once (the dispatcher does, with the row's id), not a row to retry for an hour.
+_NEVER_ACCEPTED = {
+    "invalid_blocks",
+    "invalid_blocks_format",
+    "msg_too_long",
+    "msg_blocks_too_long",
+    "too_many_attachments",
+    "no_text",
+    "invalid_arguments",
+}
 
 
 class SlackError(Permanent):
@@ -36,7 +47,7 @@ class SlackError(Permanent):
 
 
 def call(fn: Callable[..., Any], **kwargs: Any) -> Any:
-    """Run one Web API call, translating failures into Retry or Permanent."""
+    """Run one Web API call, translating failures into Retry, Permanent or GiveUp."""
     try:
         return fn(**kwargs)
     except SlackApiError as exc:
@@ -53,6 +64,8 @@ def call(fn: Callable[..., Any], **kwargs: Any) -> Any:
         if status >= 500 or error in _TRANSIENT:
             uncertain = status >= 500 or error in _MAYBE_DONE
             raise Retry(f"Slack {status} {error}".strip(), uncertain=uncertain) from None
+        if error in _NEVER_ACCEPTED:
+            raise GiveUp(f"Slack refused the payload: {error}") from None
         raise SlackError(error or str(status)) from None
     except (urllib.error.URLError, HTTPException, ConnectionError, TimeoutError, OSError) as exc:
         raise Retry(

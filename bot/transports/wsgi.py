@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from urllib.parse import parse_qsl
@@ -31,6 +32,41 @@ def _headers(environ: dict[str, Any]) -> dict[str, str | Sequence[str]]:
     return headers
 
 
+# Slack sends Unix seconds; anything else can never carry a valid signature.
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")
+
+
+def _refuse(environ: dict[str, Any], status: int, why: str) -> int:
+    # One line, no stack trace: anyone can send these, signed or not.
+    log.warning("refused a request from %s (%s): %s", environ.get("REMOTE_ADDR"), status, why)
+    return status
+
+
+def _read(environ: dict[str, Any]) -> BoltRequest | int:
+    """The request for Bolt, or the HTTP status that refuses it."""
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return _refuse(environ, 400, "Content-Length is not a number")
+    if length < 0:
+        return _refuse(environ, 400, "Content-Length is negative")
+    if length > MAX_BODY:
+        return _refuse(environ, 413, f"body of {length} bytes")
+    raw = environ["wsgi.input"].read(length) if length else b""
+    try:
+        body = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _refuse(environ, 400, "body is not UTF-8")
+    timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
+    if timestamp is not None and not _TIMESTAMP.fullmatch(timestamp):
+        return _refuse(environ, 401, "X-Slack-Request-Timestamp is not a number")
+    query = dict(parse_qsl(environ.get("QUERY_STRING", "")))
+    try:
+        return BoltRequest(body=body, query=query, headers=_headers(environ))
+    except Exception as exc:  # Bolt parses the body here: invalid JSON, a list for an object
+        return _refuse(environ, 400, f"body cannot be parsed ({type(exc).__name__})")
+
+
 class SlackWsgi:
     def __init__(
         self,
@@ -51,15 +87,10 @@ class SlackWsgi:
         return _send(start_response, 404, b"Not Found", "text/plain; charset=utf-8")
 
     def _slack(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        try:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        if length > MAX_BODY:
-            return _send(start_response, 413, b"Payload Too Large", "text/plain")
-        body = environ["wsgi.input"].read(length).decode("utf-8") if length else ""
-        query = dict(parse_qsl(environ.get("QUERY_STRING", "")))
-        request = BoltRequest(body=body, query=query, headers=_headers(environ))
+        request = _read(environ)
+        if isinstance(request, int):
+            reason = _REASONS[request].encode()
+            return _send(start_response, request, reason, "text/plain; charset=utf-8")
         response = self.app.dispatch(request)
         headers = [(k, v) for k, values in response.headers.items() for v in values]
         payload = response.body.encode("utf-8")
@@ -84,6 +115,7 @@ class SlackWsgi:
 
 _REASONS = {
     200: "OK",
+    400: "Bad Request",
     401: "Unauthorized",
     404: "Not Found",
     413: "Payload Too Large",

@@ -27,6 +27,11 @@ with ``member=False`` to say it is not); reads are rate-limited as Slack's tiers
 * ``respond()`` in Bolt (and ``slack_sdk.webhook.WebhookClient``) POSTs JSON to the
   ``response_url``; those posts are recorded with method ``"response_url"``.
 
+Like Slack, the fake refuses a message or view that breaks a Block Kit length limit (section
+text over 3,000 characters, a header over 150, a button over 75, a modal title over 24, ...):
+``invalid_blocks`` for ``chat.*``, ``invalid_arguments`` for ``views.*``, and ``msg_too_long``
+for a message text over 40,000 characters.
+
 While :meth:`FakeSlack.down` is in effect the fake reads each request and then closes the
 connection without sending a status line: a network-level failure. urllib surfaces it as
 ``http.client.RemoteDisconnected`` (a ``ConnectionResetError``), which slack_sdk's default
@@ -425,6 +430,9 @@ class FakeSlack:
                 return 200, {}, {"ok": False, "error": "not_authed"}
             if call.token != self._state.token:
                 return 200, {}, {"ok": False, "error": "invalid_auth"}
+        refused = _refusal(call.method, call.args)
+        if refused is not None:
+            return 200, {}, refused
         override = self._state.responses.get(call.method)
         if override is not None:
             return 200, {}, override(call) if callable(override) else dict(override)
@@ -503,6 +511,103 @@ class FakeSlack:
         }
         self._state.views[view_id] = view
         return view
+
+
+# ---------------------------------------------------------------------- Block Kit limits
+# Slack refuses a message or view that breaks a Block Kit limit (docs.slack.dev, Block Kit
+# reference); the fake checks the length limits that text from users can reach.
+
+_MESSAGE_METHODS = frozenset({"chat.postMessage", "chat.update", "chat.postEphemeral"})
+_VIEW_METHODS = frozenset({"views.open", "views.update"})
+MAX_MESSAGE_TEXT = 40_000
+_BLOCK_TEXT = {"section": 3000, "header": 150}
+_ELEMENT_TEXT = {"button": 75}
+
+
+def _too_long(node: Any, limit: int, pointer: str, problems: list[str]) -> None:
+    """`node` is a text object (or a plain string): at most `limit` characters."""
+    text = node.get("text") if isinstance(node, dict) else node
+    if isinstance(text, str) and len(text) > limit:
+        problems.append(f"must be less than {limit + 1} characters [json-pointer:{pointer}]")
+
+
+def _check_options(element: dict[str, Any], pointer: str, problems: list[str]) -> None:
+    for i, option in enumerate(element.get("options") or []):
+        if isinstance(option, dict):
+            _too_long(option.get("text"), 75, f"{pointer}/options/{i}/text/text", problems)
+            _too_long(option.get("value"), 150, f"{pointer}/options/{i}/value", problems)
+
+
+def _check_element(element: Any, pointer: str, problems: list[str]) -> None:
+    if not isinstance(element, dict):
+        return
+    limit = _ELEMENT_TEXT.get(str(element.get("type")))
+    if limit is not None:
+        _too_long(element.get("text"), limit, f"{pointer}/text/text", problems)
+    if element.get("type") == "button":
+        _too_long(element.get("value"), 2000, f"{pointer}/value", problems)
+    _too_long(element.get("placeholder"), 150, f"{pointer}/placeholder/text", problems)
+    _check_options(element, pointer, problems)
+
+
+def _check_blocks(blocks: Any, most: int, problems: list[str], root: str = "/blocks") -> None:
+    if not isinstance(blocks, list):
+        return
+    if len(blocks) > most:
+        problems.append(f"must contain at most {most} items [json-pointer:{root}]")
+    for i, block in enumerate(blocks):
+        if not isinstance(block, dict):
+            continue
+        at, kind = f"{root}/{i}", str(block.get("type"))
+        if kind in _BLOCK_TEXT:
+            _too_long(block.get("text"), _BLOCK_TEXT[kind], f"{at}/text/text", problems)
+        fields = block.get("fields") or []
+        if len(fields) > 10:
+            problems.append(f"must contain at most 10 items [json-pointer:{at}/fields]")
+        for j, item in enumerate(fields):
+            _too_long(item, 2000, f"{at}/fields/{j}/text", problems)
+        elements = block.get("elements") or []
+        most_elements = {"context": 10, "actions": 25}.get(kind)
+        if most_elements is not None and len(elements) > most_elements:
+            problems.append(
+                f"must contain at most {most_elements} items [json-pointer:{at}/elements]"
+            )
+        for j, element in enumerate(elements):
+            if kind == "context":
+                _too_long(element, 3000, f"{at}/elements/{j}/text", problems)
+            else:
+                _check_element(element, f"{at}/elements/{j}", problems)
+        if kind == "input":
+            _too_long(block.get("label"), 2000, f"{at}/label/text", problems)
+            _too_long(block.get("hint"), 2000, f"{at}/hint/text", problems)
+        for key in ("accessory", "element"):
+            _check_element(block.get(key), f"{at}/{key}", problems)
+
+
+def _refusal(method: str, args: dict[str, Any]) -> Response | None:
+    """Slack's answer to a message or view it can never accept, or None."""
+    problems: list[str] = []
+    if method in _MESSAGE_METHODS:
+        text = args.get("text")
+        if isinstance(text, str) and len(text) > MAX_MESSAGE_TEXT:
+            return {"ok": False, "error": "msg_too_long"}
+        _check_blocks(args.get("blocks"), 50, problems)
+        error = "invalid_blocks"
+    elif method in _VIEW_METHODS and isinstance(args.get("view"), dict):
+        view = args["view"]
+        for key in ("title", "submit", "close"):
+            _too_long(view.get(key), 24, f"/view/{key}/text", problems)
+        _too_long(view.get("private_metadata"), 3000, "/view/private_metadata", problems)
+        _check_blocks(view.get("blocks"), 100, problems, root="/view/blocks")
+        error = "invalid_arguments"
+    if not problems:
+        return None
+    return {
+        "ok": False,
+        "error": error,
+        "errors": problems,
+        "response_metadata": {"messages": [f"[ERROR] {p}" for p in problems]},
+    }
 
 
 # ---------------------------------------------------------------------- per-method defaults
