@@ -22,18 +22,6 @@ RESPONSE_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f]+$")
 UserId = Annotated[str, StringConstraints(pattern=USER_ID.pattern)]
 
 
-def state_value(view: dict[str, Any], block_id: str, action_id: str) -> str | None:
-    """The chosen or typed value of one input, whatever its element type."""
-    element = view.get("state", {}).get("values", {}).get(block_id, {}).get(action_id) or {}
-    if element.get("selected_option"):
-        return str(element["selected_option"]["value"])
-    if element.get("selected_user"):
-        return str(element["selected_user"])
-    value = element.get("value")
-    # Typed text is cleaned of control characters here too: not every modal goes through a model.
-    return None if value is None else clean_text(str(value))
-
-
 class BadPayload(Exception):
     """A signed request whose payload is not shaped as Slack shapes it."""
 
@@ -69,10 +57,13 @@ class Element(_Model):
     selected_user: str | None = None
 
     def chosen(self) -> str | None:
-        """The chosen or typed value, whatever the element type."""
+        """The chosen or typed value, whatever the element type. Typed text is cleaned of
+        control characters here: not every modal goes through an input model."""
         if self.selected_option is not None:
             return self.selected_option.value
-        return self.selected_user or self.value
+        if self.selected_user:
+            return self.selected_user
+        return None if self.value is None else clean_text(self.value)
 
 
 class State(_Model):

@@ -42,7 +42,7 @@ def test_the_labels_people_see_are_input(balie: Balie) -> None:
     text = klant(
         balie, 'contact ACME naam="Piet P" email=piet@acme.example rol=hoofdcontactpersoon'
     )
-    assert "opgeslagen" in text
+    assert "Piet P (piet@acme.example) is toegevoegd bij ACME" in text
     shown = klant(balie, "toon ACME")
     assert "Zilver" in shown
     assert "Dirk D · IT-contactpersoon" in shown and "Piet P · hoofdcontactpersoon" in shown

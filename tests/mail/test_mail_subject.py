@@ -9,10 +9,9 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy.orm import Session, sessionmaker
 
+from bot.mail.delivery import OutgoingMail
 from bot.mail.smtp import SmtpSender
-from storage.models import OutboxItem
 from tests.conftest import Balie
 from tests.fakes.smtp import SmtpServer
 
@@ -47,14 +46,15 @@ def test_the_number_comes_first_through_real_smtp(balie: Balie, subject: str) ->
 def test_a_200_character_subject_with_non_ascii_letters(smtp: SmtpServer) -> None:
     subject = "[KOR-000001] " + ("Ééñ storing bij de kassa: ä ö ü ß, łódź, Ørsted " * 5)[:187]
     assert len(subject) == 200
-    item = OutboxItem(
-        id=41,
-        kind="email",
-        payload={"to": "jan@acme.example", "subject": subject, "body": "Beste Jan,"},
+    mail = OutgoingMail(
+        to="jan@acme.example",
+        subject=subject,
+        body="Beste Jan,",
+        ticket="KOR-000001",
+        row_id=41,
         created_at=datetime(2026, 11, 24, 9, 0, tzinfo=UTC),
     )
-    sender = SmtpSender(smtp.url, "Korton <servicedesk@korton.nl>")
-    sender.deliver(sessionmaker[Session](), item)
+    SmtpSender(smtp.url, "Korton <servicedesk@korton.nl>").send(mail)
     (received,) = smtp.received
     got = _subject_as_received(received.raw)
     assert got.startswith("[KOR-000001] ") and got == subject
