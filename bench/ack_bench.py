@@ -136,12 +136,13 @@ def wait_drain(balie: Server, fakes: Fakes, result: PhaseResult, timeout: float)
         # is empty (or cannot say), and then only now and then.
         if pending in (0, None):
             got = fakes.deliveries(first, last)
-            if all(s in got.cards and s in got.mails for s in tickets) and pending == 0:
+            # Without a pending count (a /healthz that does not give one), what arrived decides.
+            if all(s in got.cards and s in got.mails for s in tickets):
                 drained = time.time() - result.end_wall
                 break
         if time.monotonic() >= deadline:
             break
-        time.sleep(0.1 if pending else 1.0)
+        time.sleep(0.25 if pending else 0.5)
     got = fakes.deliveries(first, last)
     return Drain(
         tickets=len(tickets),
