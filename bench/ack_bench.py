@@ -231,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"ack bench: /ticket nieuw over HTTP, open loop at "
         f"{', '.join(f'{r:g}' for r in rates)} per second for {seconds:g} s each, Balie vs a "
-        f"bare Bolt app that only acks; {os.cpu_count()} CPUs",
+        f"bare Bolt app that only acks; {os.cpu_count()} CPUs, load average {_load()}",
         flush=True,
     )
     workdir = Path(tempfile.mkdtemp(prefix="balie-bench-"))
@@ -249,7 +249,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"work directory kept: {workdir}", file=sys.stderr)
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    return report(runs, cfg)
+    status = report(runs, cfg)
+    # On a shared host the other load decides much of the outbox's pace (its worker runs at a
+    # lower priority), so the figures come with it.
+    print(f"load average at the end: {_load()}")
+    return status
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":
