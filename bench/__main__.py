@@ -2,12 +2,13 @@
 
 1. bench.calendar_bench: the business calendar against businesstimedelta.
 2. bench.sweep_bench: one SLA monitor sweep, 100 vs 1,000 due, 10,000 vs 100,000 open.
-3. bench.ack_bench: the ack latency of /ticket new over HTTP against a bare Bolt app.
+3. bench.ack_bench: the ack of /ticket nieuw over HTTP under an open-loop load (20 and 100
+   per second), against a bare Bolt app, and whether the outbox keeps up.
 
 Arguments after `--ack` go to the ack bench, e.g. `python -m bench --ack --quick`.
 Speed targets that are missed are printed, not failed on. The exit status is non-zero when a
 bench crashed or its measurement is invalid: the calendar gave an unexplained different answer
-(its status 1), or requests to Balie failed (the ack bench's status 1).
+(its status 1), or requests or deliveries failed (the ack bench's status 1).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ok = _run("calendar bench", lambda: calendar_bench.main([]), target_codes=frozenset({2}))
     ok &= _run("SLA sweep bench", lambda: sweep_bench.main([]), target_codes=frozenset({3}))
-    ok &= _run("ack bench", lambda: ack_bench.main(ack_args), target_codes=frozenset())
+    ok &= _run("ack bench", lambda: ack_bench.main(ack_args), target_codes=frozenset({2}))
     return 0 if ok else 1
 
 

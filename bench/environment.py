@@ -52,13 +52,14 @@ def database(kind: str, workdir: Path) -> Iterator[str]:
         admin.dispose()
 
 
-def write_policy(path: Path, users: list[str]) -> None:
-    """The default policy with the bench users as agents."""
+def write_policy(path: Path, users: list[str]) -> str:
+    """The default policy with the bench users as agents; returns its ticket prefix."""
     from bot.policy import default_policy_text
 
     data = yaml.safe_load(default_policy_text())
     data["roles"]["agents"]["users"] = users
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return str(data["ticket_prefix"])
 
 
 def base_env(fakes: Fakes, policy: Path, workers: int, threads: int) -> dict[str, str]:

@@ -1,5 +1,5 @@
-"""The ack bench's processes: the fake Slack and SMTP peers, and the two servers under
-test, each started as `python -m bench.serve` in a session of its own."""
+"""The ack bench's processes: the fake Slack and SMTP peers (and what they received), and the
+two servers under test, each started as `python -m bench.serve` in a session of its own."""
 
 from __future__ import annotations
 
@@ -50,6 +50,12 @@ def _tail(path: Path, lines: int = 30) -> str:
         return "(no log)"
 
 
+@dataclass(frozen=True)
+class Deliveries:
+    cards: dict[int, list[float]]
+    mails: dict[int, list[float]]
+
+
 class Fakes:
     """bench/fakes.py in a subprocess: the fake Slack API and SMTP server for Balie's outbox."""
 
@@ -79,11 +85,22 @@ class Fakes:
         result: dict[str, Any] = json.loads(line)
         return result
 
-    def stats(self) -> dict[str, Any]:
+    def _ask(self, line: str) -> dict[str, Any]:
         assert self.proc.stdin is not None
-        self.proc.stdin.write("stats\n")
+        self.proc.stdin.write(line + "\n")
         self.proc.stdin.flush()
         return self._read_line()
+
+    def stats(self) -> dict[str, Any]:
+        return self._ask("stats")
+
+    def deliveries(self, first: int, last: int) -> Deliveries:
+        """When the card and the e-mail of each bench ticket first..last arrived (unix time)."""
+        got = self._ask(f"deliveries {first} {last}")
+        return Deliveries(
+            cards={int(k): v for k, v in got["cards"].items()},
+            mails={int(k): v for k, v in got["mails"].items()},
+        )
 
     def close(self) -> None:
         if self.proc.stdin is not None:
