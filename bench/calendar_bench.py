@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
-    from bot.domain.calendar import BusinessCalendar
+    from bot.calendar import BusinessCalendar
 
 AMS = ZoneInfo("Europe/Amsterdam")
 FIRST_YEAR, LAST_YEAR = 2024, 2030
@@ -194,7 +194,7 @@ def _explain_between(ours: timedelta, theirs: timedelta) -> str | None:
 
 
 def run(cases: int, seed: int, mode: str) -> tuple[list[Result], list[Difference], float]:
-    from bot.domain.calendar import BusinessCalendar
+    from bot.calendar import BusinessCalendar
 
     cal = BusinessCalendar()
     closed: set[date] = set()

@@ -19,8 +19,8 @@ from sqlalchemy import Engine, delete, insert, text, update
 
 from bot.clock import ManualClock
 from bot.policy import load_policy
-from bot.services.sla import Sla
-from bot.services.sla_monitor import SlaMonitor
+from bot.sla.clocks import Sla
+from bot.sla.monitor import SlaMonitor
 from storage import migrate
 from storage.db import make_engine, make_sessionmaker, unreachable
 from storage.models import Contact, Customer, OutboxItem, SlaAnnouncement, Ticket, TicketEvent

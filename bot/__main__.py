@@ -135,9 +135,9 @@ def _migrate(settings: Settings, lang: str) -> int:
 
 def _import(settings: Settings, path: Path, lang: str) -> int:
     from bot.clock import SystemClock
+    from bot.directory.service import Directory
     from bot.policy import load_policy
-    from bot.services.directory import Directory
-    from bot.services.roles import RoleResolver
+    from bot.roles import RoleResolver
     from storage import migrate
     from storage.db import make_engine, make_sessionmaker
 

@@ -66,7 +66,7 @@ class _Language(Middleware):
         s, context = self.services, req.context
         user = context.user_id or req.body.get("user_id")
         try:
-            context["lang"] = s.desk.lang_of(user) if user else s.policy.language
+            context["lang"] = s.preferences.lang_of(user) if user else s.policy.language
         except Exception:
             log.exception("could not read the language preference of %s", user)
             context["lang"] = s.policy.language

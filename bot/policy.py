@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
-from bot.domain.calendar import BusinessCalendar
+from bot.calendar import BusinessCalendar
 
 Lang = Literal["nl", "en"]
 Line = Literal[1, 2, 3]

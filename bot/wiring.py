@@ -11,23 +11,26 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock, SystemClock
+from bot.directory.service import Directory
 from bot.events import EventBus
-from bot.mail.delivery import CustomerMailDelivery, Send
-from bot.mail.smtp import SmtpSender
 from bot.outbox.dispatcher import Deliver, Dispatcher
+from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
-from bot.outbox.slack_delivery import SlackDelivery
+from bot.outbox.smtp import Send, SmtpSender
 from bot.policy import Policy, load_policy
+from bot.preferences import Preferences
+from bot.roles import RoleResolver
 from bot.scheduler import Background
-from bot.services import effects
-from bot.services.desk import Desk
-from bot.services.directory import Directory
-from bot.services.notices import Notices
-from bot.services.roles import RoleResolver
-from bot.services.sla import Sla
-from bot.services.sla_monitor import SlaMonitor
-from bot.services.sla_report import SlaReports
 from bot.settings import Settings
+from bot.sla.clocks import Sla
+from bot.sla.monitor import SlaMonitor
+from bot.sla.report import SlaReports
+from bot.tickets import effects
+from bot.tickets.changes import Tickets
+from bot.tickets.delivery import SlackDelivery
+from bot.tickets.mail_delivery import CustomerMailDelivery
+from bot.tickets.queries import TicketQueries
+from bot.tickets.registration import Registration
 from storage import migrate
 from storage.db import make_engine, make_sessionmaker
 
@@ -44,7 +47,10 @@ class Services:
     readers: sessionmaker[Session]
     client: WebClient
     roles: RoleResolver
-    desk: Desk
+    preferences: Preferences
+    registration: Registration
+    tickets: Tickets
+    queries: TicketQueries
     directory: Directory
     notices: Notices
     dispatcher: Dispatcher
@@ -110,14 +116,18 @@ def build_services(
     # but a subscriber reading deadlines now sees the new ones.
     sla.subscribe(events)
     effects.subscribe(events)
-    desk = Desk(
+    # The use cases: registering, changing and reading tickets.
+    registration = Registration(
         sessions=sessions,
+        readers=readers,
         policy=policy,
         clock=clock,
         roles=roles,
         events=events,
         after_commit=kick,
-        readers=readers,
+    )
+    tickets = Tickets(
+        sessions=sessions, policy=policy, clock=clock, roles=roles, events=events, after_commit=kick
     )
     monitor = SlaMonitor(sessions=sessions, policy=policy, clock=clock, sla=sla, after_commit=kick)
     background.add_monitor(monitor.sweep)
@@ -134,7 +144,10 @@ def build_services(
         sessions=sessions,
         client=client,
         roles=roles,
-        desk=desk,
+        preferences=Preferences(sessions=sessions, readers=readers, default=policy.language),
+        registration=registration,
+        tickets=tickets,
+        queries=TicketQueries(readers=readers, policy=policy, roles=roles),
         directory=directory,
         notices=Notices(sessions=sessions, clock=clock, after_commit=kick),
         dispatcher=dispatcher,

@@ -7,13 +7,14 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
-from bot.blocks import customer as render
 from bot.blocks.replies import reply
 from bot.blocks.text import tr
-from bot.domain.errors import InvalidInput
+from bot.directory import blocks as render
+from bot.directory.grammar import contact_fields, customer_fields
+from bot.directory.service import Directory
+from bot.errors import InvalidInput
 from bot.i18n import t
-from bot.parsing import contact_fields, customer_fields, unescape_slack
-from bot.services.directory import Directory
+from bot.parsing import unescape_slack
 from bot.surface import Command
 from bot.wiring import Services
 

@@ -17,10 +17,11 @@ from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 
 from bot.blocks.ids import BlockId
-from bot.blocks.replies import error_text, field_problem, reply
+from bot.blocks.replies import reply
 from bot.blocks.text import INLINE_ERROR, fit
-from bot.domain.errors import ContactNotAllowed, DomainError, InvalidInput
+from bot.errors import ContactNotAllowed, DomainError, InvalidInput
 from bot.i18n import t
+from bot.tickets.blocks.errors import error_text, field_problem
 from bot.wiring import Services
 from handlers.payloads import BadPayload, Requester, input_block_ids, requester, shape
 
@@ -33,7 +34,7 @@ def _lang(s: Services, user: str | None) -> str:
     if user is None:
         return s.policy.language
     try:
-        return s.desk.lang_of(user)
+        return s.preferences.lang_of(user)
     except Exception:  # the database may be the very thing that failed
         return s.policy.language
 

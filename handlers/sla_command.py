@@ -6,12 +6,12 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
-from bot.blocks import sla_report
-from bot.blocks import vocabulary as voc
 from bot.blocks.replies import reply
 from bot.i18n import t
-from bot.parsing import sla_query
+from bot.sla.blocks import report as sla_report
+from bot.sla.grammar import sla_query
 from bot.surface import Command
+from bot.tickets.blocks import vocabulary as voc
 from bot.wiring import Services
 
 

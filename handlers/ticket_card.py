@@ -7,19 +7,20 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot import parsing
-from bot.blocks import ticket_modal
 from bot.blocks.ids import TEXT_ACTIONS, ActionId, BlockId, CallbackId
-from bot.domain.errors import InvalidInput
-from bot.services.inputs import Reclassify, build
-from bot.services.roles import STAFF
+from bot.errors import InvalidInput
+from bot.inputs import build
+from bot.roles import STAFF
+from bot.tickets import grammar
+from bot.tickets.blocks import modal as ticket_modal
+from bot.tickets.inputs import Reclassify
 from bot.wiring import Services
 from handlers import errors
 from handlers.payloads import BlockActions, ViewSubmission, parse
 
 
 def register(app: App, s: Services) -> None:
-    desk = s.desk
+    tickets, queries = s.tickets, s.queries
 
     def pressed(body: dict[str, Any]) -> tuple[str, str]:
         """Who pressed which ticket's button."""
@@ -28,18 +29,18 @@ def register(app: App, s: Services) -> None:
 
     @app.action(ActionId.TAKE.value)
     def take(ack: Ack, body: dict[str, Any]) -> None:
-        desk.take(*pressed(body))
+        tickets.take(*pressed(body))
         ack()
 
     @app.action(ActionId.ASSIGN.value)
     def assign(ack: Ack, body: dict[str, Any]) -> None:
         user, number = pressed(body)
-        desk.assign(user, number, parse(BlockActions, body).action.chosen())
+        tickets.assign(user, number, parse(BlockActions, body).action.chosen())
         ack()
 
     @app.action(ActionId.RESUME.value)
     def resume(ack: Ack, body: dict[str, Any]) -> None:
-        desk.resume(*pressed(body), "")
+        tickets.resume(*pressed(body), "")
         ack()
 
     @app.action(ActionId.CLOSE.value)
@@ -47,8 +48,8 @@ def register(app: App, s: Services) -> None:
         # A resolved ticket's card has a plain button; an unresolved one's a choice of reason.
         p = parse(BlockActions, body)
         chosen = p.action.selected_option.value if p.action.selected_option else None
-        reason = None if chosen is None else parsing.close_reason(chosen, context["lang"])
-        desk.close(p.user.id, p.card_number(), reason)
+        reason = None if chosen is None else grammar.close_reason(chosen, context["lang"])
+        tickets.close(p.user.id, p.card_number(), reason)
         ack()
 
     def ack_staff(ack: Ack, body: dict[str, Any]) -> None:
@@ -66,7 +67,7 @@ def register(app: App, s: Services) -> None:
             return
         action = ActionId(p.action.action_id)
         number = p.card_number()
-        view, _ = desk.show(p.user.id, number)
+        view, _ = queries.show(p.user.id, number)
         client.views_open(
             trigger_id=p.trigger_id,
             view=ticket_modal.text_action(action, number, view.subject, context["lang"]),
@@ -80,7 +81,7 @@ def register(app: App, s: Services) -> None:
         if not allowed(p):
             return
         number = p.card_number()
-        view, _ = desk.show(p.user.id, number)
+        view, _ = queries.show(p.user.id, number)
         current = {"type": view.type, "impact": view.impact, "urgency": view.urgency}
         client.views_open(
             trigger_id=p.trigger_id,
@@ -90,11 +91,11 @@ def register(app: App, s: Services) -> None:
     app.action(ActionId.RECLASSIFY.value)(ack=ack_staff, lazy=[errors.lazy(s, open_reclassify)])
 
     methods = {
-        "escalate": desk.escalate,
-        "wait": desk.wait,
-        "resolve": desk.resolve,
-        "reopen": desk.reopen,
-        "note": desk.note,
+        "escalate": tickets.escalate,
+        "wait": tickets.wait,
+        "resolve": tickets.resolve,
+        "reopen": tickets.reopen,
+        "note": tickets.note,
     }
 
     @app.view(CallbackId.TICKET_ACTION.value)
@@ -119,5 +120,5 @@ def register(app: App, s: Services) -> None:
                 "urgency": p.view.value(BlockId.URGENCY, ActionId.URGENCY),
             },
         )
-        desk.reclassify(p.user.id, str(p.view.metadata().get("number", "")), data)
+        tickets.reclassify(p.user.id, str(p.view.metadata().get("number", "")), data)
         ack()

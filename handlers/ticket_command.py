@@ -9,17 +9,19 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot import parsing
-from bot.blocks import ticket_modal
-from bot.blocks import vocabulary as voc
-from bot.blocks.replies import registered, reply, ticket_detail, ticket_list
+from bot.blocks.replies import reply
 from bot.blocks.text import mention, tr
 from bot.i18n import t
-from bot.parsing import split_subcommand
-from bot.services.desk import ListQuery, Outcome
-from bot.services.roles import STAFF
-from bot.services.views import TicketView
+from bot.roles import STAFF
 from bot.surface import Command
+from bot.tickets import grammar
+from bot.tickets.blocks import modal as ticket_modal
+from bot.tickets.blocks import vocabulary as voc
+from bot.tickets.blocks.replies import registered, ticket_detail, ticket_list
+from bot.tickets.changes import Outcome
+from bot.tickets.grammar import split_subcommand
+from bot.tickets.queries import ListQuery
+from bot.tickets.views import TicketView
 from bot.wiring import Services
 from handlers import errors
 
@@ -31,7 +33,7 @@ class TicketCommand:
 
     def __init__(self, s: Services) -> None:
         self.s = s
-        self.desk = s.desk
+        self.tickets = s.tickets
         self.policy = s.policy
 
     def _line(self, v: TicketView, lang: str) -> str:
@@ -54,59 +56,59 @@ class TicketCommand:
         )
 
     def new(self, user: str, rest: str, lang: str, request_key: str | None = None) -> Reply:
-        data = parsing.new_ticket(rest, self.policy, lang)
-        view = self.desk.register(user, data, request_key=request_key)
+        data = grammar.new_ticket(rest, self.policy, lang)
+        view = self.s.registration.register(user, data, request_key=request_key)
         return reply(registered(view, self.policy, lang))
 
     def take(self, user: str, rest: str, lang: str) -> Reply:
-        ref = parsing.ticket_ref("take", rest, self.policy, lang)
-        return self._done("ok.take", self.desk.take(user, ref.number), lang)
+        ref = grammar.ticket_ref("take", rest, self.policy, lang)
+        return self._done("ok.take", self.tickets.take(user, ref.number), lang)
 
     def assign(self, user: str, rest: str, lang: str) -> Reply:
-        a = parsing.assignment(rest, self.policy, lang)
-        return self._done("ok.assign", self.desk.assign(user, a.number, a.user), lang)
+        a = grammar.assignment(rest, self.policy, lang)
+        return self._done("ok.assign", self.tickets.assign(user, a.number, a.user), lang)
 
     def reclassify(self, user: str, rest: str, lang: str) -> Reply:
-        r = parsing.reclassification(rest, self.policy, lang)
-        return self._done("ok.reclassify", self.desk.reclassify(user, r.number, r.changes), lang)
+        r = grammar.reclassification(rest, self.policy, lang)
+        return self._done("ok.reclassify", self.tickets.reclassify(user, r.number, r.changes), lang)
 
     def _text_action(
         self, sub: str, method: Callable[[str, str, str], Outcome], key: str
     ) -> Callable[[str, str, str], Reply]:
         def run(user: str, rest: str, lang: str) -> Reply:
-            ref = parsing.ticket_ref(sub, rest, self.policy, lang)
+            ref = grammar.ticket_ref(sub, rest, self.policy, lang)
             return self._done(key, method(user, ref.number, ref.text), lang)
 
         return run
 
     def third_party(self, user: str, rest: str, lang: str) -> Reply:
-        w = parsing.third_party_wait(rest, self.policy, lang)
-        outcome = self.desk.wait_third_party(user, w.number, w.party, w.text)
+        w = grammar.third_party_wait(rest, self.policy, lang)
+        outcome = self.tickets.wait_third_party(user, w.number, w.party, w.text)
         return self._done("ok.wait_third_party", outcome, lang)
 
     def close(self, user: str, rest: str, lang: str) -> Reply:
-        c = parsing.closing(rest, self.policy, lang)
-        outcome = self.desk.close(user, c.number, c.reason)
+        c = grammar.closing(rest, self.policy, lang)
+        outcome = self.tickets.close(user, c.number, c.reason)
         if c.reason is None or not outcome.changed:
             return self._done("ok.close", outcome, lang)
         label = voc.close_reason_label(c.reason, lang)
         return reply(tr(lang, "ok.close_cancelled", number=outcome.ticket.number, reason=label))
 
     def show(self, user: str, rest: str, lang: str) -> Reply:
-        ref = parsing.ticket_ref("show", rest, self.policy, lang)
-        view, events = self.desk.show(user, ref.number)
+        ref = grammar.ticket_ref("show", rest, self.policy, lang)
+        view, events = self.s.queries.show(user, ref.number)
         return ticket_detail(view, events, self.policy, lang)
 
     def list(self, user: str, rest: str, lang: str) -> Reply:
-        f = parsing.ticket_filter(rest, self.policy, lang)
+        f = grammar.ticket_filter(rest, self.policy, lang)
         query = ListQuery(mine=f.mine, line=f.line, customer=f.customer, statuses=f.statuses)
         limit = 50
-        views = self.desk.list(user, query, limit=limit)
-        return ticket_list(views, self.policy, lang, parsing.describe_filter(f, lang), limit)
+        views = self.s.queries.list(user, query, limit=limit)
+        return ticket_list(views, self.policy, lang, grammar.describe_filter(f, lang), limit)
 
     def lang(self, user: str, rest: str, lang: str) -> Reply:
-        choice = parsing.language(rest, lang)
-        self.desk.set_lang(user, choice)
+        choice = grammar.language(rest, lang)
+        self.s.preferences.set_lang(user, choice)
         return reply(t(choice, "ok.lang"))
 
     def help(self, user: str, rest: str, lang: str) -> Reply:
@@ -114,7 +116,7 @@ class TicketCommand:
         return reply(t(lang, "help.ticket", types=types))
 
     def routes(self) -> dict[str, Callable[[str, str, str], Reply]]:
-        d = self.desk
+        d = self.tickets
         return {
             "new": self.new,
             "take": self.take,

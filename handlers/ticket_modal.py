@@ -8,12 +8,13 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks import ticket_modal
 from bot.blocks.ids import ActionId, BlockId, CallbackId
-from bot.blocks.replies import registered
 from bot.i18n import t
-from bot.services.inputs import NewTicket, build
-from bot.services.roles import STAFF
+from bot.inputs import build
+from bot.roles import STAFF
+from bot.tickets.blocks import modal as ticket_modal
+from bot.tickets.blocks.replies import registered
+from bot.tickets.inputs import NewTicket
 from bot.wiring import Services
 from handlers import errors
 from handlers.payloads import BlockActions, BlockSuggestion, View, parse
@@ -115,7 +116,7 @@ def register(app: App, s: Services) -> None:
     def submit(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:
         lang = context["lang"]
         view = body["view"]
-        v = s.desk.register(
+        v = s.registration.register(
             body["user"]["id"], new_ticket_from_view(view), request_key=f"view:{view['id']}"
         )
         text = registered(v, s.policy, lang)

@@ -10,7 +10,7 @@ from typing import Any, Generic, Literal, TypeVar
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from bot.domain.contacts import match_contacts
+from bot.directory.rules.contacts import match_contacts
 from storage.models import Contact, Customer, Ticket
 
 R = TypeVar("R", Customer, Contact)
@@ -93,7 +93,7 @@ def get_contact(*, session: Session, contact_id: int) -> Contact | None:
 
 
 def find_contacts(*, session: Session, customer_id: int, query: str) -> Sequence[Contact]:
-    """The customer's contacts `query` names (bot.domain.contacts.match_contacts: the exact
+    """The customer's contacts `query` names (bot.directory.rules.contacts.match_contacts: the exact
     e-mail, else the exact name, else a unique enough prefix of the name or of a word in it)."""
     contacts = (
         session.execute(

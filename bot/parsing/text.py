@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.domain.errors import InvalidInput
+from bot.errors import InvalidInput
 from bot.i18n import t
-from bot.services.inputs import clean_text
+from bot.inputs import clean_text
 
 # Slack clients turn straight quotes into curly ones as people type: read both.
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"'})

@@ -8,8 +8,8 @@ import json
 
 from sqlalchemy import func, select
 
-from bot.blocks import ticket_modal
 from bot.blocks.ids import ActionId, BlockId, CallbackId
+from bot.tickets.blocks import modal as ticket_modal
 from storage.models import Contact, Ticket, TicketEvent
 from tests.conftest import ADMIN, AGENT, Balie, test_policy
 from tests.fakes.signed import (

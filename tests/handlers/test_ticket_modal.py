@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.blocks import ticket_modal
 from bot.blocks.ids import ActionId, BlockId, CallbackId
+from bot.tickets.blocks import modal as ticket_modal
 from storage.models import Contact, Ticket
 from tests.conftest import AGENT, OUTSIDER, Balie, test_policy
 from tests.fakes.signed import (

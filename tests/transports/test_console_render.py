@@ -9,8 +9,8 @@ from slack_sdk.models.blocks import (
     UserSelectElement,
 )
 
-from bot.blocks import ticket_modal
 from bot.policy import load_policy
+from bot.tickets.blocks import modal as ticket_modal
 from bot.transports.console import markup, render
 
 NAMES = render.Names(

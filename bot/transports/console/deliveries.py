@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.i18n import t
-from bot.mail.delivery import OutgoingMail
 from bot.outbox.payloads import Respond
+from bot.outbox.smtp import OutgoingMail
 from bot.transports.console import render
 from bot.transports.console.screen import Screen
 from storage.models import OutboxItem

@@ -1,0 +1,109 @@
+"""The audit trail in the card's thread: who did what, and what changed from what to what."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bot.blocks.text import MESSAGE_TEXT, Raw, esc, fit, mention, tr, when
+from bot.i18n import t
+from bot.policy import Policy
+from bot.tickets.blocks import vocabulary as voc
+from bot.tickets.views import EventView, TicketView
+
+# Fields worth a line in the thread; the others (timestamps, card ids) are bookkeeping.
+_SHOWN = (
+    "status",
+    "assignee",
+    "type",
+    "impact",
+    "urgency",
+    "priority",
+    "line",
+    "third_party",
+    "close_reason",
+    "response_due_at",
+    "resolution_due_at",
+)
+
+
+def _value(policy: Policy, field: str, value: Any, lang: str) -> str:
+    if value is None or value == "":
+        return "–"
+    match field:
+        case "status":
+            return voc.status_label(str(value), lang)
+        case "assignee":
+            return mention(str(value), lang)
+        case "type":
+            return esc(voc.type_label(policy, str(value), lang))
+        case "impact" | "urgency":
+            return t(lang, f"level.{value}")
+        case "priority":
+            return esc(voc.priority_label(policy, str(value), lang))
+        case "line":
+            return esc(voc.line_label(policy, int(value), lang))
+        case "third_party":
+            return t(lang, f"third_party.{value}")
+        case "close_reason":
+            return esc(voc.close_reason_label(str(value), lang))
+        case "response_due_at" | "resolution_due_at":
+            return when(datetime.fromisoformat(str(value)))
+    return esc(str(value))
+
+
+def change_lines(event: EventView, policy: Policy, lang: str) -> list[str]:
+    lines = []
+    for field in _SHOWN:
+        if field in event.changes:
+            old, new = event.changes[field]
+            lines.append(
+                "• "
+                + t(
+                    lang,
+                    "event.change",
+                    field=t(lang, f"label.{field}"),
+                    old=_value(policy, field, old, lang),
+                    new=_value(policy, field, new, lang),
+                )
+            )
+    return lines
+
+
+def event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str) -> str:
+    """One line of the audit trail, posted as a message of its own in the card's thread."""
+    return fit(_event_text(event, ticket, policy, lang), MESSAGE_TEXT)
+
+
+def _event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str) -> str:
+    actor = mention(event.actor, lang)
+    if event.kind == "created":
+        head = tr(
+            lang,
+            "event.created",
+            actor=actor,
+            via=t(lang, f"via.{ticket.via}"),
+            contact=ticket.contact_name,
+        )
+        if event.text:
+            head += "\n" + tr(
+                lang, "event.created_incomplete", contact=ticket.contact_name, missing=event.text
+            )
+        return head
+    params: dict[str, Any] = {"actor": actor, "text": event.text}
+    if event.kind == "assign":
+        params["assignee"] = mention(event.changes.get("assignee", [None, None])[1], lang)
+    if event.kind == "wait_third_party":
+        party = event.changes.get("third_party", [None, ticket.third_party])[1]
+        params["party"] = Raw(t(lang, f"third_party.{party}"))
+    if event.kind == "escalate":
+        line = event.changes.get("line", [None, ticket.line])[1]
+        params["line"] = Raw(esc(voc.line_label(policy, int(line), lang)))
+    head = tr(lang, f"event.{event.kind}", **params)
+    if event.changes:
+        extra = change_lines(event, policy, lang)
+        if extra:
+            head += "\n" + "\n".join(extra)
+    if event.kind in ("wait", "resolve"):
+        head += "\n" + tr(lang, "event.mailed", contact=ticket.contact_name)
+    return head

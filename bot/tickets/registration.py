@@ -1,0 +1,213 @@
+"""Registering a report: sufficiency, single point of contact, classification, routing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock
+from bot.directory.rules.contacts import ContactRole, check_may_report, may_report
+from bot.errors import InvalidInput
+from bot.events import Actor, EventBus
+from bot.policy import Policy
+from bot.roles import STAFF, RoleResolver
+from bot.tickets.events import TicketChanged
+from bot.tickets.inputs import NewTicket
+from bot.tickets.rules.lifecycle import Action, Status
+from bot.tickets.rules.priority import classify
+from bot.tickets.rules.routing import line_for
+from bot.tickets.views import TicketView
+from storage import counters, customers, tickets
+from storage.models import Contact, Customer, Ticket
+
+
+@dataclass(frozen=True)
+class ContactsHint:
+    """Who may report for a customer, shown when the named reporter may not."""
+
+    customer: str
+    contacts: list[tuple[str, str, str]]  # (name, e-mail, role)
+
+
+def contacts_hint(customer: Customer) -> ContactsHint:
+    """Only who may report: naming an end user to the agent invites the next refusal."""
+    return ContactsHint(
+        customer.name,
+        [(c.name, c.email, c.role) for c in customer.contacts if may_report(c.role)],
+    )
+
+
+def resolve_reporter(*, session: Session, data: NewTicket) -> tuple[Customer, Contact]:
+    customer = customers.get(session=session, code=data.customer)
+    if customer is None:
+        raise InvalidInput.one("customer", "field.customer_unknown", value=data.customer)
+    if data.contact.isdigit():
+        # The modal's contact select sends the contact's id.
+        contact = customers.get_contact(session=session, contact_id=int(data.contact))
+        found = [contact] if contact and contact.customer_id == customer.id else []
+    else:
+        found = list(
+            customers.find_contacts(session=session, customer_id=customer.id, query=data.contact)
+        )
+    if not found:
+        raise InvalidInput.one(
+            "contact",
+            "field.contact_unknown",
+            value=data.contact,
+            customer=customer.name,
+            hint=contacts_hint(customer),
+        )
+    if len(found) > 1:
+        raise InvalidInput.one(
+            "contact",
+            "field.contact_ambiguous",
+            value=data.contact,
+            customer=customer.name,
+            candidates=", ".join(f"{c.name} ({c.email})" for c in found),
+        )
+    contact = found[0]
+    check_may_report(
+        ContactRole(contact.role),
+        name=contact.name,
+        customer=customer.name,
+        hint=contacts_hint(customer),
+    )
+    return customer, contact
+
+
+def check(policy: Policy, data: NewTicket) -> None:
+    """What can be checked without the database (so an ack can refuse it at once)."""
+    if data.type not in policy.types:
+        raise InvalidInput.one(
+            "type", "field.type_invalid", value=data.type, choices=", ".join(policy.types)
+        )
+
+
+def register(
+    *,
+    session: Session,
+    policy: Policy,
+    actor: str,
+    data: NewTicket,
+    now: datetime,
+    events: EventBus,
+    request_key: str | None = None,
+) -> TicketView:
+    check(policy, data)
+    customer, contact = resolve_reporter(session=session, data=data)
+    c = classify(
+        matrix=policy.priority_matrix, type=data.type, impact=data.impact, urgency=data.urgency
+    )
+    line = line_for(policy.routing.rules, type=c.type, priority=c.priority, escalated_to=None)
+    seq = counters.next_value(session=session, name="ticket")
+    ticket = tickets.add(
+        session=session,
+        ticket=Ticket(
+            number=f"{policy.ticket_prefix}{seq:06d}",
+            customer=customer,
+            contact=contact,
+            via=data.via,
+            subject=data.subject,
+            description=data.description,
+            type=c.type,
+            impact=c.impact,
+            urgency=c.urgency,
+            priority=c.priority,
+            line=line,
+            escalated_to=None,
+            status=Status.WAITING_INFO if data.missing else Status.NEW,
+            assignee=None,
+            missing_info=data.missing,
+            created_by=actor,
+            created_at=now,
+            updated_at=now,
+            request_key=request_key,
+        ),
+    )
+    event = tickets.add_event(
+        session=session,
+        ticket=ticket,
+        at=now,
+        actor=actor,
+        kind=Action.REGISTER.value,
+        changes={
+            "status": [None, ticket.status],
+            "priority": [None, c.priority],
+            "line": [None, line],
+        },
+        text=data.missing or "",
+    )
+    events.publish(
+        session,
+        TicketChanged(
+            action=Action.REGISTER,
+            ticket_id=ticket.id,
+            audit_id=event.id,
+            actor=Actor.slack(actor),
+            at=now,
+            text=data.missing or "",
+        ),
+    )
+    return TicketView.of(ticket)
+
+
+class Registration:
+    """The use case: register a report, while Slack waits for the answer."""
+
+    def __init__(
+        self,
+        *,
+        sessions: sessionmaker[Session],
+        readers: sessionmaker[Session],
+        policy: Policy,
+        clock: Clock,
+        roles: RoleResolver,
+        events: EventBus,
+        after_commit: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.sessions = sessions
+        self.readers = readers
+        self.policy = policy
+        self.clock = clock
+        self.roles = roles
+        self.events = events
+        self._after_commit = after_commit
+
+    def register(
+        self, actor: str, data: NewTicket, *, request_key: str | None = None
+    ) -> TicketView:
+        """Register a report, while Slack waits for the answer. `request_key` names the Slack
+        request (a command's trigger_id, a modal's view id): the same request replayed gets
+        the ticket it registered the first time, not a second one."""
+        self.roles.require(actor, STAFF)
+        check(self.policy, data)
+        try:
+            with self.sessions.begin() as session:
+                if request_key is not None:
+                    done = tickets.get_by_request_key(session=session, key=request_key)
+                    if done is not None:
+                        return TicketView.of(done)
+                view = register(
+                    session=session,
+                    policy=self.policy,
+                    actor=actor,
+                    data=data,
+                    now=self.clock.now(),
+                    events=self.events,
+                    request_key=request_key,
+                )
+        except IntegrityError:
+            # A replay that ran beside the original (PostgreSQL): the original won.
+            if request_key is None:
+                raise
+            with self.readers() as session:
+                done = tickets.get_by_request_key(session=session, key=request_key)
+                if done is None:
+                    raise
+                return TicketView.of(done)
+        self._after_commit()
+        return view

@@ -1,0 +1,106 @@
+"""Plain, immutable snapshots of tickets for rendering: Block Kit and e-mail never see the ORM."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from bot.directory.rules.terms import Terms, terms_for
+from storage.models import Ticket, TicketEvent
+
+
+@dataclass(frozen=True, slots=True)
+class TicketView:
+    id: int
+    number: str
+    customer_code: str
+    customer_name: str
+    sla_tier: str
+    contract_date: date
+    account_manager: str
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    contact_role: str
+    via: str
+    subject: str
+    description: str
+    type: str
+    impact: str
+    urgency: str
+    priority: str
+    line: int
+    status: str
+    assignee: str | None
+    missing_info: str | None
+    resolution: str | None
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+    card_channel: str | None
+    card_ts: str | None
+    response_due_at: datetime | None = None
+    response_state: str = "running"
+    resolution_due_at: datetime | None = None
+    resolution_state: str = "running"
+    third_party: str | None = None
+
+    @property
+    def terms(self) -> Terms:
+        return terms_for(self.contract_date)
+
+    @classmethod
+    def of(cls, t: Ticket) -> TicketView:
+        c, p = t.customer, t.contact
+        return cls(
+            id=t.id,
+            number=t.number,
+            customer_code=c.code,
+            customer_name=c.name,
+            sla_tier=c.sla_tier,
+            contract_date=c.contract_date,
+            account_manager=c.account_manager,
+            contact_name=p.name,
+            contact_email=p.email,
+            contact_phone=p.phone,
+            contact_role=p.role,
+            via=t.via,
+            subject=t.subject,
+            description=t.description,
+            type=t.type,
+            impact=t.impact,
+            urgency=t.urgency,
+            priority=t.priority,
+            line=t.line,
+            status=t.status,
+            assignee=t.assignee,
+            missing_info=t.missing_info,
+            resolution=t.resolution,
+            created_by=t.created_by,
+            created_at=t.created_at,
+            updated_at=t.updated_at,
+            card_channel=t.card_channel,
+            card_ts=t.card_ts,
+            response_due_at=t.response_due_at,
+            response_state=t.response_state,
+            resolution_due_at=t.resolution_due_at,
+            resolution_state=t.resolution_state,
+            third_party=t.third_party,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    id: int
+    at: datetime
+    actor: str
+    kind: str
+    changes: dict[str, Any]
+    text: str
+
+    @classmethod
+    def of(cls, e: TicketEvent) -> EventView:
+        return cls(
+            id=e.id, at=e.at, actor=e.actor, kind=e.kind, changes=dict(e.changes), text=e.text
+        )
