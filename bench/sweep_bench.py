@@ -18,8 +18,10 @@ from pathlib import Path
 from sqlalchemy import Engine, delete, insert, text, update
 
 from bot.clock import ManualClock
+from bot.events import EventBus
 from bot.policy import load_policy
 from bot.sla.clocks import Sla
+from bot.sla.effects import SlaEffects
 from bot.sla.monitor import SlaMonitor
 from storage import migrate
 from storage.db import make_engine, make_sessionmaker, unreachable
@@ -120,11 +122,14 @@ def time_sweep(url: str, open_count: int, due_count: int, runs: int) -> float:
     migrate.upgrade(engine)
     due_ids = populate(engine, open_count, due_count)
     policy = load_policy()
+    events = EventBus()
+    SlaEffects(policy).subscribe(events)  # the alert rows are part of a sweep's cost
     monitor = SlaMonitor(
         sessions=make_sessionmaker(engine),
         policy=policy,
         clock=ManualClock(NOW),
         sla=Sla(policy),
+        events=events,
         batch=max(500, due_count),
     )
     times = []

@@ -23,6 +23,8 @@ from bot.roles import RoleResolver
 from bot.scheduler import Background
 from bot.settings import Settings
 from bot.sla.clocks import Sla
+from bot.sla.delivery import SlaDelivery
+from bot.sla.effects import SlaEffects
 from bot.sla.monitor import SlaMonitor
 from bot.sla.report import SlaReports
 from bot.tickets import effects
@@ -103,8 +105,10 @@ def build_services(
         if settings.smtp_url is None:
             raise ValueError("SMTP_URL is required to send e-mail")
         mail = SmtpSender(settings.smtp_url, settings.mail_from).send
+    slack = SlackDelivery(client=client, policy=policy, readers=readers)
     handlers: dict[str, Deliver] = {
-        **SlackDelivery(client=client, policy=policy, readers=readers).handlers(),
+        **slack.handlers(),
+        **SlaDelivery(slack=slack, readers=readers, policy=policy).handlers(),
         CustomerMail.kind: CustomerMailDelivery(readers=readers, policy=policy, send=mail),
     }
     dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers, readers=readers)
@@ -116,6 +120,7 @@ def build_services(
     # but a subscriber reading deadlines now sees the new ones.
     sla.subscribe(events)
     effects.subscribe(events)
+    SlaEffects(policy).subscribe(events)
     # The use cases: registering, changing and reading tickets.
     registration = Registration(
         sessions=sessions,
@@ -129,7 +134,9 @@ def build_services(
     tickets = Tickets(
         sessions=sessions, policy=policy, clock=clock, roles=roles, events=events, after_commit=kick
     )
-    monitor = SlaMonitor(sessions=sessions, policy=policy, clock=clock, sla=sla, after_commit=kick)
+    monitor = SlaMonitor(
+        sessions=sessions, policy=policy, clock=clock, sla=sla, events=events, after_commit=kick
+    )
     background.add_monitor(monitor.sweep)
     # Keeps user-group membership warm, so role checks on the ack path never wait for Slack.
     background.add_periodic("roles", roles.warm, seconds=240)

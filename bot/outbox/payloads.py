@@ -64,6 +64,27 @@ class CustomerMail(Payload):
     text: str = ""
 
 
+class SlaAlert(Payload):
+    """A threshold of a ticket's clock, told in its thread (`where` = "thread"), in its line's
+    channel ("line", calling whoever should act) or to the team leads ("leads", pinging
+    nobody)."""
+
+    kind: ClassVar[str] = "sla_alert"
+    ticket_id: int
+    clock: str
+    percent: int
+    where: Literal["thread", "line", "leads"]
+
+
+class SlaCatchUp(Payload):
+    """Thresholds that passed while Balie was not running, as one message for one channel."""
+
+    kind: ClassVar[str] = "sla_catch_up"
+    channel: str
+    reached: tuple[tuple[int, str, int], ...]  # (ticket id, clock, percent)
+    mention: bool
+
+
 class Respond(Payload):
     """A reply to one agent through an interaction's response_url (already in their words)."""
 
@@ -119,6 +140,8 @@ KINDS: dict[str, type[Payload]] = {
         CardMoved,
         ThreadEvent,
         CustomerMail,
+        SlaAlert,
+        SlaCatchUp,
         Respond,
         Ephemeral,
     )

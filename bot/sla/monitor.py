@@ -14,7 +14,6 @@ and is news now.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,14 +21,11 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.outbox.payloads import CardSync, ticket_key
+from bot.events import EventBus
 from bot.policy import Policy
-from bot.sla.blocks import alert as sla_alert
-from bot.sla.blocks.alert import Alert
 from bot.sla.clocks import Sla
+from bot.sla.events import MissedThresholds, SlaThresholdReached
 from bot.sla.rules import BREACH, ClockInput, ClockKind, next_check
-from bot.tickets.views import TicketView
-from storage import outbox
 from storage import sla as store
 from storage.models import Ticket
 from storage.sla import StatusRow
@@ -40,7 +36,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class SweepResult:
     due: int
-    alerts: tuple[Alert, ...]
+    alerts: tuple[SlaThresholdReached, ...]
 
 
 class SlaMonitor:
@@ -51,6 +47,7 @@ class SlaMonitor:
         policy: Policy,
         clock: Clock,
         sla: Sla,
+        events: EventBus,
         after_commit: Callable[[], None] = lambda: None,
         batch: int = 500,
         grace: timedelta = timedelta(minutes=2),
@@ -59,6 +56,7 @@ class SlaMonitor:
         self.policy = policy
         self.clock = clock
         self.sla = sla
+        self.events = events
         self._after_commit = after_commit
         self.batch = batch
         # A sweep comes round every 30 s. A threshold left waiting longer than this, with no
@@ -88,7 +86,7 @@ class SlaMonitor:
         tickets: Sequence[Ticket],
         caught_up: datetime | None,
         now: datetime,
-    ) -> tuple[Alert, ...]:
+    ) -> tuple[SlaThresholdReached, ...]:
         ids = [t.id for t in tickets]
         histories = store.status_history(session=session, ticket_ids=ids)
         announced = store.announced(session=session, ticket_ids=ids)
@@ -108,23 +106,32 @@ class SlaMonitor:
             ],
             now=now,
         )
-        alerts: list[tuple[Ticket, Alert]] = []
+        reached: list[SlaThresholdReached] = []
         for plan in plans:
             done = announced[plan.ticket.id]
             for c in plan.crossings:
                 done[c.kind.value].update(c.covered)
-            statuses = self.sla.store(plan.ticket, plan.clocks, done, now)
-            view = TicketView.of(plan.ticket)
-            alerts.extend(
-                (
-                    plan.ticket,
-                    Alert(view, c.kind.value, c.percent, statuses[c.kind].deadline, c.late),
+            self.sla.store(plan.ticket, plan.clocks, done, now)
+            reached.extend(
+                SlaThresholdReached(
+                    ticket_id=plan.ticket.id,
+                    line=plan.ticket.line,
+                    clock=c.kind.value,
+                    percent=c.percent,
+                    covered=c.covered,
+                    late=c.late,
+                    at=now,
                 )
                 for c in plan.crossings
                 if (plan.ticket.id, c.kind.value, c.percent) in won
             )
-        self._enqueue(session, alerts, now)
-        return tuple(a for _, a in alerts)
+        # Subscribers turn these into the thread, channel and card rows, in this transaction.
+        for event in reached:
+            self.events.publish(session, event)
+        missed = tuple(e for e in reached if e.late)
+        if missed:
+            self.events.publish(session, MissedThresholds(reached=missed, at=now))
+        return tuple(reached)
 
     def _missed(self, moment: datetime, caught_up: datetime | None, now: datetime) -> bool:
         """Whether a threshold passed while Balie was not running: no sweep caught up since it
@@ -155,50 +162,6 @@ class SlaMonitor:
             late = self._missed(moment, caught_up, now)
             crossings.append(_Crossing(kind, percent, covered, late))
         return _Plan(ticket, clocks, tuple(crossings))
-
-    def _enqueue(self, session: Session, alerts: list[tuple[Ticket, Alert]], now: datetime) -> None:
-        team_leads = self.policy.channels.team_leads
-        rows: list[dict[str, object]] = []
-
-        def post(
-            channel: str, text: str, key: str | None = None, thread_of: int | None = None
-        ) -> None:
-            payload = {"channel": channel, "text": text, "blocks": None, "thread_of": thread_of}
-            rows.append({"kind": "post", "payload": payload, "ordering_key": key})
-
-        catch_up: dict[str, list[Alert]] = defaultdict(list)
-        for ticket, alert in alerts:
-            post(
-                "",
-                sla_alert.thread_text(alert, self.lang),
-                ticket_key(ticket.id),
-                ticket.id,
-            )
-            channel = self.policy.line(ticket.line).channel
-            if alert.late:
-                catch_up[channel].append(alert)
-                if alert.percent >= BREACH:
-                    catch_up[team_leads].append(alert)
-                continue
-            post(channel, sla_alert.channel_text(alert, self.policy, self.lang))
-            if alert.percent >= BREACH:
-                post(
-                    team_leads,
-                    sla_alert.channel_text(alert, self.policy, self.lang, mention_people=False),
-                )
-        for channel, items in catch_up.items():
-            # Like the live breaches, the team leads' copy pings nobody.
-            text = sla_alert.catch_up(
-                items, self.policy, self.lang, mention_people=channel != team_leads
-            )
-            post(channel, text)
-        # The card shows the clocks' states: refresh it.
-        keys = {ticket_key(t.id): t.id for t, _ in alerts}
-        rows += [
-            {"kind": CardSync.kind, "payload": {"ticket_id": tid}, "ordering_key": key}
-            for key, tid in keys.items()
-        ]
-        outbox.enqueue_many(session=session, rows=rows, now=now)
 
 
 @dataclass(frozen=True)

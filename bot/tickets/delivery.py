@@ -27,7 +27,7 @@ from bot.outbox.payloads import (
     ticket_key,
 )
 from bot.outbox.slack_call import call
-from bot.outbox.slack_lookup import CARD_EVENT, POST_EVENT, THREAD_EVENT, Lookup, metadata
+from bot.outbox.slack_lookup import CARD_EVENT, THREAD_EVENT, Lookup, metadata
 from bot.policy import Policy
 from bot.tickets.blocks import card as ticket_card
 from bot.tickets.blocks import thread
@@ -52,7 +52,6 @@ class SlackDelivery:
         return {
             CardSync.kind: self.card,
             ThreadEvent.kind: self.thread,
-            "post": self.post,
             Respond.kind: self.respond,
             Ephemeral.kind: self.ephemeral,
             CardMoved.kind: self.card_stub,
@@ -95,7 +94,7 @@ class SlackDelivery:
             return
         # An adopted earlier post was rendered after this row was made, and no change came
         # since (that would be a later row): it shows the current state as it is.
-        posted = self._post_once(
+        posted = self.post_once(
             item,
             CARD_EVENT,
             view.number,
@@ -134,7 +133,7 @@ class SlackDelivery:
                 line=view.line,
             )
 
-    def _post_once(
+    def post_once(
         self, item: OutboxItem, event_type: str, ticket: str | None, **kwargs: Any
     ) -> Any:
         """chat.postMessage, marked with this row; an uncertain row adopts its earlier post."""
@@ -170,7 +169,7 @@ class SlackDelivery:
                 raise GiveUp("the ticket's card was never posted")
             view = TicketView.of(ticket)
             text = thread.event_text(EventView.of(event), view, self.policy, self.lang)
-        self._post_once(
+        self.post_once(
             item,
             THREAD_EVENT,
             view.number,
@@ -178,21 +177,6 @@ class SlackDelivery:
             thread_ts=view.card_ts,
             text=text,
         )
-
-    def post(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
-        p = item.payload
-        kwargs: dict[str, Any] = {"channel": p["channel"], "text": p["text"]}
-        if p.get("blocks"):
-            kwargs["blocks"] = p["blocks"]
-        number = None
-        if p.get("thread_of") is not None:
-            with (self.readers or sessions)() as session:
-                ticket = store.get_by_id(session=session, ticket_id=p["thread_of"])
-                if ticket is None or not ticket.card_ts:
-                    raise GiveUp("the ticket's card was never posted")
-                kwargs["channel"], kwargs["thread_ts"] = ticket.card_channel, ticket.card_ts
-                number = ticket.number
-        self._post_once(item, POST_EVENT, number, **kwargs)
 
     def ephemeral(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = Ephemeral.of(item)

@@ -22,17 +22,3 @@ class TicketChanged:
     text: str = ""
     # Whether anything shown on the card changed (a note changes nothing on it).
     card_changed: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class SlaThresholdReached:
-    """A clock of a ticket passed a threshold (a percentage of its target; 100 is the breach).
-    `covered` lists every threshold this announcement stands for; `late` says the moment
-    passed while Balie was not running."""
-
-    ticket_id: int
-    clock: str
-    percent: int
-    covered: tuple[int, ...]
-    late: bool
-    at: datetime

@@ -273,6 +273,7 @@ def test_a_backlog_after_downtime_stays_missed_until_the_monitor_caught_up(
         policy=balie.services.policy,
         clock=balie.clock,
         sla=balie.services.monitor.sla,
+        events=balie.services.events,
         batch=2,
     )
     at(balie, 2026, 11, 24, 18, 0)

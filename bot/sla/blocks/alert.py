@@ -25,7 +25,6 @@ class Alert:
     clock: str  # response | resolution
     percent: int
     deadline: datetime | None
-    late: bool  # passed while Balie was not running
 
 
 def _deadline(deadline: datetime | None, lang: str) -> str:
