@@ -13,6 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from bot.errors import Forbidden
+from bot.events import Actor, ActorSource
 from bot.policy import Policy
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,16 @@ class RoleResolver:
             for line, cfg in self._policy.routing.lines.items()
             if cfg.usergroup and user_id in self._members(cfg.usergroup)
         )
+
+    def require_actor(self, actor: Actor, allowed: frozenset[Role]) -> None:
+        """Roles are Slack's: a Slack user needs one of `allowed`; Balie itself (the SLA
+        monitor, the waakdienst) acts on its own authority; a customer's e-mail holds none."""
+        if actor.source is ActorSource.SYSTEM:
+            return
+        if actor.source is ActorSource.SLACK:
+            self.require(actor.id, allowed)
+            return
+        raise Forbidden("error.forbidden", needed=[r.value for r in Role if r in allowed])
 
     def require(self, user_id: str, allowed: frozenset[Role]) -> frozenset[Role]:
         roles = self.roles_of(user_id)

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot.blocks.ids import TEXT_ACTIONS, ActionId, BlockId, CallbackId
 from bot.errors import InvalidInput
+from bot.events import Actor
 from bot.inputs import build
 from bot.roles import STAFF
 from bot.tickets import grammar
@@ -22,10 +23,10 @@ from handlers.payloads import BlockActions, ViewSubmission, parse
 def register(app: App, s: Services) -> None:
     tickets, queries = s.tickets, s.queries
 
-    def pressed(body: dict[str, Any]) -> tuple[str, str]:
+    def pressed(body: dict[str, Any]) -> tuple[Actor, str]:
         """Who pressed which ticket's button."""
         p = parse(BlockActions, body)
-        return p.user.id, p.card_number()
+        return Actor.slack(p.user.id), p.card_number()
 
     @app.action(ActionId.TAKE.value)
     def take(ack: Ack, body: dict[str, Any]) -> None:
@@ -49,7 +50,7 @@ def register(app: App, s: Services) -> None:
         p = parse(BlockActions, body)
         chosen = p.action.selected_option.value if p.action.selected_option else None
         reason = None if chosen is None else grammar.close_reason(chosen, context["lang"])
-        tickets.close(p.user.id, p.card_number(), reason)
+        tickets.close(Actor.slack(p.user.id), p.card_number(), reason)
         ack()
 
     def ack_staff(ack: Ack, body: dict[str, Any]) -> None:
@@ -106,7 +107,7 @@ def register(app: App, s: Services) -> None:
         if method is None:
             raise InvalidInput.one("text", "field.invalid")
         text = p.view.value(BlockId.TEXT, ActionId.TEXT) or ""
-        method(p.user.id, str(meta.get("number", "")), text)
+        method(Actor.slack(p.user.id), str(meta.get("number", "")), text)
         ack()
 
     @app.view(CallbackId.RECLASSIFY.value)
@@ -120,5 +121,5 @@ def register(app: App, s: Services) -> None:
                 "urgency": p.view.value(BlockId.URGENCY, ActionId.URGENCY),
             },
         )
-        tickets.reclassify(p.user.id, str(p.view.metadata().get("number", "")), data)
+        tickets.reclassify(Actor.slack(p.user.id), str(p.view.metadata().get("number", "")), data)
         ack()

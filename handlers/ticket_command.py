@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 
 from bot.blocks.replies import reply
 from bot.blocks.text import mention, tr
+from bot.events import Actor
 from bot.i18n import t
 from bot.roles import STAFF
 from bot.surface import Command
@@ -57,38 +58,42 @@ class TicketCommand:
 
     def new(self, user: str, rest: str, lang: str, request_key: str | None = None) -> Reply:
         data = grammar.new_ticket(rest, self.policy, lang)
-        view = self.s.registration.register(user, data, request_key=request_key)
+        view = self.s.registration.register(Actor.slack(user), data, request_key=request_key)
         return reply(registered(view, self.policy, lang))
 
     def take(self, user: str, rest: str, lang: str) -> Reply:
         ref = grammar.ticket_ref("take", rest, self.policy, lang)
-        return self._done("ok.take", self.tickets.take(user, ref.number), lang)
+        return self._done("ok.take", self.tickets.take(Actor.slack(user), ref.number), lang)
 
     def assign(self, user: str, rest: str, lang: str) -> Reply:
         a = grammar.assignment(rest, self.policy, lang)
-        return self._done("ok.assign", self.tickets.assign(user, a.number, a.user), lang)
+        return self._done(
+            "ok.assign", self.tickets.assign(Actor.slack(user), a.number, a.user), lang
+        )
 
     def reclassify(self, user: str, rest: str, lang: str) -> Reply:
         r = grammar.reclassification(rest, self.policy, lang)
-        return self._done("ok.reclassify", self.tickets.reclassify(user, r.number, r.changes), lang)
+        return self._done(
+            "ok.reclassify", self.tickets.reclassify(Actor.slack(user), r.number, r.changes), lang
+        )
 
     def _text_action(
-        self, sub: str, method: Callable[[str, str, str], Outcome], key: str
+        self, sub: str, method: Callable[[Actor, str, str], Outcome], key: str
     ) -> Callable[[str, str, str], Reply]:
         def run(user: str, rest: str, lang: str) -> Reply:
             ref = grammar.ticket_ref(sub, rest, self.policy, lang)
-            return self._done(key, method(user, ref.number, ref.text), lang)
+            return self._done(key, method(Actor.slack(user), ref.number, ref.text), lang)
 
         return run
 
     def third_party(self, user: str, rest: str, lang: str) -> Reply:
         w = grammar.third_party_wait(rest, self.policy, lang)
-        outcome = self.tickets.wait_third_party(user, w.number, w.party, w.text)
+        outcome = self.tickets.wait_third_party(Actor.slack(user), w.number, w.party, w.text)
         return self._done("ok.wait_third_party", outcome, lang)
 
     def close(self, user: str, rest: str, lang: str) -> Reply:
         c = grammar.closing(rest, self.policy, lang)
-        outcome = self.tickets.close(user, c.number, c.reason)
+        outcome = self.tickets.close(Actor.slack(user), c.number, c.reason)
         if c.reason is None or not outcome.changed:
             return self._done("ok.close", outcome, lang)
         label = voc.close_reason_label(c.reason, lang)

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks.ids import ActionId, BlockId, CallbackId
+from bot.events import Actor
 from bot.i18n import t
 from bot.inputs import build
 from bot.roles import STAFF
@@ -117,7 +118,9 @@ def register(app: App, s: Services) -> None:
         lang = context["lang"]
         view = body["view"]
         v = s.registration.register(
-            body["user"]["id"], new_ticket_from_view(view), request_key=f"view:{view['id']}"
+            Actor.slack(body["user"]["id"]),
+            new_ticket_from_view(view),
+            request_key=f"view:{view['id']}",
         )
         text = registered(v, s.policy, lang)
         ack(response_action="update", view=ticket_modal.registered(text, lang))

@@ -49,9 +49,16 @@ def add_event(
     kind: str,
     changes: dict[str, Any] | None = None,
     text: str = "",
+    actor_source: str = "slack",
 ) -> TicketEvent:
     event = TicketEvent(
-        ticket_id=ticket.id, at=at, actor=actor, kind=kind, changes=changes or {}, text=text
+        ticket_id=ticket.id,
+        at=at,
+        actor=actor,
+        actor_source=actor_source,
+        kind=kind,
+        changes=changes or {},
+        text=text,
     )
     session.add(event)
     session.flush()

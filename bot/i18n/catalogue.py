@@ -81,6 +81,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.input": {"nl": "invoer", "en": "input"},
     # --- field problems ---------------------------------------------------------------------
     "field.required": {"nl": "{field} ontbreekt", "en": "{field} is missing"},
+    "actor.system": {"nl": "Balie ({name})", "en": "Balie ({name})"},
+    "actor.system_name": {"nl": "automatisch", "en": "automatically"},
     "field.assignee_not_staff": {
         "nl": "toewijzen kan alleen aan iemand van de servicedesk (agent, teamleider of beheerder)",
         "en": "a ticket can only be assigned to someone on the service desk (agent, team lead or admin)",

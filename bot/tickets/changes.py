@@ -62,13 +62,13 @@ class Tickets:
 
     def _change(
         self,
-        actor: str,
+        actor: Actor,
         number: str,
         action: Action,
         apply: Callable[[Session, Ticket], Changes],
         text: str = "",
     ) -> Outcome:
-        self.roles.require(actor, STAFF)
+        self.roles.require_actor(actor, STAFF)
         now = self.clock.now()
         with self.sessions.begin() as session:
             ticket = store.get(session=session, number=number, for_update=True)
@@ -85,7 +85,8 @@ class Tickets:
                 session=session,
                 ticket=ticket,
                 at=now,
-                actor=actor,
+                actor=actor.id,
+                actor_source=actor.source.value,
                 kind=action.value,
                 changes=changes,
                 text=text,
@@ -96,7 +97,7 @@ class Tickets:
                     action=action,
                     ticket_id=ticket.id,
                     audit_id=event.id,
-                    actor=Actor.slack(actor),
+                    actor=actor,
                     at=now,
                     text=text,
                     card_changed=bool(changes),
@@ -127,11 +128,11 @@ class Tickets:
 
         return apply
 
-    def take(self, actor: str, number: str) -> Outcome:
-        return self.assign(actor, number, actor, action=Action.TAKE)
+    def take(self, actor: Actor, number: str) -> Outcome:
+        return self.assign(actor, number, actor.id, action=Action.TAKE)
 
     def assign(
-        self, actor: str, number: str, assignee: str, action: Action = Action.ASSIGN
+        self, actor: Actor, number: str, assignee: str, action: Action = Action.ASSIGN
     ) -> Outcome:
         if action is Action.ASSIGN and not self.roles.roles_of(assignee) & STAFF:
             # Only staff can work a ticket; anyone else would own it without seeing it.
@@ -139,7 +140,7 @@ class Tickets:
         apply = self._transition(action, assignee=assignee)
         return self._change(actor, number, action, apply)
 
-    def reclassify(self, actor: str, number: str, data: Reclassify) -> Outcome:
+    def reclassify(self, actor: Actor, number: str, data: Reclassify) -> Outcome:
         if data.type is None and data.impact is None and data.urgency is None:
             raise InvalidInput.one("type", "field.nothing_to_change")
         if data.type is not None and data.type not in self.policy.types:
@@ -174,7 +175,7 @@ class Tickets:
 
         return self._change(actor, number, Action.RECLASSIFY, apply)
 
-    def escalate(self, actor: str, number: str, reason: str) -> Outcome:
+    def escalate(self, actor: Actor, number: str, reason: str) -> Outcome:
         reason = _required(reason, "reason")
 
         def apply(_: Session, ticket: Ticket) -> Changes:
@@ -188,13 +189,13 @@ class Tickets:
 
         return self._change(actor, number, Action.ESCALATE, apply, text=reason)
 
-    def wait(self, actor: str, number: str, text: str) -> Outcome:
+    def wait(self, actor: Actor, number: str, text: str) -> Outcome:
         text = _required(text, "text")
 
         apply = self._transition(Action.WAIT)
         return self._change(actor, number, Action.WAIT, apply, text=text)
 
-    def wait_third_party(self, actor: str, number: str, party: str, text: str) -> Outcome:
+    def wait_third_party(self, actor: Actor, number: str, party: str, text: str) -> Outcome:
         """Waiting on a third party. Only the customer's own third party pauses the SLA: the
         customer directs its third parties; a Korton subcontractor is Korton's problem."""
         text = _required(text, "text")
@@ -218,13 +219,13 @@ class Tickets:
 
         return self._change(actor, number, Action.WAIT_THIRD_PARTY, apply, text=text)
 
-    def resolve(self, actor: str, number: str, text: str) -> Outcome:
+    def resolve(self, actor: Actor, number: str, text: str) -> Outcome:
         text = _required(text, "text")
 
         apply = self._transition(Action.RESOLVE, resolution=text)
         return self._change(actor, number, Action.RESOLVE, apply, text=text)
 
-    def close(self, actor: str, number: str, reason: CloseReason | None = None) -> Outcome:
+    def close(self, actor: Actor, number: str, reason: CloseReason | None = None) -> Outcome:
         """Close a ticket. A resolved one needs no reason. One that never was resolved needs
         one (a duplicate, withdrawn, out of scope): its SLA clocks are then cancelled, not met."""
 
@@ -245,20 +246,20 @@ class Tickets:
 
         return self._change(actor, number, Action.CLOSE, apply)
 
-    def reopen(self, actor: str, number: str, reason: str) -> Outcome:
+    def reopen(self, actor: Actor, number: str, reason: str) -> Outcome:
         reason = _required(reason, "reason")
 
         apply = self._transition(Action.REOPEN)
         return self._change(actor, number, Action.REOPEN, apply, text=reason)
 
-    def resume(self, actor: str, number: str, text: str) -> Outcome:
+    def resume(self, actor: Actor, number: str, text: str) -> Outcome:
         """The wait is over (the customer or third party answered): the clocks run again."""
         text = text.strip()
 
         apply = self._transition(Action.RESUME)
         return self._change(actor, number, Action.RESUME, apply, text=text)
 
-    def note(self, actor: str, number: str, text: str) -> Outcome:
+    def note(self, actor: Actor, number: str, text: str) -> Outcome:
         text = _required(text, "text")
         return self._change(actor, number, Action.NOTE, lambda _s, _t: {}, text=text)
 

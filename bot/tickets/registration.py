@@ -91,7 +91,7 @@ def register(
     *,
     session: Session,
     policy: Policy,
-    actor: str,
+    actor: Actor,
     data: NewTicket,
     now: datetime,
     events: EventBus,
@@ -122,7 +122,7 @@ def register(
             status=Status.WAITING_INFO if data.missing else Status.NEW,
             assignee=None,
             missing_info=data.missing,
-            created_by=actor,
+            created_by=actor.id,
             created_at=now,
             updated_at=now,
             request_key=request_key,
@@ -132,7 +132,8 @@ def register(
         session=session,
         ticket=ticket,
         at=now,
-        actor=actor,
+        actor=actor.id,
+        actor_source=actor.source.value,
         kind=Action.REGISTER.value,
         changes={
             "status": [None, ticket.status],
@@ -147,7 +148,7 @@ def register(
             action=Action.REGISTER,
             ticket_id=ticket.id,
             audit_id=event.id,
-            actor=Actor.slack(actor),
+            actor=actor,
             at=now,
             text=data.missing or "",
         ),
@@ -178,12 +179,12 @@ class Registration:
         self._after_commit = after_commit
 
     def register(
-        self, actor: str, data: NewTicket, *, request_key: str | None = None
+        self, actor: Actor, data: NewTicket, *, request_key: str | None = None
     ) -> TicketView:
         """Register a report, while Slack waits for the answer. `request_key` names the Slack
         request (a command's trigger_id, a modal's view id): the same request replayed gets
         the ticket it registered the first time, not a second one."""
-        self.roles.require(actor, STAFF)
+        self.roles.require_actor(actor, STAFF)
         check(self.policy, data)
         try:
             with self.sessions.begin() as session:

@@ -98,9 +98,16 @@ class EventView:
     kind: str
     changes: dict[str, Any]
     text: str
+    actor_source: str = "slack"  # slack (a user id) | email (an address) | system (Balie)
 
     @classmethod
     def of(cls, e: TicketEvent) -> EventView:
         return cls(
-            id=e.id, at=e.at, actor=e.actor, kind=e.kind, changes=dict(e.changes), text=e.text
+            id=e.id,
+            at=e.at,
+            actor=e.actor,
+            kind=e.kind,
+            changes=dict(e.changes),
+            text=e.text,
+            actor_source=e.actor_source,
         )

@@ -75,8 +75,18 @@ def event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str) 
     return fit(_event_text(event, ticket, policy, lang), MESSAGE_TEXT)
 
 
+def actor_text(event: EventView, lang: str) -> Raw:
+    """Who did it, readably: a Slack user as a mention, a customer by e-mail address, and
+    Balie's own work (the SLA monitor, the waakdienst) under Balie's name."""
+    if event.actor_source == "email":
+        return Raw(esc(event.actor))
+    if event.actor_source == "system":
+        return Raw(tr(lang, "actor.system", name=t(lang, "actor.system_name")))
+    return mention(event.actor, lang)
+
+
 def _event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str) -> str:
-    actor = mention(event.actor, lang)
+    actor = actor_text(event, lang)
     if event.kind == "created":
         head = tr(
             lang,
