@@ -14,16 +14,8 @@ from sqlalchemy.orm import Session
 
 from bot.events import EventBus
 from bot.policy import Policy, SlaTarget
-from bot.sla.rules import (
-    ClockInput,
-    ClockKind,
-    ClockStatus,
-    StatusChange,
-    evaluate,
-    moment_of,
-    next_check,
-    ticket_clocks,
-)
+from bot.sla.history import StatusChange, ticket_clocks
+from bot.sla.rules import ClockInput, ClockKind, ClockStatus, evaluate, moment_of, next_check
 from bot.tickets.events import TicketChanged
 from bot.tickets.rules.lifecycle import Action
 from storage import sla as store

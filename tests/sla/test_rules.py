@@ -14,19 +14,16 @@ import pytest
 
 from bot.calendar import BusinessCalendar, TwentyFourSeven
 from bot.policy import SlaTarget, load_policy
+from bot.sla.history import StatusChange, pauses_from, stopped_at, ticket_clocks
 from bot.sla.rules import (
     ClockInput,
     ClockKind,
     ClockState,
     Span,
-    StatusChange,
     evaluate,
     moment_of,
     next_check,
     normalise_spans,
-    pauses_from,
-    stopped_at,
-    ticket_clocks,
 )
 from bot.tickets.rules.lifecycle import Status
 

@@ -10,18 +10,8 @@ from zoneinfo import ZoneInfo
 
 from bot.calendar import BusinessCalendar
 from bot.policy import SlaTarget, load_policy
-from bot.sla.rules import (
-    ClockInput,
-    ClockKind,
-    ClockState,
-    StatusChange,
-    cancelled_at,
-    evaluate,
-    moment_of,
-    next_check,
-    stopped_at,
-    ticket_clocks,
-)
+from bot.sla.history import StatusChange, cancelled_at, stopped_at, ticket_clocks
+from bot.sla.rules import ClockInput, ClockKind, ClockState, evaluate, moment_of, next_check
 
 AMS = ZoneInfo("Europe/Amsterdam")
 CAL = BusinessCalendar()

@@ -11,18 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.calendar import BusinessCalendar, Calendar, TwentyFourSeven
+from bot.sla.history import StatusChange, cancelled_at, pauses_from, stopped_at
 from bot.sla.rules import (
     ClockInput,
     ClockKind,
     ClockState,
     Span,
-    StatusChange,
-    cancelled_at,
     evaluate,
     moment_of,
     normalise_spans,
-    pauses_from,
-    stopped_at,
 )
 
 AMS = ZoneInfo("Europe/Amsterdam")
