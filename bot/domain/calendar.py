@@ -36,7 +36,7 @@ from typing import Final, Literal, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from holidays import OPTIONAL, PUBLIC
-from holidays.countries import Netherlands
+from holidays.countries.netherlands import Netherlands
 
 __all__ = [
     "DEFAULT_HOLIDAY_RULES",
@@ -164,7 +164,10 @@ def _package_holidays(year: int) -> dict[str, date]:
     that a policy can close on it every year.
     """
     found: dict[str, date] = {}
-    listed = _Netherlands(years=year, language="en_US", categories=(PUBLIC, OPTIONAL))
+    # The package leaves Netherlands.__init__ unannotated (it takes *args, **kwargs).
+    listed = _Netherlands(  # type: ignore[no-untyped-call]
+        years=year, language="en_US", categories=(PUBLIC, OPTIONAL)
+    )
     for day, names in listed.items():
         # One date can carry two holidays (Ascension Day and Liberation Day in 2005).
         for name in str(names).split(";"):
