@@ -19,6 +19,13 @@ from handlers.payloads import BlockActions, ViewSubmission, parse
 
 
 def register(app: App, s: Services) -> None:
+    _register_buttons(app, s)
+    _register_modal_buttons(app, s)
+    _register_submissions(app, s)
+
+
+def _register_buttons(app: App, s: Services) -> None:
+    """The buttons that change the ticket at once."""
     desk = s.desk
 
     def pressed(body: dict[str, Any]) -> tuple[str, str]:
@@ -50,6 +57,11 @@ def register(app: App, s: Services) -> None:
         reason = None if chosen is None else parsing.close_reason(chosen, context["lang"])
         desk.close(p.user.id, p.card_number(), reason)
         ack()
+
+
+def _register_modal_buttons(app: App, s: Services) -> None:
+    """The buttons that open a modal first."""
+    desk = s.desk
 
     def ack_staff(ack: Ack, body: dict[str, Any]) -> None:
         # Refuse before opening a modal the agent could not submit anyway.
@@ -89,6 +101,10 @@ def register(app: App, s: Services) -> None:
 
     app.action(ActionId.RECLASSIFY.value)(ack=ack_staff, lazy=[errors.lazy(s, open_reclassify)])
 
+
+def _register_submissions(app: App, s: Services) -> None:
+    """The small modals' submissions."""
+    desk = s.desk
     methods = {
         "escalate": desk.escalate,
         "wait": desk.wait,
