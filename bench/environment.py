@@ -89,6 +89,7 @@ def import_customers(env: dict[str, str], workdir: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,  # the failure is raised below with the command's output
     )
     if done.returncode != 0:
         raise RuntimeError(f"python -m bot import failed:\n{done.stdout}{done.stderr}")

@@ -36,7 +36,7 @@ from typing import Final, Literal, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from holidays import OPTIONAL, PUBLIC
-from holidays.countries import Netherlands
+from holidays.countries.netherlands import Netherlands
 
 __all__ = [
     "DEFAULT_HOLIDAY_RULES",
@@ -164,7 +164,10 @@ def _package_holidays(year: int) -> dict[str, date]:
     that a policy can close on it every year.
     """
     found: dict[str, date] = {}
-    listed = _Netherlands(years=year, language="en_US", categories=(PUBLIC, OPTIONAL))
+    # The package leaves Netherlands.__init__ unannotated (it takes *args, **kwargs).
+    listed = _Netherlands(  # type: ignore[no-untyped-call]
+        years=year, language="en_US", categories=(PUBLIC, OPTIONAL)
+    )
     for day, names in listed.items():
         # One date can carry two holidays (Ascension Day and Liberation Day in 2005).
         for name in str(names).split(";"):
@@ -309,7 +312,7 @@ class BusinessCalendar:
         # Local-year boundaries in UTC, MIN_YEAR .. MAX_YEAR + 1: cheap (one conversion a year)
         # and they let any instant find its year's table with one bisect.
         self._year_starts = [
-            self._wall_to_us(datetime(year, 1, 1), last=False)
+            self._wall_to_us(datetime(year, 1, 1, tzinfo=self._tz), last=False)
             for year in range(MIN_YEAR, MAX_YEAR + 2)
         ]
         # Filled lazily. Two threads may build the same year at once; both build the same
@@ -438,9 +441,9 @@ class BusinessCalendar:
         while day.year == year:
             if day not in closed:
                 for start, end in self._hours.get(day.weekday(), ()):
-                    lo = self._wall_to_us(datetime.combine(day, start), last=False)
+                    lo = self._wall_to_us(datetime.combine(day, start, self._tz), last=False)
                     end_day = day + one_day if end == time(0) else day
-                    hi = self._wall_to_us(datetime.combine(end_day, end), last=True)
+                    hi = self._wall_to_us(datetime.combine(end_day, end, self._tz), last=True)
                     if hi <= lo:
                         continue  # wholly inside a skipped hour
                     if bounds and lo <= bounds[-1]:
@@ -455,19 +458,22 @@ class BusinessCalendar:
         return _Year(bounds, cum)
 
     def _wall_to_us(self, wall: datetime, *, last: bool) -> int:
-        """UTC microseconds of a local wall-clock time: see the class docstring for the rule."""
-        early = (wall.replace(tzinfo=self._tz, fold=0) - _EPOCH) // _US
-        late = (wall.replace(tzinfo=self._tz, fold=1) - _EPOCH) // _US
+        """UTC microseconds of a local wall-clock time: see the class docstring for the rule.
+
+        `wall` is in this calendar's zone; its fold is ignored: both are tried.
+        """
+        early = (wall.replace(fold=0) - _EPOCH) // _US
+        late = (wall.replace(fold=1) - _EPOCH) // _US
         if early == late:
             return early
         if early < late:  # shown twice
             return late if last else early
         # Skipped: fold=0 applies the old offset (a moment after the jump), fold=1 the new one
         # (a moment before it). Search for the first moment whose wall time is >= `wall`.
-        lo, hi = late, early
+        lo, hi, shown = late, early, wall.replace(tzinfo=None)
         while hi - lo > 1:
             mid = (lo + hi) // 2
-            if _from_us(mid).astimezone(self._tz).replace(tzinfo=None) >= wall:
+            if _from_us(mid).astimezone(self._tz).replace(tzinfo=None) >= shown:
                 hi = mid
             else:
                 lo = mid

@@ -176,6 +176,17 @@ class Policy(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
+        errors = [
+            *self._matrix_errors(),
+            *self._routing_errors(),
+            *self._sla_errors(),
+            *self._calendar_errors(),
+        ]
+        if errors:
+            raise ValueError("; ".join(errors))
+        return self
+
+    def _matrix_errors(self) -> list[str]:
         errors: list[str] = []
         for impact in LEVELS:
             row = self.priority_matrix.get(impact)
@@ -188,6 +199,10 @@ class Policy(_Strict):
                     errors.append(f"priority_matrix.{impact}.{urgency}: missing")
                 elif prio not in self.priorities:
                     errors.append(f"priority_matrix.{impact}.{urgency}: unknown priority {prio!r}")
+        return errors
+
+    def _routing_errors(self) -> list[str]:
+        errors: list[str] = []
         for i, rule in enumerate(self.routing.rules):
             if rule.type is not None and rule.type not in self.types:
                 errors.append(f"routing.rules.{i}.type: unknown type {rule.type!r}")
@@ -199,6 +214,10 @@ class Policy(_Strict):
         for line in (1, 2, 3):
             if line not in self.routing.lines:
                 errors.append(f"routing.lines.{line}: missing")
+        return errors
+
+    def _sla_errors(self) -> list[str]:
+        errors: list[str] = []
         for tier in ("bronze", "silver", "gold"):
             targets = self.sla.get(tier)
             if targets is None:
@@ -210,13 +229,14 @@ class Policy(_Strict):
             for p in targets:
                 if p not in self.priorities:
                     errors.append(f"sla.{tier}.{p}: unknown priority")
+        return errors
+
+    def _calendar_errors(self) -> list[str]:
         try:
             self.calendar  # noqa: B018 - builds it, so a bad timezone or holiday key fails now
         except ValueError as exc:
-            errors.append(f"office_hours: {exc}")
-        if errors:
-            raise ValueError("; ".join(errors))
-        return self
+            return [f"office_hours: {exc}"]
+        return []
 
     @cached_property
     def calendar(self) -> BusinessCalendar:

@@ -203,10 +203,10 @@ def _problem(err: Mapping[str, Any]) -> Problem:
     return Problem(name, key, {"min": ctx.get("ge", ""), "max": ctx.get("le", "")})
 
 
-def load_settings(**overrides: object) -> Settings:
+def load_settings(**overrides: Any) -> Settings:
     """Read settings; on failure raise SettingsError naming every bad variable."""
     try:
-        settings = Settings(**overrides)  # type: ignore[arg-type]
+        settings = Settings(**overrides)
     except ValidationError as exc:
         raise SettingsError([_problem(err) for err in exc.errors()]) from None
     settings.check_transport()

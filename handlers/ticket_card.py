@@ -21,7 +21,14 @@ from handlers.payloads import BlockActions, ViewSubmission, parse
 
 
 def register(app: App, s: Services) -> None:
-    tickets, queries = s.tickets, s.queries
+    _register_buttons(app, s)
+    _register_modal_buttons(app, s)
+    _register_submissions(app, s)
+
+
+def _register_buttons(app: App, s: Services) -> None:
+    """The buttons that change the ticket at once."""
+    tickets = s.tickets
 
     def pressed(body: dict[str, Any]) -> tuple[Actor, str]:
         """Who pressed which ticket's button."""
@@ -52,6 +59,11 @@ def register(app: App, s: Services) -> None:
         reason = None if chosen is None else grammar.close_reason(chosen, context["lang"])
         tickets.close(Actor.slack(p.user.id), p.card_number(), reason)
         ack()
+
+
+def _register_modal_buttons(app: App, s: Services) -> None:
+    """The buttons that open a modal first."""
+    queries = s.queries
 
     def ack_staff(ack: Ack, body: dict[str, Any]) -> None:
         # Refuse before opening a modal the agent could not submit anyway.
@@ -91,6 +103,10 @@ def register(app: App, s: Services) -> None:
 
     app.action(ActionId.RECLASSIFY.value)(ack=ack_staff, lazy=[errors.lazy(s, open_reclassify)])
 
+
+def _register_submissions(app: App, s: Services) -> None:
+    """The small modals' submissions."""
+    tickets = s.tickets
     methods = {
         "escalate": tickets.escalate,
         "wait": tickets.wait,

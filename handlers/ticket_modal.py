@@ -40,6 +40,13 @@ def new_ticket_from_view(body: dict[str, Any]) -> NewTicket:
 
 
 def register(app: App, s: Services) -> None:
+    _register_searches(app, s)
+    _register_modal(app, s)
+
+
+def _register_searches(app: App, s: Services) -> None:
+    """The modal's customer and contact searches."""
+
     def staff(user: str) -> bool:
         return bool(s.roles.roles_of(user) & STAFF)
 
@@ -89,6 +96,10 @@ def register(app: App, s: Services) -> None:
                 if typed in name.lower()
             ]
         )
+
+
+def _register_modal(app: App, s: Services) -> None:
+    """The live priority while the agent fills in the modal, and its submission."""
 
     def ack_only(ack: Ack) -> None:
         ack()

@@ -21,9 +21,10 @@ NIGHT = BusinessCalendar(
 )
 US = timedelta(microseconds=1)
 
+# Hypothesis takes naive bounds; `timezones` makes the values it draws aware.
 aware = st.datetimes(
-    min_value=datetime(2020, 1, 2),
-    max_value=datetime(2035, 12, 30),
+    min_value=datetime(2020, 1, 2),  # noqa: DTZ001
+    max_value=datetime(2035, 12, 30),  # noqa: DTZ001
     timezones=st.sampled_from(
         [AMS, UTC, ZoneInfo("America/New_York"), timezone(timedelta(hours=5))]
     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -20,10 +20,12 @@ log = logging.getLogger(__name__)
 # Slack's payloads are a few KB; a request far larger is not from Slack.
 MAX_BODY = 1 << 20
 
-StartResponse = Callable[..., Any]
+# PEP 3333's environ and start_response, as loosely as the servers that call us type them.
+Environ = MutableMapping[str, Any]
+StartResponse = Callable[[str, list[tuple[str, str]]], object]
 
 
-def _headers(environ: dict[str, Any]) -> dict[str, str | Sequence[str]]:
+def _headers(environ: Mapping[str, Any]) -> dict[str, str | Sequence[str]]:
     headers: dict[str, str | Sequence[str]] = {
         k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")
     }
@@ -36,13 +38,13 @@ def _headers(environ: dict[str, Any]) -> dict[str, str | Sequence[str]]:
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 
 
-def _refuse(environ: dict[str, Any], status: int, why: str) -> int:
+def _refuse(environ: Mapping[str, Any], status: int, why: str) -> int:
     # One line, no stack trace: anyone can send these, signed or not.
     log.warning("refused a request from %s (%s): %s", environ.get("REMOTE_ADDR"), status, why)
     return status
 
 
-def _read(environ: dict[str, Any]) -> BoltRequest | int:
+def _read(environ: Mapping[str, Any]) -> BoltRequest | int:
     """The request for Bolt, or the HTTP status that refuses it."""
     try:
         length = int(environ.get("CONTENT_LENGTH") or 0)
@@ -78,7 +80,7 @@ class SlackWsgi:
         self.services = services
         self.path = path
 
-    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+    def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         method, path = environ.get("REQUEST_METHOD", "GET"), environ.get("PATH_INFO", "/")
         if method == "POST" and path == self.path:
             return self._slack(environ, start_response)
@@ -86,7 +88,7 @@ class SlackWsgi:
             return self._health(start_response)
         return _send(start_response, 404, b"Not Found", "text/plain; charset=utf-8")
 
-    def _slack(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+    def _slack(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         request = _read(environ)
         if isinstance(request, int):
             reason = _REASONS[request].encode()

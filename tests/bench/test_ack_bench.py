@@ -28,6 +28,7 @@ def test_the_quick_ack_bench_runs_and_prints_its_figures(
         capture_output=True,
         text=True,
         timeout=600,
+        check=False,  # exit 2 (a target missed) is an outcome the test reads
     )
     out = done.stdout
     assert done.returncode in (0, 2), f"status {done.returncode}\n{out}\n{done.stderr[-3000:]}"

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from tests.fakes import slack_history as history
 from tests.fakes.slack_history import RATE_LIMITS, RateLimits
@@ -566,22 +566,24 @@ def _check_blocks(blocks: Any, most: int, problems: list[str], root: str = "/blo
             problems.append(f"must contain at most 10 items [json-pointer:{at}/fields]")
         for j, item in enumerate(fields):
             _too_long(item, 2000, f"{at}/fields/{j}/text", problems)
-        elements = block.get("elements") or []
-        most_elements = {"context": 10, "actions": 25}.get(kind)
-        if most_elements is not None and len(elements) > most_elements:
-            problems.append(
-                f"must contain at most {most_elements} items [json-pointer:{at}/elements]"
-            )
-        for j, element in enumerate(elements):
-            if kind == "context":
-                _too_long(element, 3000, f"{at}/elements/{j}/text", problems)
-            else:
-                _check_element(element, f"{at}/elements/{j}", problems)
+        _check_elements(kind, block.get("elements") or [], at, problems)
         if kind == "input":
             _too_long(block.get("label"), 2000, f"{at}/label/text", problems)
             _too_long(block.get("hint"), 2000, f"{at}/hint/text", problems)
         for key in ("accessory", "element"):
             _check_element(block.get(key), f"{at}/{key}", problems)
+
+
+def _check_elements(kind: str, elements: Any, at: str, problems: list[str]) -> None:
+    """A context or actions block's elements."""
+    most = {"context": 10, "actions": 25}.get(kind)
+    if most is not None and len(elements) > most:
+        problems.append(f"must contain at most {most} items [json-pointer:{at}/elements]")
+    for j, element in enumerate(elements):
+        if kind == "context":
+            _too_long(element, 3000, f"{at}/elements/{j}/text", problems)
+        else:
+            _check_element(element, f"{at}/elements/{j}", problems)
 
 
 def _refusal(method: str, args: dict[str, Any]) -> Response | None:
@@ -742,6 +744,29 @@ def _parse_form(text: str) -> dict[str, Any]:
     return out
 
 
+def _method_of(path: str) -> str | None:
+    """The Web API method a request calls; a post to a response_url counts as one too."""
+    if path.startswith("/api/"):
+        return path[len("/api/") :]
+    if path.startswith("/response/"):
+        return "response_url"
+    return None
+
+
+def _arguments(url: SplitResult, method: str, content_type: str, body: bytes) -> dict[str, Any]:
+    """A request's arguments from its query and body, as Slack reads them."""
+    try:
+        args = _parse_form(url.query)
+        args.update(_parse_body(content_type, body))
+    except ValueError:
+        args = {"_raw": body.decode("utf-8", "replace")}
+    for key in _JSON_FIELDS & args.keys():
+        args[key] = _maybe_json(args[key])
+    if method == "response_url":
+        args["_name"] = url.path[len("/response/") :]
+    return args
+
+
 def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "FakeSlack/1.0"
@@ -759,22 +784,11 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             url = urlsplit(self.path)
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            if url.path.startswith("/api/"):
-                method = url.path[len("/api/") :]
-            elif url.path.startswith("/response/"):
-                method = "response_url"
-            else:
+            method = _method_of(url.path)
+            if method is None:
                 self._send(404, {"Content-Type": "text/plain"}, b"not found")
                 return
-            try:
-                args = _parse_form(url.query)
-                args.update(_parse_body(self.headers.get("Content-Type", ""), body))
-            except ValueError:
-                args = {"_raw": body.decode("utf-8", "replace")}
-            for key in _JSON_FIELDS & args.keys():
-                args[key] = _maybe_json(args[key])
-            if method == "response_url":
-                args["_name"] = url.path[len("/response/") :]
+            args = _arguments(url, method, self.headers.get("Content-Type", ""), body)
             answer = fake._handle(method, args, Headers(dict(self.headers.items())))
             if answer is None:
                 self.close_connection = True

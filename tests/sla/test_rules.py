@@ -593,7 +593,7 @@ def test_everything_is_stored_in_utc() -> None:
 
 
 def test_invalid_input_is_refused() -> None:
-    naive = datetime(2026, 3, 16, 9)
+    naive = datetime(2026, 3, 16, 9)  # noqa: DTZ001 (naive on purpose)
     with pytest.raises(ValueError, match="aware"):
         clock(H, naive)
     with pytest.raises(ValueError, match="aware"):

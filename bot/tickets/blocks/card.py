@@ -118,9 +118,12 @@ def _titled(lang: str, icon: str, key: str, body: str) -> SectionBlock:
 
 def _buttons(v: TicketView, lang: str) -> list[Any]:
     status = Status(v.status)
-    b = lambda action, key, style=None: ButtonElement(  # noqa: E731
-        text=fit(t(lang, key), BUTTON_TEXT), action_id=action.value, value=v.number, style=style
-    )
+
+    def b(action: ActionId, key: str, style: str | None = None) -> ButtonElement:
+        return ButtonElement(
+            text=fit(t(lang, key), BUTTON_TEXT), action_id=action.value, value=v.number, style=style
+        )
+
     if status in OPEN:
         elements: list[Any] = []
         if v.assignee is None:

@@ -122,8 +122,9 @@ def _lines_changed(
             continue
         for a, b in zip_longest(old[i1:i2], new[j1:j2]):
             if trim and a is not None and b is not None:
-                a, b = _same_start(a, b)
-            changed.append(_pair(a, b, lang))
+                changed.append(_pair(*_same_start(a, b), lang))
+            else:
+                changed.append(_pair(a, b, lang))
     return changed
 
 

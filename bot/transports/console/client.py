@@ -92,12 +92,12 @@ class ConsoleWebClient(WebClient):
         api_method: str,
         *,
         http_verb: str = "POST",
-        files: dict | None = None,
-        data: dict | None = None,
-        params: dict | None = None,
-        json: dict | None = None,
-        headers: dict | None = None,
-        auth: dict | None = None,
+        files: dict[str, Any] | None = None,
+        data: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        json: dict[str, Any] | None = None,
+        headers: dict[str, Any] | None = None,
+        auth: dict[str, Any] | None = None,
     ) -> SlackResponse:
         args: dict[str, Any] = {**(params or {}), **(data or {}), **(json or {})}
         method = self._methods.get(api_method)
@@ -107,7 +107,7 @@ class ConsoleWebClient(WebClient):
                 payload: dict[str, Any] = {"ok": False, "error": "unknown_method"}
             else:
                 payload = method(args)
-        return SlackResponse(
+        response = SlackResponse(
             client=self,
             http_verb=http_verb,
             api_url=self.base_url + api_method,
@@ -115,7 +115,11 @@ class ConsoleWebClient(WebClient):
             data=payload,
             headers={},
             status_code=200,
-        ).validate()
+        )
+        # Raises SlackApiError for "ok": false, as the real client does; slack_sdk leaves
+        # validate() unannotated.
+        response.validate()  # type: ignore[no-untyped-call]
+        return response
 
     # --- helpers -----------------------------------------------------------------------------
 

@@ -165,27 +165,35 @@ def _rich_text(elements: Iterable[Any], look: Look) -> str:
         elif kind == "rich_text_list":
             for item in el.get("elements") or []:
                 parts.append("• " + _rich_text(item.get("elements") or [], look) + "\n")
-        elif kind == "text":
-            text = clean(str(el.get("text", "")))
-            for style in ("bold", "italic", "strike", "code"):
-                if (el.get("style") or {}).get(style):
-                    text = look.style(style, text)
-            parts.append(text)
-        elif kind == "link":
-            url = str(el.get("url", ""))
-            label = el.get("text")
-            parts.append(clean(f"{label} ({url})" if label else url))
-        elif kind == "user":
-            parts.append(look.names.user(str(el.get("user_id", ""))))
-        elif kind == "usergroup":
-            parts.append(look.names.group(str(el.get("usergroup_id", ""))))
-        elif kind == "channel":
-            parts.append(look.names.channel(str(el.get("channel_id", ""))))
-        elif kind == "emoji":
-            parts.append(emoji(str(el.get("name", ""))))
-        elif kind == "broadcast":
-            parts.append("@" + str(el.get("range", "")))
+        else:
+            parts.append(_rich_leaf(el, look))
     return "".join(parts).rstrip("\n")
+
+
+def _rich_leaf(el: Mapping[str, Any], look: Look) -> str:
+    """One element inside a rich-text section; an unknown kind shows as nothing."""
+    kind = el.get("type")
+    if kind == "text":
+        text = clean(str(el.get("text", "")))
+        for style in ("bold", "italic", "strike", "code"):
+            if (el.get("style") or {}).get(style):
+                text = look.style(style, text)
+        return text
+    if kind == "link":
+        url = str(el.get("url", ""))
+        label = el.get("text")
+        return clean(f"{label} ({url})" if label else url)
+    if kind == "user":
+        return look.names.user(str(el.get("user_id", "")))
+    if kind == "usergroup":
+        return look.names.group(str(el.get("usergroup_id", "")))
+    if kind == "channel":
+        return look.names.channel(str(el.get("channel_id", "")))
+    if kind == "emoji":
+        return emoji(str(el.get("name", "")))
+    if kind == "broadcast":
+        return "@" + str(el.get("range", ""))
+    return ""
 
 
 def block(b: Mapping[str, Any], look: Look = PLAIN) -> list[str]:
