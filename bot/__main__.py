@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.i18n import t
+from bot.i18n import t, tn
 from bot.settings import (
     Problem,
     Settings,
@@ -186,7 +186,7 @@ def _outbox(settings: Settings, lang: str) -> int:
     with sessions() as session:
         pending = outbox.pending_count(session=session)
         failed = outbox.failed_items(session=session)
-    print(t(lang, "cli.outbox_pending", count=pending))
+    print(tn(lang, "cli.outbox_pending", pending))
     for item in failed:
         print(
             t(

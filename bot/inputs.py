@@ -68,8 +68,8 @@ def _problems(exc: ValidationError) -> dict[str, tuple[str, Mapping[str, Any]]]:
         ctx = err.get("ctx") or {}
         params = {
             "value": str(err.get("input", ""))[:50],
-            "min": ctx.get("min_length", ""),
-            "max": ctx.get("max_length", ""),
+            # The length a too-short or too-long text must meet; it picks the plural form.
+            "count": ctx.get("min_length", ctx.get("max_length", "")),
         }
         fields.setdefault(name, (key, params))
     return fields

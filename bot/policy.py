@@ -8,16 +8,21 @@ types, the priority matrix, routing, SLA targets, roles. Validation errors name 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
-from bot.calendar import BusinessCalendar
+from bot.calendar import HOLIDAY_KEYS, BusinessCalendar
+from bot.i18n import t
 
 Lang = Literal["nl", "en"]
 Line = Literal[1, 2, 3]
@@ -37,19 +42,53 @@ def parse_duration(value: object) -> timedelta:
         return timedelta(minutes=value)
     m = _DURATION.match(str(value))
     if not m or not any(m.groups()):
-        raise ValueError(f"not a duration like '30m', '4h' or '1h30m': {value!r}")
+        raise _bad("policy.duration", value=str(value))
     d, h, mins = (int(g) if g else 0 for g in m.groups())
     result = timedelta(days=d, hours=h, minutes=mins)
     if result <= timedelta(0):
-        raise ValueError("must be longer than zero")
+        raise _bad("policy.duration_zero")
     return result
 
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
 
 
+@dataclass(frozen=True)
+class PolicyProblem:
+    """One mistake in the policy file: where (`sla.gold.P1.response`), and a catalogue key."""
+
+    where: str
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        message = t(lang, self.key, **self.params)
+        return f"{self.where}: {message}" if self.where else message
+
+
 class PolicyError(Exception):
-    pass
+    """Every mistake in a policy file, written in the reader's language by `text`."""
+
+    def __init__(self, source: str, problems: Sequence[PolicyProblem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__(self.text("nl"))
+
+    def text(self, lang: str) -> str:
+        return "\n".join([f"{self.source}:", *(p.text(lang) for p in self.problems)])
+
+
+class _Inconsistent(Exception):
+    """The checks across the whole policy; not a ValueError, so pydantic lets it through."""
+
+    def __init__(self, problems: Sequence[PolicyProblem]) -> None:
+        super().__init__(problems)
+        self.problems = tuple(problems)
+
+
+def _bad(key: str, **params: Any) -> PydanticCustomError:
+    # The key travels in the context; _problems turns it back into a PolicyProblem.
+    return PydanticCustomError("balie_policy", "{key}", {"key": key, **params})
 
 
 class _Strict(BaseModel):
@@ -67,11 +106,14 @@ class Label(_Strict):
 def _parse_interval(value: object) -> tuple[time, time]:
     m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", str(value))
     if not m:
-        raise ValueError(f"not an interval like '08:30-17:30': {value!r}")
+        raise _bad("policy.interval", value=str(value))
     h1, m1, h2, m2 = (int(g) for g in m.groups())
-    start, end = time(h1, m1), time(h2 % 24, m2)
+    try:
+        start, end = time(h1, m1), time(h2 % 24, m2)
+    except ValueError:
+        raise _bad("policy.interval", value=str(value)) from None
     if not (start < end or (h2, m2) == (24, 0)):
-        raise ValueError(f"start must be before end: {value!r}")
+        raise _bad("policy.interval_order", value=str(value))
     return start, end
 
 
@@ -99,8 +141,9 @@ class OfficeHours(_Strict):
         for day, interval in self.days.items():
             try:
                 _parse_interval(interval)
-            except ValueError as exc:
-                raise ValueError(f"days.{day}: {exc}") from None
+            except PydanticCustomError as exc:
+                context = exc.context or {}
+                raise _bad(context["key"], value=context["value"], at=f"days.{day}") from None
         return self
 
     def weekly_hours(self) -> dict[int, list[tuple[time, time]]]:
@@ -142,7 +185,7 @@ class SlaTarget(_Strict):
     @model_validator(mode="after")
     def _order(self) -> SlaTarget:
         if self.response > self.resolution:
-            raise ValueError("response must not be longer than resolution")
+            raise _bad("policy.response_after_resolution")
         return self
 
 
@@ -176,67 +219,80 @@ class Policy(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
-        errors = [
-            *self._matrix_errors(),
-            *self._routing_errors(),
-            *self._sla_errors(),
-            *self._calendar_errors(),
+        problems = [
+            *self._matrix_problems(),
+            *self._routing_problems(),
+            *self._sla_problems(),
+            *_office_hours_problems(self.office_hours),
         ]
-        if errors:
-            raise ValueError("; ".join(errors))
+        if not problems:
+            try:
+                self.calendar  # noqa: B018 - builds it, so a calendar it cannot build fails now
+            except ValueError:
+                problems.append(PolicyProblem("office_hours", "policy.invalid", {}))
+        if problems:
+            raise _Inconsistent(problems)
         return self
 
-    def _matrix_errors(self) -> list[str]:
-        errors: list[str] = []
+    def _matrix_problems(self) -> list[PolicyProblem]:
+        problems: list[PolicyProblem] = []
         for impact in LEVELS:
             row = self.priority_matrix.get(impact)
             if row is None:
-                errors.append(f"priority_matrix.{impact}: missing")
+                problems.append(PolicyProblem(f"priority_matrix.{impact}", "policy.missing", {}))
                 continue
             for urgency in LEVELS:
-                prio = row.get(urgency)
+                where, prio = f"priority_matrix.{impact}.{urgency}", row.get(urgency)
                 if prio is None:
-                    errors.append(f"priority_matrix.{impact}.{urgency}: missing")
+                    problems.append(PolicyProblem(where, "policy.missing", {}))
                 elif prio not in self.priorities:
-                    errors.append(f"priority_matrix.{impact}.{urgency}: unknown priority {prio!r}")
-        return errors
+                    problems.append(
+                        PolicyProblem(where, "policy.unknown_priority", {"value": prio})
+                    )
+        return problems
 
-    def _routing_errors(self) -> list[str]:
-        errors: list[str] = []
+    def _routing_problems(self) -> list[PolicyProblem]:
+        problems: list[PolicyProblem] = []
         for i, rule in enumerate(self.routing.rules):
             if rule.type is not None and rule.type not in self.types:
-                errors.append(f"routing.rules.{i}.type: unknown type {rule.type!r}")
+                problems.append(
+                    PolicyProblem(
+                        f"routing.rules.{i}.type", "policy.unknown_type", {"value": rule.type}
+                    )
+                )
             for p in rule.priority or []:
                 if p not in self.priorities:
-                    errors.append(f"routing.rules.{i}.priority: unknown priority {p!r}")
-        if not self.routing.rules or self.routing.rules[-1].type or self.routing.rules[-1].priority:
-            errors.append("routing.rules: the last rule must match everything (only 'line')")
+                    problems.append(
+                        PolicyProblem(
+                            f"routing.rules.{i}.priority", "policy.unknown_priority", {"value": p}
+                        )
+                    )
+        rules = self.routing.rules
+        if not rules or rules[-1].type or rules[-1].priority:
+            problems.append(PolicyProblem("routing.rules", "policy.catch_all", {}))
         for line in (1, 2, 3):
             if line not in self.routing.lines:
-                errors.append(f"routing.lines.{line}: missing")
-        return errors
+                problems.append(PolicyProblem(f"routing.lines.{line}", "policy.missing", {}))
+        return problems
 
-    def _sla_errors(self) -> list[str]:
-        errors: list[str] = []
+    def _sla_problems(self) -> list[PolicyProblem]:
+        problems: list[PolicyProblem] = []
         for tier in ("bronze", "silver", "gold"):
             targets = self.sla.get(tier)
             if targets is None:
-                errors.append(f"sla.{tier}: missing")
+                problems.append(PolicyProblem(f"sla.{tier}", "policy.missing", {}))
                 continue
-            for p in self.priorities:
-                if p not in targets:
-                    errors.append(f"sla.{tier}.{p}: missing")
-            for p in targets:
-                if p not in self.priorities:
-                    errors.append(f"sla.{tier}.{p}: unknown priority")
-        return errors
-
-    def _calendar_errors(self) -> list[str]:
-        try:
-            self.calendar  # noqa: B018 - builds it, so a bad timezone or holiday key fails now
-        except ValueError as exc:
-            return [f"office_hours: {exc}"]
-        return []
+            problems += [
+                PolicyProblem(f"sla.{tier}.{p}", "policy.missing", {})
+                for p in self.priorities
+                if p not in targets
+            ]
+            problems += [
+                PolicyProblem(f"sla.{tier}.{p}", "policy.unknown_priority", {"value": p})
+                for p in targets
+                if p not in self.priorities
+            ]
+        return problems
 
     @cached_property
     def calendar(self) -> BusinessCalendar:
@@ -268,28 +324,86 @@ class Policy(_Strict):
         return self.model_copy(update={"roles": RoleTable.model_validate(table)})
 
 
-def _format_errors(exc: ValidationError) -> str:
-    lines = []
+def _office_hours_problems(oh: OfficeHours) -> list[PolicyProblem]:
+    """What BusinessCalendar would refuse, named before it is built (its own errors are for
+    programmers, in English)."""
+    problems = []
+    try:
+        ZoneInfo(oh.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(PolicyProblem("office_hours", "policy.timezone", {"value": oh.timezone}))
+    for key in oh.holidays:
+        if key not in HOLIDAY_KEYS:
+            params = {"value": key, "choices": ", ".join(HOLIDAY_KEYS)}
+            problems.append(PolicyProblem("office_hours", "policy.holiday", params))
+    if not oh.days:
+        problems.append(PolicyProblem("office_hours.days", "policy.closed_all_week"))
+    return problems
+
+
+# pydantic's own complaints, as catalogue keys; what they need comes from their context.
+_PYDANTIC_KEYS = {
+    "missing": "policy.missing",
+    "extra_forbidden": "policy.unknown_key",
+    "literal_error": "policy.choice",
+    "string_pattern_mismatch": "policy.pattern",
+    "int_parsing": "policy.integer",
+    "int_type": "policy.integer",
+    "int_from_float": "policy.integer",
+    "greater_than": "policy.greater_than",
+    "less_than": "policy.less_than",
+    "greater_than_equal": "policy.at_least",
+    "less_than_equal": "policy.at_most",
+    "dict_type": "policy.mapping",
+    "model_type": "policy.mapping",
+    "model_attributes_type": "policy.mapping",
+    "list_type": "policy.list",
+    "string_type": "policy.text",
+    "bool_parsing": "policy.boolean",
+    "bool_type": "policy.boolean",
+    "date_parsing": "policy.date",
+    "date_type": "policy.date",
+    "date_from_datetime_parsing": "policy.date",
+}
+
+
+def _problems(exc: ValidationError) -> list[PolicyProblem]:
+    problems = []
     for err in exc.errors():
-        loc = ".".join(
-            str(p) for p in err["loc"] if p not in ("function-after[_consistent(), Policy]",)
-        )
-        msg = err["msg"].removeprefix("Value error, ")
-        lines.append(f"{loc}: {msg}" if loc else msg)
-    return "\n".join(lines)
+        where = [str(p) for p in err["loc"] if not str(p).startswith("function-")]
+        ctx = dict(err.get("ctx") or {})
+        if err["type"] == "balie_policy":
+            key = ctx.pop("key")
+            if "at" in ctx:
+                where.append(ctx.pop("at"))
+            problems.append(PolicyProblem(".".join(where), key, ctx))
+            continue
+        key = _PYDANTIC_KEYS.get(err["type"], "policy.invalid")
+        limit = next((ctx[k] for k in ("gt", "lt", "ge", "le") if k in ctx), "")
+        # pydantic lists a Literal's choices as "'nl' or 'en'": the quoted words are the choices.
+        choices = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        params = {"limit": limit, "choices": choices}
+        problems.append(PolicyProblem(".".join(where), key, params))
+    return problems
 
 
 def parse_policy(text: str, source: str = "policy") -> Policy:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise PolicyError(f"{source}: not valid YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        if mark is None:
+            raise PolicyError(source, [PolicyProblem("", "policy.yaml")]) from None
+        at = {"line": mark.line + 1, "column": mark.column + 1}
+        raise PolicyError(source, [PolicyProblem("", "policy.yaml_at", at)]) from None
     if not isinstance(data, dict):
-        raise PolicyError(f"{source}: must be a mapping at the top level")
+        raise PolicyError(source, [PolicyProblem("", "policy.not_a_mapping")])
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
-        raise PolicyError(f"{source}:\n{_format_errors(exc)}") from None
+        raise PolicyError(source, _problems(exc)) from None
+    except _Inconsistent as exc:
+        raise PolicyError(source, exc.problems) from None
 
 
 def default_policy_text() -> str:

@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.i18n import t
+from bot.i18n import Localized, t
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -42,7 +42,10 @@ class Problem:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str) -> str:
-        return f"{self.variable}: {t(lang, self.key, **self.params)}"
+        params = {
+            k: v.text(lang) if isinstance(v, Localized) else v for k, v in self.params.items()
+        }
+        return f"{self.variable}: {t(lang, self.key, **params)}"
 
 
 class SettingsError(Exception):

@@ -14,6 +14,7 @@ from bot.i18n import t
 from bot.inputs import build
 from bot.roles import STAFF
 from bot.tickets.blocks import modal as ticket_modal
+from bot.tickets.blocks import vocabulary as voc
 from bot.tickets.blocks.replies import registered
 from bot.tickets.inputs import NewTicket
 from bot.wiring import Services
@@ -69,7 +70,7 @@ def _register_searches(app: App, s: Services) -> None:
                         "modal.customer.option",
                         code=code,
                         name=name,
-                        tier=t(lang, f"tier.{tier}"),
+                        tier=voc.tier_label(tier, lang),
                     ),
                 )
                 for code, name, tier in found
@@ -90,7 +91,7 @@ def _register_searches(app: App, s: Services) -> None:
             options=[
                 ticket_modal.option(
                     str(cid),
-                    t(lang, "modal.contact.option", name=name, role=t(lang, f"role.{role}")),
+                    t(lang, "modal.contact.option", name=name, role=voc.role_label(role, lang)),
                 )
                 for cid, name, role in contacts
                 if typed in name.lower()

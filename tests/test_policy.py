@@ -44,7 +44,7 @@ def _broken(old: str, new: str) -> str:
 def test_errors_name_the_offending_key(old: str, new: str, message: str) -> None:
     with pytest.raises(PolicyError) as e:
         parse_policy(_broken(old, new), "policy.yml")
-    assert message in str(e.value)
+    assert message in e.value.text("en")
 
 
 def test_durations() -> None:

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.clock import AMSTERDAM
-from bot.i18n import t
+from bot.i18n import t, tn
 
 
 class Raw(str):
@@ -25,11 +25,19 @@ def esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def tr(lang: str, key: str, /, **params: Any) -> str:
-    safe = {
+def _safe(params: dict[str, Any]) -> dict[str, Any]:
+    return {
         k: v if isinstance(v, Raw) or not isinstance(v, str) else esc(v) for k, v in params.items()
     }
-    return t(lang, key, **safe)
+
+
+def tr(lang: str, key: str, /, **params: Any) -> str:
+    return t(lang, key, **_safe(params))
+
+
+def trn(lang: str, key: str, n: int, /, **params: Any) -> str:
+    """`tr` for a count: the plural form that goes with `n` (see bot.i18n.tn)."""
+    return tn(lang, key, n, **_safe(params))
 
 
 _USER = re.compile(r"^[UWB][A-Z0-9]{2,}$")

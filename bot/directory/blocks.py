@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from bot.blocks.replies import reply
-from bot.blocks.text import tr
+from bot.blocks.text import tr, trn
 from bot.directory.rules.terms import Terms, terms_for
 from bot.directory.service import Change, CustomerView, Saved
 from bot.i18n import t
@@ -109,13 +109,13 @@ def listing(customers: Sequence[CustomerView], lang: str) -> dict[str, Any]:
     if not customers:
         return reply(t(lang, "customer.list_empty"))
     rows = [
-        tr(
+        trn(
             lang,
-            "customer.list_row_one" if len(c.contacts) == 1 else "customer.list_row",
+            "customer.list_row",
+            len(c.contacts),
             code=c.code,
             name=c.name,
             tier=_label(TIERS, c.sla_tier, lang),
-            contacts=len(c.contacts),
         )
         for c in customers
     ]

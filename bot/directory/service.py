@@ -272,7 +272,7 @@ class Directory:
             return build(model, known)
         except InvalidInput as exc:
             for name, (key, params) in exc.fields.items():
-                text = t(self.lang, key, **({"field": name, "min": "", "max": ""} | dict(params)))
+                text = t(self.lang, key, **({"field": name} | dict(params)))
                 report.problems.append(f"{where}: {text}")
             return None
 
@@ -302,7 +302,7 @@ class Directory:
         with self.sessions.begin() as session:
             customer = store.get(session=session, code=code)
             if customer is None:
-                raise NotFound(what="Klant", value=code)
+                raise NotFound("error.customer_not_found", value=code)
             current = {
                 "code": customer.code,
                 "name": customer.name,
@@ -321,7 +321,7 @@ class Directory:
         with self.sessions.begin() as session:
             customer = store.get(session=session, code=code)
             if customer is None:
-                raise NotFound(what="Klant", value=code)
+                raise NotFound("error.customer_not_found", value=code)
             before = [c.role for c in customer.contacts]
             saved = store.upsert_contact(session=session, customer=customer, **contact.model_dump())
             if not _keeps_main(before, (c.role for c in customer.contacts)):
@@ -336,12 +336,12 @@ class Directory:
         with self.sessions.begin() as session:
             customer = store.get(session=session, code=code)
             if customer is None:
-                raise NotFound(what="Klant", value=code)
+                raise NotFound("error.customer_not_found", value=code)
             contact = store.contact_by_email(
                 session=session, customer=customer, email=email.strip()
             )
             if contact is None:
-                raise NotFound(what="Contact", value=email)
+                raise NotFound("error.contact_not_found", value=email, customer=code)
             if store.has_tickets(session=session, contact_id=contact.id):
                 # Tickets keep who reported them; make the contact an end user instead.
                 raise InvalidInput.one("email", "field.contact_has_tickets", value=email)
@@ -358,7 +358,7 @@ class Directory:
         with self.readers() as session:
             customer = store.get(session=session, code=code)
             if customer is None:
-                raise NotFound(what="Klant", value=code)
+                raise NotFound("error.customer_not_found", value=code)
             return CustomerView.of(customer)
 
     def list(self, actor: str) -> Sequence[CustomerView]:

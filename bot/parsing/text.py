@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot import i18n
 from bot.errors import InvalidInput
-from bot.i18n import t
 from bot.inputs import clean_text
 
 # Slack clients turn straight quotes into curly ones as people type: read both.
@@ -50,10 +50,7 @@ class Problems:
 
 def one_of(items: Iterable[str], lang: str) -> str:
     """'a, b of c' / 'a, b or c'."""
-    words = list(items)
-    if len(words) < 2:
-        return "".join(words)
-    return t(lang, "words.one_of", items=", ".join(words[:-1]), last=words[-1])
+    return i18n.one_of(lang, items)
 
 
 def closest(value: str, candidates: Iterable[str], prefer: Iterable[str] = ()) -> str | None:

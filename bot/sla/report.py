@@ -51,7 +51,7 @@ class SlaReports:
         with self.readers() as session:
             ticket = store.get(session=session, number=number)
             if ticket is None:
-                raise NotFound(what="Ticket", value=number)
+                raise NotFound("error.ticket_not_found", value=number)
             history = sla_store.status_history(session=session, ticket_ids=[ticket.id])[ticket.id]
             statuses = self.sla.evaluate(ticket, history, self.clock.now())
             return TicketView.of(ticket), statuses, self.sla.target(ticket).clock

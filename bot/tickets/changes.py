@@ -73,7 +73,7 @@ class Tickets:
         with self.sessions.begin() as session:
             ticket = store.get(session=session, number=number, for_update=True)
             if ticket is None:
-                raise NotFound(what="Ticket", value=number)
+                raise NotFound("error.ticket_not_found", value=number)
             lifecycle.check(action, Status(ticket.status))
             changes = apply(session, ticket)
             if not changes and action not in (Action.NOTE,):
@@ -274,5 +274,5 @@ def _required(text: str, field: str) -> str:
     if not text:
         raise InvalidInput.one(field, "field.text_required")
     if len(text) > 2000:
-        raise InvalidInput.one(field, "field.too_long", max=2000)
+        raise InvalidInput.one(field, "field.too_long", count=2000)
     return text

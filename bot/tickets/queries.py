@@ -36,7 +36,7 @@ class TicketQueries:
         with self.readers() as session:
             ticket = store.get(session=session, number=number)
             if ticket is None:
-                raise NotFound(what="Ticket", value=number)
+                raise NotFound("error.ticket_not_found", value=number)
             events = store.events(session=session, ticket_id=ticket.id)
             return TicketView.of(ticket), [EventView.of(e) for e in events]
 

@@ -165,7 +165,7 @@ def test_wait_resolve_close_reopen_note(balie: Balie) -> None:
 def test_invalid_transitions_get_a_clear_message(balie: Balie) -> None:
     number = balie.register(f"{QUESTION} Iets")
     text = balie.command(f"heropen {number} waarom").json()["text"]
-    assert "'heropenen' is niet mogelijk bij status Nieuw" in text
+    assert "'heropenen' kan niet bij status Nieuw" in text
     assert "bestaat niet" in balie.command("pak KOR-999999").json()["text"]
     assert "schrijf er een reden bij" in balie.command(f"escaleer {number}").json()["text"]
 
@@ -178,7 +178,7 @@ def test_button_error_reaches_the_agent_ephemerally(balie: Balie) -> None:
     press(balie, "ticket_take", number)  # taking a resolved ticket is not possible
     balie.drain()
     posted = balie.fake.calls_to("response_url")
-    assert posted and "niet mogelijk bij status Opgelost" in posted[-1].args["text"]
+    assert posted and "kan niet bij status Opgelost" in posted[-1].args["text"]
 
 
 def test_show_and_list(balie: Balie) -> None:

@@ -19,7 +19,7 @@ import pytest
 from slack_sdk.errors import SlackApiError
 
 from bot.clock import ManualClock
-from bot.i18n.catalogue import MESSAGES
+from bot.i18n import MESSAGES
 from bot.settings import Settings, load_settings
 from bot.transports import console
 from bot.transports.console import (
@@ -133,7 +133,7 @@ def test_register_shows_reply_card_mail_and_thread_then_take_updates_the_card(
     assert "Aan:       jan@acme.example" in mail
     assert "Onderwerp: [KOR-000001] Printer doet het niet" in mail
     assert "Beste Jan Jansen," in mail
-    assert "@beheerder registreerde dit ticket" in thread
+    assert "@beheerder heeft dit ticket geregistreerd" in thread
 
     take = after(parts, "/ticket pak KOR-000001")
     assert headings(take) == [

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from bot.clock import ManualClock
-from bot.i18n.catalogue import MESSAGES
+from bot.i18n import MESSAGES
 from bot.settings import Settings, load_settings
 from bot.transports.console import run_console
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.blocks.text import MESSAGE_TEXT, Raw, fit, mention, tr, when
-from bot.i18n import t
+from bot.i18n import t, word
+from bot.i18n.sla import CLOCK_KEYS
 from bot.policy import Policy
 from bot.sla.rules import BREACH
 from bot.tickets.blocks import vocabulary as voc
@@ -45,7 +46,7 @@ def thread_text(a: Alert, lang: str) -> str:
         lang,
         key,
         percent=a.percent,
-        clock=t(lang, f"sla.clock.{a.clock}"),
+        clock=word(lang, CLOCK_KEYS, a.clock),
         deadline=_deadline(a.deadline, lang),
     )
     return fit(text, MESSAGE_TEXT)
@@ -61,7 +62,7 @@ def channel_text(a: Alert, policy: Policy, lang: str, *, mention_people: bool = 
         customer=v.customer_name,
         priority=voc.priority_label(policy, v.priority, lang),
         percent=a.percent,
-        clock=t(lang, f"sla.clock.{a.clock}"),
+        clock=word(lang, CLOCK_KEYS, a.clock),
         deadline=_deadline(a.deadline, lang),
     )
     return fit(text, MESSAGE_TEXT)
@@ -77,7 +78,7 @@ def catch_up(
             number=a.ticket.number,
             customer=a.ticket.customer_name,
             priority=voc.priority_label(policy, a.ticket.priority, lang),
-            clock=t(lang, f"sla.clock.{a.clock}"),
+            clock=word(lang, CLOCK_KEYS, a.clock),
             percent=a.percent,
             deadline=_deadline(a.deadline, lang),
             who=who(policy, a.ticket, lang) if mention_people else Raw(""),

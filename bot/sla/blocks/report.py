@@ -8,7 +8,8 @@ from typing import Any
 
 from bot.blocks.replies import reply
 from bot.blocks.text import mention, tr, when
-from bot.i18n import t
+from bot.i18n import t, word
+from bot.i18n.sla import CALENDAR_KEYS, CLOCK_KEYS, STATE_KEYS
 from bot.policy import Policy
 from bot.sla.report import Risk
 from bot.sla.rules import ClockKind, ClockStatus
@@ -37,7 +38,7 @@ def detail(
             lang,
             "sla.header",
             number=v.number,
-            tier=t(lang, f"tier.{v.sla_tier}"),
+            tier=voc.tier_label(v.sla_tier, lang),
             priority=voc.priority_label(policy, v.priority, lang),
         )
     ]
@@ -47,11 +48,11 @@ def detail(
             t(
                 lang,
                 "sla.detail",
-                clock=t(lang, f"sla.clock.{kind.value}"),
+                clock=word(lang, CLOCK_KEYS, kind.value),
                 target=duration(s.target, lang),
-                calendar=t(lang, f"sla.calendar.{calendar}"),
+                calendar=word(lang, CALENDAR_KEYS, calendar),
                 deadline=_deadline(s, lang),
-                state=t(lang, f"sla.state.{s.state.value}"),
+                state=word(lang, STATE_KEYS, s.state.value),
                 elapsed=duration(s.elapsed, lang),
                 remaining=duration(s.remaining, lang),
                 paused=duration(s.paused_for, lang),
@@ -72,10 +73,10 @@ def risks(rows: Sequence[Risk], lines_text: str, policy: Policy, lang: str) -> d
                 number=r.ticket.number,
                 priority=voc.priority_label(policy, r.ticket.priority, lang),
                 customer=r.ticket.customer_code,
-                clock=t(lang, f"sla.clock.{r.status.kind.value}"),
+                clock=word(lang, CLOCK_KEYS, r.status.kind.value),
                 percent=int(r.status.fraction * 100),
                 deadline=_deadline(r.status, lang),
-                state=t(lang, f"sla.state.{r.status.state.value}"),
+                state=word(lang, STATE_KEYS, r.status.state.value),
                 assignee=mention(r.ticket.assignee, lang),
             )
         )

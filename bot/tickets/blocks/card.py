@@ -35,7 +35,9 @@ from bot.blocks.text import (
     tr,
     when,
 )
-from bot.i18n import t
+from bot.i18n import t, word
+from bot.i18n.sla import CLOCK_KEYS, STATE_KEYS
+from bot.i18n.words import TERMS_KEYS
 from bot.policy import Policy
 from bot.tickets.blocks import vocabulary as voc
 from bot.tickets.rules.lifecycle import OPEN, WAITING, CloseReason, Status
@@ -103,9 +105,9 @@ def sla_lines(v: TicketView, lang: str) -> str:
         text = t(
             lang,
             "card.sla_clock",
-            clock=t(lang, f"sla.clock.{clock}"),
+            clock=word(lang, CLOCK_KEYS, clock),
             deadline=deadline,
-            state=t(lang, f"sla.state.{state}"),
+            state=word(lang, STATE_KEYS, state),
         )
         lines.append(_STATE_ICON.get(state, "") + text)
     return "\n".join(lines)
@@ -158,14 +160,15 @@ def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
         policy, impact=v.impact, urgency=v.urgency, priority=v.priority, lang=lang
     )
     contact = (
-        f"{esc(v.contact_name)} ({t(lang, 'role.' + v.contact_role)})\n"
+        f"{esc(v.contact_name)} ({voc.role_label(v.contact_role, lang)})\n"
         f"{esc(v.contact_email)}{' · ' + esc(v.contact_phone) if v.contact_phone else ''}"
     )
     fields = [
         _field(
             lang,
             "card.customer",
-            f"{esc(v.customer_name)} ({esc(v.customer_code)})\nSLA {t(lang, 'tier.' + v.sla_tier)}",
+            f"{esc(v.customer_name)} ({esc(v.customer_code)})\n"
+            f"SLA {voc.tier_label(v.sla_tier, lang)}",
         ),
         _field(lang, "card.contact", contact),
         _field(lang, "card.type", esc(voc.type_label(policy, v.type, lang))),
@@ -175,8 +178,8 @@ def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
         _field(lang, "card.status", voc.status_label(v.status, lang)),
         _field(lang, "card.assignee", mention(v.assignee, lang)),
         _field(lang, "card.line", esc(voc.line_label(policy, v.line, lang))),
-        _field(lang, "card.via", t(lang, "via." + v.via)),
-        _field(lang, "card.terms", t(lang, "terms." + v.terms.value)),
+        _field(lang, "card.via", voc.via_label(v.via, lang)),
+        _field(lang, "card.terms", word(lang, TERMS_KEYS, v.terms.value)),
         _field(lang, "card.sla", sla_lines(v, lang)),
     ]
     out: list[Block] = [
@@ -201,7 +204,7 @@ def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
                         tr(
                             lang,
                             "card.registered",
-                            actor=mention(v.created_by),
+                            actor=mention(v.created_by, lang),
                             at=when(v.created_at),
                         ),
                         CONTEXT_TEXT,

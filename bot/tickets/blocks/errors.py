@@ -10,13 +10,15 @@ from bot.blocks.text import (
     tr,
 )
 from bot.errors import ContactNotAllowed, DomainError, InvalidInput
-from bot.i18n import t
+from bot.i18n import one_of, t, word
+from bot.i18n.fields import LABEL_KEYS
+from bot.i18n.words import ACTION_KEYS, STAFF_KEYS
 from bot.tickets.blocks import vocabulary as voc
 
 
 def field_problem(lang: str, field: str, key: str, params: Mapping[str, Any]) -> str:
     clean = {k: v for k, v in params.items() if k != "hint"}
-    clean.setdefault("field", t(lang, f"label.{field}"))
+    clean.setdefault("field", word(lang, LABEL_KEYS, field))
     return tr(lang, key, **clean)
 
 
@@ -27,7 +29,7 @@ def _hint_lines(lang: str, hint: Any) -> list[str]:
         return [tr(lang, "error.no_contacts", customer=hint.customer)]
     lines = [tr(lang, "error.contacts_of", customer=hint.customer)]
     for name, email, role in hint.contacts:
-        lines.append(f"• {esc(name)} · {esc(email)} · {t(lang, 'role.' + role)}")
+        lines.append(f"• {esc(name)} · {esc(email)} · {voc.role_label(role, lang)}")
     return lines
 
 
@@ -46,11 +48,11 @@ def error_text(err: DomainError, lang: str) -> str:
         return "\n".join(lines)
     params = {k: v for k, v in err.params.items() if k != "hint"}
     if isinstance(err, ContactNotAllowed):
-        params["role"] = t(lang, f"role.{params['role']}")
+        params["role"] = voc.role_label(params["role"], lang)
     if "needed" in params:
-        params["needed"] = ", ".join(t(lang, f"staff.{r}") for r in params["needed"])
+        params["needed"] = one_of(lang, (word(lang, STAFF_KEYS, r) for r in params["needed"]))
     if "action" in params:
-        params["action"] = t(lang, f"action.{params['action']}")
+        params["action"] = word(lang, ACTION_KEYS, params["action"])
     if "status" in params:
         params["status"] = voc.status_label(params["status"], lang)
     lines = [tr(lang, err.key, **params)]

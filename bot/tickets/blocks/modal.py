@@ -31,6 +31,7 @@ from bot.blocks.text import (
     tr,
 )
 from bot.i18n import t
+from bot.i18n.modals import TEXT_MODAL_KEYS
 from bot.policy import LEVELS, Policy
 from bot.tickets.blocks import vocabulary as voc
 
@@ -47,7 +48,7 @@ def _about(number: str, subject: str, lang: str) -> ContextBlock:
 
 
 def _level_options(lang: str) -> list[Option]:
-    return [Option(value=level, text=t(lang, f"level.{level}")) for level in LEVELS]
+    return [Option(value=level, text=voc.level_label(level, lang)) for level in LEVELS]
 
 
 def _find(options: list[Option], value: str | None) -> Option | None:
@@ -97,7 +98,7 @@ def new_ticket(
     """The modal `/ticket` opens; rebuilt with the same ids when impact or urgency change, so
     Slack keeps what the agent already typed."""
     levels = _level_options(lang)
-    via = [Option(value=v, text=t(lang, f"via.{v}")) for v in ("phone", "email")]
+    via = [Option(value=v, text=voc.via_label(v, lang)) for v in ("phone", "email")]
     view = View(
         type="modal",
         callback_id=CallbackId.NEW_TICKET.value,
@@ -188,10 +189,11 @@ def new_ticket(
 def text_action(action: ActionId, number: str, subject: str, lang: str) -> dict[str, Any]:
     """Escalate, wait, resolve, reopen or note: each asks one text."""
     name = action.value.removeprefix("ticket_")
+    title, question = TEXT_MODAL_KEYS[name]
     view = View(
         type="modal",
         callback_id=CallbackId.TICKET_ACTION.value,
-        title=_title(t(lang, f"modal.{name}.title")),
+        title=_title(t(lang, title)),
         submit=_title(t(lang, "modal.submit")),
         close=_title(t(lang, "modal.cancel")),
         private_metadata=json.dumps({"number": number, "action": name}),
@@ -199,7 +201,7 @@ def text_action(action: ActionId, number: str, subject: str, lang: str) -> dict[
             _about(number, subject, lang),
             InputBlock(
                 block_id=BlockId.TEXT.value,
-                label=t(lang, f"modal.{name}.text"),
+                label=t(lang, question),
                 element=PlainTextInputElement(
                     action_id=ActionId.TEXT.value, multiline=True, min_length=2, max_length=2000
                 ),

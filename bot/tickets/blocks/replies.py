@@ -17,9 +17,9 @@ from bot.blocks.text import (
     fit,
     mention,
     tr,
+    trn,
     when,
 )
-from bot.i18n import t
 from bot.policy import Policy
 from bot.tickets.blocks import thread
 from bot.tickets.blocks import vocabulary as voc
@@ -48,8 +48,9 @@ def ticket_detail(
     )
     head = (
         f"*{v.number}* · *{esc(v.subject)}*\n"
-        f"{esc(v.customer_name)} ({esc(v.customer_code)}, SLA {t(lang, 'tier.' + v.sla_tier)}) · "
-        f"{esc(v.contact_name)} · {t(lang, 'via.' + v.via)}\n"
+        f"{esc(v.customer_name)} ({esc(v.customer_code)}, "
+        f"SLA {voc.tier_label(v.sla_tier, lang)}) · "
+        f"{esc(v.contact_name)} · {voc.via_label(v.via, lang)}\n"
         f"{esc(voc.type_label(policy, v.type, lang))} · {esc(reason)} · "
         f"{esc(voc.line_label(policy, v.line, lang))} · {voc.status_label(v.status, lang)} · "
         f"{mention(v.assignee, lang)}"
@@ -75,7 +76,7 @@ def ticket_list(
 ) -> dict[str, Any]:
     if not views:
         return reply(tr(lang, "list.empty", filter=filter_text))
-    header = tr(lang, "list.header", count=len(views), filter=filter_text)
+    header = trn(lang, "list.header", len(views), filter=filter_text)
     rows = [
         tr(
             lang,
@@ -91,6 +92,6 @@ def ticket_list(
     ]
     blocks = [md(header), *sections(rows)]
     if len(views) >= limit:
-        more = fit(t(lang, "list.more", count=limit), CONTEXT_TEXT)
+        more = fit(trn(lang, "list.more", limit), CONTEXT_TEXT)
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=more)]).to_dict())
     return reply(header, blocks)

@@ -6,7 +6,9 @@ from datetime import datetime
 from typing import Any
 
 from bot.blocks.text import MESSAGE_TEXT, Raw, esc, fit, mention, tr, when
-from bot.i18n import t
+from bot.i18n import t, word
+from bot.i18n.cards import EVENT_KEYS
+from bot.i18n.fields import LABEL_KEYS
 from bot.policy import Policy
 from bot.tickets.blocks import vocabulary as voc
 from bot.tickets.views import EventView, TicketView
@@ -38,13 +40,13 @@ def _value(policy: Policy, field: str, value: Any, lang: str) -> str:
         case "type":
             return esc(voc.type_label(policy, str(value), lang))
         case "impact" | "urgency":
-            return t(lang, f"level.{value}")
+            return voc.level_label(str(value), lang)
         case "priority":
             return esc(voc.priority_label(policy, str(value), lang))
         case "line":
             return esc(voc.line_label(policy, int(value), lang))
         case "third_party":
-            return t(lang, f"third_party.{value}")
+            return voc.third_party_label(str(value), lang)
         case "close_reason":
             return esc(voc.close_reason_label(str(value), lang))
         case "response_due_at" | "resolution_due_at":
@@ -62,7 +64,7 @@ def change_lines(event: EventView, policy: Policy, lang: str) -> list[str]:
                 + t(
                     lang,
                     "event.change",
-                    field=t(lang, f"label.{field}"),
+                    field=word(lang, LABEL_KEYS, field),
                     old=_value(policy, field, old, lang),
                     new=_value(policy, field, new, lang),
                 )
@@ -92,7 +94,7 @@ def _event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str)
             lang,
             "event.created",
             actor=actor,
-            via=t(lang, f"via.{ticket.via}"),
+            via=voc.via_label(ticket.via, lang),
             contact=ticket.contact_name,
         )
         if event.text:
@@ -105,11 +107,11 @@ def _event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str)
         params["assignee"] = mention(event.changes.get("assignee", [None, None])[1], lang)
     if event.kind == "wait_third_party":
         party = event.changes.get("third_party", [None, ticket.third_party])[1]
-        params["party"] = Raw(t(lang, f"third_party.{party}"))
+        params["party"] = Raw(voc.third_party_label(str(party), lang))
     if event.kind == "escalate":
         line = event.changes.get("line", [None, ticket.line])[1]
         params["line"] = Raw(esc(voc.line_label(policy, int(line), lang)))
-    head = tr(lang, f"event.{event.kind}", **params)
+    head = tr(lang, EVENT_KEYS[event.kind], **params)
     if event.changes:
         extra = change_lines(event, policy, lang)
         if extra:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from bot.clock import Clock, SystemClock
-from bot.i18n import t
+from bot.i18n import Localized, t
 from bot.policy import load_policy
 from bot.settings import Settings
 from bot.transports.console.personas import console_policy
@@ -67,7 +67,8 @@ def run_console(
         console = Console(settings, screen, policy=policy, clock=clock or SystemClock(), demo=demo)
     except Exception as exc:
         log.exception("console mode could not start")
-        screen.say(t(lang, "console.cannot_start", error=f"{type(exc).__name__}: {exc}"))
+        error = exc.text(lang) if isinstance(exc, Localized) else f"{type(exc).__name__}: {exc}"
+        screen.say(t(lang, "console.cannot_start", error=error))
         return 1
     interactive = stdin is None and stdout is None and sys.stdin.isatty() and sys.stdout.isatty()
     try:
