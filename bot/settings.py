@@ -85,7 +85,7 @@ class Settings(BaseSettings):
     # Threads per HTTP worker; Slack's ack budget is 3 s, so enough threads that a burst of
     # commands never queues behind a slow database.
     http_threads: int = Field(default=16, ge=1, le=256)
-    http_workers: int = Field(default=1, ge=1, le=64)
+    http_workers: int = Field(default=2, ge=1, le=64)
     # HTTP mode starts a worker process for the outbox and the SLA monitor; turn this off when
     # workers run on their own (`python -m bot worker`), e.g. as separate containers.
     embedded_worker: bool = True

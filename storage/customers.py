@@ -8,20 +8,24 @@ from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
 
 from sqlalchemy import exists, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
-from bot.directory.rules.contacts import match_contacts
 from storage.models import Contact, Customer, Ticket
 
 R = TypeVar("R", Customer, Contact)
 
 
 def get(*, session: Session, code: str) -> Customer | None:
-    return session.execute(
-        select(Customer)
-        .where(func.lower(Customer.code) == code.lower())
-        .options(selectinload(Customer.contacts))
-    ).scalar_one_or_none()
+    # One query with its contacts: registering a ticket reads them all.
+    return (
+        session.execute(
+            select(Customer)
+            .where(func.lower(Customer.code) == code.lower())
+            .options(joinedload(Customer.contacts))
+        )
+        .unique()
+        .scalar_one_or_none()
+    )
 
 
 def search(*, session: Session, query: str, limit: int = 100) -> Sequence[Customer]:
@@ -90,19 +94,6 @@ def upsert(
 
 def get_contact(*, session: Session, contact_id: int) -> Contact | None:
     return session.get(Contact, contact_id)
-
-
-def find_contacts(*, session: Session, customer_id: int, query: str) -> Sequence[Contact]:
-    """The customer's contacts `query` names (bot.directory.rules.contacts.match_contacts: the exact
-    e-mail, else the exact name, else a unique enough prefix of the name or of a word in it)."""
-    contacts = (
-        session.execute(
-            select(Contact).where(Contact.customer_id == customer_id).order_by(Contact.name)
-        )
-        .scalars()
-        .all()
-    )
-    return match_contacts(query, contacts)
 
 
 def contact_by_email(*, session: Session, customer: Customer, email: str) -> Contact | None:

@@ -38,6 +38,12 @@ class Sla:
         ticket = session.get(Ticket, e.ticket_id)
         if ticket is None:
             return
+        if e.action is Action.REGISTER:
+            # A ticket just registered has one status and nothing announced: its clocks come
+            # from the ticket itself, without reading the trail back (this runs in the ack).
+            history = [(ticket.created_at, ticket.status, None)]
+            self.store(ticket, self.clocks(ticket, history), {}, e.at)
+            return
         before = (ticket.response_due_at, ticket.resolution_due_at)
         self.refresh(session=session, ticket=ticket, now=e.at)
         after = (ticket.response_due_at, ticket.resolution_due_at)

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.directory.rules.contacts import ContactRole, check_may_report, may_report
+from bot.directory.rules.contacts import ContactRole, check_may_report, match_contacts, may_report
 from bot.errors import InvalidInput
 from bot.events import Actor, EventBus
 from bot.policy import Policy
@@ -45,14 +45,12 @@ def resolve_reporter(*, session: Session, data: NewTicket) -> tuple[Customer, Co
     customer = customers.get(session=session, code=data.customer)
     if customer is None:
         raise InvalidInput.one("customer", "field.customer_unknown", value=data.customer)
+    contacts = sorted(customer.contacts, key=lambda c: c.name)  # loaded with the customer
     if data.contact.isdigit():
         # The modal's contact select sends the contact's id.
-        contact = customers.get_contact(session=session, contact_id=int(data.contact))
-        found = [contact] if contact and contact.customer_id == customer.id else []
+        found = [c for c in contacts if c.id == int(data.contact)]
     else:
-        found = list(
-            customers.find_contacts(session=session, customer_id=customer.id, query=data.contact)
-        )
+        found = list(match_contacts(data.contact, contacts))
     if not found:
         raise InvalidInput.one(
             "contact",
@@ -187,11 +185,8 @@ class Registration:
         self.roles.require_actor(actor, STAFF)
         check(self.policy, data)
         try:
+            # A replay is rare: the unique request key finds it, not a look-up on every ack.
             with self.sessions.begin() as session:
-                if request_key is not None:
-                    done = tickets.get_by_request_key(session=session, key=request_key)
-                    if done is not None:
-                        return TicketView.of(done)
                 view = register(
                     session=session,
                     policy=self.policy,
@@ -202,7 +197,7 @@ class Registration:
                     request_key=request_key,
                 )
         except IntegrityError:
-            # A replay that ran beside the original (PostgreSQL): the original won.
+            # The same request registered before (or beside us, on PostgreSQL): that one won.
             if request_key is None:
                 raise
             with self.readers() as session:

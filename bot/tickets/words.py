@@ -90,6 +90,19 @@ LANGUAGE = Choices(
 
 
 def types(policy: Policy) -> Choices:
+    """The policy's ticket types as a value set; built once per policy (every ack reads it)."""
+    cached = _TYPES.get(id(policy))
+    if cached is not None and cached[0] is policy:
+        return cached[1]
+    choices = _types(policy)
+    _TYPES[id(policy)] = (policy, choices)
+    return choices
+
+
+_TYPES: dict[int, tuple[Policy, Choices]] = {}
+
+
+def _types(policy: Policy) -> Choices:
     return Choices(
         [
             Choice(
