@@ -92,10 +92,6 @@ def upsert(
     return saved
 
 
-def get_contact(*, session: Session, contact_id: int) -> Contact | None:
-    return session.get(Contact, contact_id)
-
-
 def contact_by_email(*, session: Session, customer: Customer, email: str) -> Contact | None:
     """E-mail addresses compare in any case; they are stored in lower case."""
     return (
