@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 
@@ -52,3 +52,33 @@ def test_durations() -> None:
     assert parse_duration("2d") == timedelta(days=2)
     with pytest.raises(ValueError):
         parse_duration("0m")
+
+
+def test_the_waakdienst_defaults_follow_the_service_description() -> None:
+    w = load_policy().waakdienst
+    assert w.tiers == ["gold"]
+    assert w.priorities == ["P1", "P2"]
+    assert w.rotation.every == timedelta(days=7)
+    assert w.rotation.handover == (0, time(8, 30))
+    assert (w.escalation.wait, w.escalation.pages) == (timedelta(minutes=5), 3)
+    assert (w.stall.after, w.stall.answer_within) == (timedelta(minutes=30), timedelta(minutes=5))
+
+
+def test_waakdienst_errors_name_every_key() -> None:
+    text = (
+        default_policy_text()
+        .replace("every: 7d", "every: 36h")
+        .replace('gap_report_at: "09:00"', 'gap_report_at: "25:00"')
+    )
+    with pytest.raises(PolicyError) as err:
+        parse_policy(text)
+    message = err.value.text("nl")
+    assert "waakdienst.rotation.every: moet een geheel aantal dagen zijn" in message
+    assert "waakdienst.gap_report_at: '25:00' is geen tijdstip" in message
+
+
+def test_waakdienst_priorities_must_exist() -> None:
+    text = default_policy_text().replace("priorities: [P1, P2]\n", "priorities: [P1, P9]\n")
+    with pytest.raises(PolicyError) as err:
+        parse_policy(text)
+    assert "waakdienst.priorities.1: unknown priority 'P9'" in err.value.text("en")

@@ -23,7 +23,10 @@ from bot.i18n import (
     imports,
     mail,
     modals,
+    paging,
+    phone,
     policy,
+    rota,
     settings,
     sla,
     words,
@@ -57,6 +60,9 @@ SURFACES: tuple[ModuleType, ...] = (
     settings,
     policy,
     console,
+    rota,
+    paging,
+    phone,
 )
 
 

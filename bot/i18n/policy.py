@@ -40,6 +40,18 @@ MESSAGES: Catalogue = {
         "en": "is not a date; write YYYY-MM-DD",
     },
     "policy.invalid": {"nl": "klopt niet", "en": "is not valid"},
+    "policy.handover": {
+        "nl": "'{value}' is geen overdrachtsmoment; schrijf bijvoorbeeld 'mon 08:30'",
+        "en": "'{value}' is not a handover moment; write for example 'mon 08:30'",
+    },
+    "policy.whole_days": {
+        "nl": "moet een geheel aantal dagen zijn, bijvoorbeeld 7d",
+        "en": "must be a whole number of days, for example 7d",
+    },
+    "policy.clock_time": {
+        "nl": "'{value}' is geen tijdstip; schrijf bijvoorbeeld 09:00",
+        "en": "'{value}' is not a time of day; write for example 09:00",
+    },
     # --- Balie's own checks -------------------------------------------------------------------
     "policy.duration": {
         "nl": "'{value}' is geen duur zoals '30m', '4h' of '1h30m'",
