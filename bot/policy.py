@@ -29,6 +29,7 @@ Line = Literal[1, 2, 3]
 Level = Literal["high", "medium", "low"]
 LEVELS: tuple[Level, ...] = ("high", "medium", "low")
 HolidayRule = Literal["closed", "open", "lustrum"]
+Tier = Literal["bronze", "silver", "gold"]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*$")
@@ -254,7 +255,7 @@ def _clock_time(value: object) -> time:
 class Waakdienst(_Strict):
     """Who is paged after hours. Only incidents (types with `incident: true`) qualify."""
 
-    tiers: list[Literal["bronze", "silver", "gold"]] = Field(default_factory=lambda: ["gold"])
+    tiers: list[Tier] = Field(default_factory=lambda: list[Tier](["gold"]))
     priorities: list[str] = Field(default_factory=lambda: ["P1", "P2"])
     # The handle of the Slack user group that always holds the current on-call engineer.
     usergroup: str = Field(default="waakdienst", pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")
