@@ -8,6 +8,9 @@ from bot.wiring import Services
 from handlers import (
     customer_command,
     errors,
+    oncall_command,
+    oncall_entitlement,
+    oncall_pages,
     sla_command,
     ticket_card,
     ticket_command,
@@ -23,5 +26,8 @@ def register_all(app: App, services: Services) -> None:
         ticket_card,
         customer_command,
         sla_command,
+        oncall_command,
+        oncall_pages,
+        oncall_entitlement,
     ):
         module.register(app, services)

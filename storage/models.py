@@ -241,3 +241,12 @@ class UserPreference(Base):
 
     user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     lang: Mapped[str] = mapped_column(String(2))
+
+
+# --- The waakdienst: the rota (engineers, rotations, overrides). Migration 0006. ------------
+
+
+# --- The waakdienst: pages (escalation chains and their claimed steps). Migration 0007. -----
+
+
+# --- The waakdienst: entitlement (chargeable items, desk handovers). Migration 0008. --------

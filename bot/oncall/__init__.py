@@ -1,0 +1,1 @@
+"""The waakdienst: the on-call rota, after-hours paging, acknowledgement and escalation."""
