@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
@@ -49,10 +48,11 @@ def _configure_logging(cmd: str | None, settings: Settings) -> None:
     # In the console, log lines would drown the conversation; warnings still show.
     console = cmd == "console" or (cmd in (None, "run") and settings.transport is Transport.CONSOLE)
     level = settings.log_level
-    logging.basicConfig(
-        level=logging.WARNING if console and level != "DEBUG" else level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+    from bot import logs
+
+    logs.configure(
+        level="WARNING" if console and level != "DEBUG" else level,
+        fmt="text" if console or settings.log_format == "text" else "json",
     )
 
 

@@ -24,6 +24,7 @@ from bot.i18n import Localized, t
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("json", "text")
 _HOSTNAME = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9-]+)*$")
 
 
@@ -93,6 +94,8 @@ class Settings(BaseSettings):
     worker_nice: int = Field(default=5, ge=0, le=19)
     # DEBUG also shows the libraries' chatter (Alembic's migration steps, for one).
     log_level: str = "INFO"
+    # One JSON object per line (for a log collector), or plain text for a person at a terminal.
+    log_format: str = "json"
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -162,6 +165,13 @@ class Settings(BaseSettings):
         if v.strip().upper() not in LOG_LEVELS:
             raise _bad("settings.choice", choices=", ".join(LOG_LEVELS))
         return v.strip().upper()
+
+    @field_validator("log_format")
+    @classmethod
+    def _log_format(cls, v: str) -> str:
+        if v.strip().lower() not in LOG_FORMATS:
+            raise _bad("settings.choice", choices=", ".join(LOG_FORMATS))
+        return v.strip().lower()
 
     @property
     def bind(self) -> str:

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+
+import pytest
+
+from bot import logs
+from bot.settings import SettingsError, load_settings
+
+
+@pytest.fixture
+def restore_root() -> Iterator[None]:
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+def test_a_json_line_carries_what_it_is_about(
+    restore_root: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logs.configure(level="INFO", fmt="json")
+    logging.getLogger("bot.outbox").warning(
+        "retry in %ss", 4, extra={logs.TICKET: "KOR-000042", logs.OUTBOX: 17, logs.KIND: "card"}
+    )
+    line = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+    assert line["level"] == "WARNING" and line["logger"] == "bot.outbox"
+    assert line["message"] == "retry in 4s"
+    assert (line["ticket"], line["outbox_id"], line["kind"]) == ("KOR-000042", 17, "card")
+    assert "time" in line and isinstance(line["process"], int)
+
+
+def test_a_stack_trace_stays_inside_its_line(
+    restore_root: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logs.configure(level="INFO", fmt="json")
+    try:
+        raise RuntimeError("smtp down <!channel>")
+    except RuntimeError:
+        logging.getLogger("bot").exception("delivery failed")
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1
+    assert "RuntimeError: smtp down" in json.loads(lines[0])["exc_info"]
+
+
+def test_text_format_for_a_terminal(restore_root: None, capsys: pytest.CaptureFixture[str]) -> None:
+    logs.configure(level="INFO", fmt="text")
+    logging.getLogger("bot").info("hallo")
+    assert capsys.readouterr().err.strip().endswith("INFO bot: hallo")
+
+
+def test_an_unknown_log_format_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOG_FORMAT", "xml")
+    with pytest.raises(SettingsError) as err:
+        load_settings()
+    assert "LOG_FORMAT" in err.value.report("nl") and "json, text" in err.value.report("nl")
