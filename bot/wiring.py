@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, SystemClock
 from bot.directory.service import Directory
 from bot.events import EventBus
+from bot.metrics import Metrics
 from bot.outbox.dispatcher import Deliver, Dispatcher
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
@@ -25,6 +26,7 @@ from bot.settings import Settings
 from bot.sla.clocks import Sla
 from bot.sla.delivery import SlaDelivery
 from bot.sla.effects import SlaEffects
+from bot.sla.metrics import sla_metrics
 from bot.sla.monitor import SlaMonitor
 from bot.sla.report import SlaReports
 from bot.tickets import effects
@@ -60,6 +62,7 @@ class Services:
     events: EventBus
     monitor: SlaMonitor
     sla_reports: SlaReports
+    metrics: Metrics
 
     def close(self) -> None:
         self.background.shutdown()
@@ -165,4 +168,5 @@ def build_services(
             sessions=sessions, policy=policy, sla=sla, roles=roles, clock=clock, readers=readers
         ),
         readers=readers,
+        metrics=Metrics(readers=readers, clock=clock, sources=[sla_metrics]),
     )

@@ -86,6 +86,8 @@ class SlackWsgi:
             return self._slack(environ, start_response)
         if method == "GET" and path == "/healthz":
             return self._health(start_response)
+        if method == "GET" and path == "/metrics":
+            return self._metrics(start_response)
         return _send(start_response, 404, b"Not Found", "text/plain; charset=utf-8")
 
     def _slack(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
@@ -113,6 +115,14 @@ class SlackWsgi:
             return _send(start_response, 503, body, "application/json")
         body = json.dumps({"ok": True, "outbox_pending": pending}).encode()
         return _send(start_response, 200, body, "application/json")
+
+    def _metrics(self, start_response: StartResponse) -> Iterable[bytes]:
+        try:
+            body, content_type = self.services.metrics.render()
+        except Exception:
+            log.exception("metrics could not be read")
+            return _send(start_response, 503, b"metrics unavailable\n", "text/plain; charset=utf-8")
+        return _send(start_response, 200, body, content_type)
 
 
 _REASONS = {

@@ -1,0 +1,56 @@
+"""What /metrics reads: counts and ages straight from the tables, so every process and replica
+reports the same figures without a shared metrics store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import NamedTuple
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.models import OutboxItem, SlaAnnouncement
+
+
+class KindBacklog(NamedTuple):
+    kind: str
+    pending: int
+    retrying: int
+    oldest: datetime | None
+
+
+def outbox_backlog(*, session: Session) -> Sequence[KindBacklog]:
+    """Undelivered rows per kind (those still to be tried), how many of them failed at least
+    once, and when the oldest was enqueued."""
+    rows = session.execute(
+        select(
+            OutboxItem.kind,
+            func.count(),
+            func.count().filter(OutboxItem.attempts > 0),
+            func.min(OutboxItem.created_at),
+        )
+        .where(OutboxItem.done_at.is_(None))
+        .group_by(OutboxItem.kind)
+    ).all()
+    # min() keeps its argument's type, so the oldest comes back as an aware UTC datetime.
+    return [KindBacklog(*row) for row in rows]
+
+
+def outbox_failed(*, session: Session) -> dict[str, int]:
+    """Rows given up on, per kind (kept until an operator looks: `python -m bot outbox`)."""
+    rows = session.execute(
+        select(OutboxItem.kind, func.count())
+        .where(OutboxItem.failed.is_(True))
+        .group_by(OutboxItem.kind)
+    ).all()
+    return {kind: count for kind, count in rows}
+
+
+def sla_announcements(*, session: Session) -> dict[tuple[str, bool], int]:
+    """(clock, breach?) -> how many thresholds were ever announced."""
+    breach = SlaAnnouncement.threshold >= 100
+    rows = session.execute(
+        select(SlaAnnouncement.clock, breach, func.count()).group_by(SlaAnnouncement.clock, breach)
+    ).all()
+    return {(clock, bool(is_breach)): count for clock, is_breach, count in rows}
