@@ -96,6 +96,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # One JSON object per line (for a log collector), or plain text for a person at a terminal.
     log_format: str = "json"
+    # The dead man's switch: called every minute while paging works (see bot/heartbeat.py).
+    heartbeat_url: str | None = None
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -165,6 +167,13 @@ class Settings(BaseSettings):
         if v.strip().upper() not in LOG_LEVELS:
             raise _bad("settings.choice", choices=", ".join(LOG_LEVELS))
         return v.strip().upper()
+
+    @field_validator("heartbeat_url")
+    @classmethod
+    def _heartbeat_url(cls, v: str | None) -> str | None:
+        if v is not None and not re.match(r"^https?://[^\s/]+", v.strip()):
+            raise _bad("settings.http_url")
+        return v.strip() if v else None
 
     @field_validator("log_format")
     @classmethod

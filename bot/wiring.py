@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, SystemClock
 from bot.directory.service import Directory
 from bot.events import EventBus
+from bot.heartbeat import Heartbeat
 from bot.metrics import Metrics
 from bot.outbox.dispatcher import Deliver, Dispatcher
 from bot.outbox.notices import Notices
@@ -63,6 +64,7 @@ class Services:
     monitor: SlaMonitor
     sla_reports: SlaReports
     metrics: Metrics
+    heartbeat: Heartbeat
 
     def close(self) -> None:
         self.background.shutdown()
@@ -143,6 +145,10 @@ def build_services(
     background.add_monitor(monitor.sweep)
     # Keeps user-group membership warm, so role checks on the ack path never wait for Slack.
     background.add_periodic("roles", roles.warm, seconds=240)
+    # The dead man's switch; the waakdienst adds its checks (chains on time, pages delivered).
+    heartbeat = Heartbeat(url=settings.heartbeat_url, readers=readers, clock=clock)
+    if settings.heartbeat_url is not None:
+        background.add_periodic("heartbeat", heartbeat.beat, seconds=60)
     directory = Directory(
         sessions=sessions, clock=clock, roles=roles, lang=policy.language, readers=readers
     )
@@ -169,4 +175,5 @@ def build_services(
         ),
         readers=readers,
         metrics=Metrics(readers=readers, clock=clock, sources=[sla_metrics]),
+        heartbeat=heartbeat,
     )

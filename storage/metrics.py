@@ -3,7 +3,7 @@ reports the same figures without a shared metrics store."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -54,3 +54,14 @@ def sla_announcements(*, session: Session) -> dict[tuple[str, bool], int]:
         select(SlaAnnouncement.clock, breach, func.count()).group_by(SlaAnnouncement.clock, breach)
     ).all()
     return {(clock, bool(is_breach)): count for clock, is_breach, count in rows}
+
+
+def oldest_undelivered(*, session: Session, kinds: Collection[str]) -> datetime | None:
+    """When the oldest row of these kinds still waiting for delivery was enqueued."""
+    if not kinds:
+        return None
+    return session.execute(
+        select(func.min(OutboxItem.created_at)).where(
+            OutboxItem.done_at.is_(None), OutboxItem.kind.in_(kinds)
+        )
+    ).scalar_one_or_none()

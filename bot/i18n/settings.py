@@ -64,6 +64,10 @@ MESSAGES: Catalogue = {
         "nl": "moet een IP-adres of hostnaam zijn, zoals 0.0.0.0 of 127.0.0.1",
         "en": "must be an IP address or host name, such as 0.0.0.0 or 127.0.0.1",
     },
+    "settings.http_url": {
+        "nl": "moet een http(s)-adres zijn, zoals https://hc-ping.com/…",
+        "en": "must be an http(s) URL, such as https://hc-ping.com/…",
+    },
     "settings.choice": {"nl": "kies uit {choices}", "en": "choose one of {choices}"},
     "settings.integer": {"nl": "moet een geheel getal zijn", "en": "must be a whole number"},
     "settings.at_least": {"nl": "moet minstens {min} zijn", "en": "must be at least {min}"},
