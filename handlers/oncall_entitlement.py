@@ -9,7 +9,6 @@ from slack_bolt import Ack, App
 from bot.blocks.ids import ActionId
 from bot.blocks.replies import reply
 from bot.blocks.text import tr
-from bot.errors import InvalidInput
 from bot.events import Actor
 from bot.oncall.entitlement import PagedAnyway
 from bot.tickets import grammar
@@ -34,8 +33,6 @@ def subcommand(s: Services, *, user: str, sub: str, rest: str, lang: str) -> Rep
     """The answer to `/waakdienst <sub> <rest>` for one of SUBCOMMANDS."""
     if sub != "page":
         raise ValueError(sub)
-    if not rest.strip():
-        raise InvalidInput.one("ticket", "entitlement.error.number")
     ref = grammar.ticket_ref("page", rest, s.policy, lang)
     return reply(_answer(s.entitlement.page_anyway(Actor.slack(user), ref.number), lang))
 

@@ -30,10 +30,6 @@ MESSAGES: Catalogue = {
         "nl": "{number} is {status}: de waakdienst oproepen kan alleen voor een open ticket.",
         "en": "{number} is {status}: the on-call engineer can only be paged for an open ticket.",
     },
-    "entitlement.error.number": {
-        "nl": "Welk ticket? Bijvoorbeeld: `/waakdienst roep-op KOR-000123`.",
-        "en": "Which ticket? For example: `/waakdienst page KOR-000123`.",
-    },
     # The rule and the reasons of a chargeable item (stored as codes, shown as these).
     "entitlement.rule.after_hours_without_entitlement": {
         "nl": "waakdienst zonder recht",

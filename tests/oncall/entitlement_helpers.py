@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.oncall.events import PageRequested
 from bot.oncall.targets import Targets
+from bot.wiring import Services
 from storage.models import ChargeableItem, Ticket
 from tests.conftest import Balie
 
@@ -34,8 +35,12 @@ class Pages:
 
 
 def record_pages(balie: Balie) -> Pages:
+    return record_pages_on(balie.services)
+
+
+def record_pages_on(services: Services) -> Pages:
     pages = Pages()
-    balie.services.events.subscribe(PageRequested, pages)
+    services.events.subscribe(PageRequested, pages)
     return pages
 
 
