@@ -27,8 +27,8 @@ MESSAGES: Catalogue = {
         "en": "The on-call engineer is being paged for *{number}*. {customer} is not entitled to it: this will be charged.",
     },
     "entitlement.error.not_open": {
-        "nl": "{number} is {status}: de waakdienst oproepen kan alleen voor een open ticket.",
-        "en": "{number} is {status}: the on-call engineer can only be paged for an open ticket.",
+        "nl": "De waakdienst kan alleen voor een open ticket worden opgeroepen, en {number} is {status}.",
+        "en": "The on-call engineer can only be paged for an open ticket, and {number} is {status}.",
     },
     # The rule and the reasons of a chargeable item (stored as codes, shown as these).
     "entitlement.rule.after_hours_without_entitlement": {
@@ -65,8 +65,8 @@ MESSAGES: Catalogue = {
     # Back in office hours: the waakdienst hands back (each line's channel).
     "entitlement.handback.header": {
         "nl": {
-            "one": ":sunrise: Goedemorgen {line}. Dit ticket had de waakdienst sinds {since}:",
-            "other": ":sunrise: Goedemorgen {line}. Deze {count} tickets had de waakdienst sinds {since}:",
+            "one": ":sunrise: Goedemorgen, {line}. Sinds {since} lag dit ticket bij de waakdienst:",
+            "other": ":sunrise: Goedemorgen, {line}. Sinds {since} lagen deze {count} tickets bij de waakdienst:",
         },
         "en": {
             "one": ":sunrise: Good morning, {line}. The on-call engineer had this ticket since {since}:",

@@ -136,7 +136,7 @@ def test_paging_anyway_needs_an_open_ticket_and_a_number(balie: Balie) -> None:
     with pytest.raises(InvalidTransition) as refused:
         subcommand(balie.services, user=AGENT, sub="page", rest=number, lang="nl")
     assert error_text(refused.value, "nl") == (
-        f"{number} is Opgelost: de waakdienst oproepen kan alleen voor een open ticket."
+        f"De waakdienst kan alleen voor een open ticket worden opgeroepen, en {number} is Opgelost."
     )
     with pytest.raises(InvalidInput):
         subcommand(balie.services, user=AGENT, sub="page", rest=" ", lang="nl")
