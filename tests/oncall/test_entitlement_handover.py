@@ -161,7 +161,9 @@ def test_two_replicas_sweeping_at_once_make_one_handover(balie: Balie) -> None:
     assert len(pages.seen) + len(other_pages.seen) == 2
 
 
-def test_over_easter_the_waakdienst_has_it_from_good_friday_evening_to_tuesday(balie: Balie) -> None:
+def test_over_easter_the_waakdienst_has_it_from_good_friday_evening_to_tuesday(
+    balie: Balie,
+) -> None:
     balie.clock.set(amsterdam(2026, 4, 3, 12, 0))  # Good Friday: the desk is open
     number = balie.register(f"{GOLD} {P1} Kassa's")
     pages = record_pages(balie)
