@@ -15,6 +15,9 @@ from bot.directory.service import Directory
 from bot.events import EventBus
 from bot.heartbeat import Heartbeat
 from bot.metrics import Metrics
+from bot.oncall.desk_handover import DeskHandovers
+from bot.oncall.entitlement import Entitlement, NobodyOnCall
+from bot.oncall.entitlement_delivery import EntitlementDelivery
 from bot.outbox.dispatcher import Deliver, Dispatcher
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
@@ -65,6 +68,9 @@ class Services:
     sla_reports: SlaReports
     metrics: Metrics
     heartbeat: Heartbeat
+    # The waakdienst: who is paged when, and the desk's handovers (bot.oncall).
+    entitlement: Entitlement
+    desk_handovers: DeskHandovers
 
     def close(self) -> None:
         self.background.shutdown()
@@ -111,10 +117,14 @@ def build_services(
             raise ValueError("SMTP_URL is required to send e-mail")
         mail = SmtpSender(settings.smtp_url, settings.mail_from).send
     slack = SlackDelivery(client=client, policy=policy, readers=readers)
+    preferences = Preferences(sessions=sessions, readers=readers, default=policy.language)
     handlers: dict[str, Deliver] = {
         **slack.handlers(),
         **SlaDelivery(slack=slack, readers=readers, policy=policy).handlers(),
         CustomerMail.kind: CustomerMailDelivery(readers=readers, policy=policy, send=mail),
+        **EntitlementDelivery(
+            slack=slack, readers=readers, policy=policy, lang_of=preferences.lang_of
+        ).handlers(),
     }
     dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers, readers=readers)
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
@@ -149,6 +159,28 @@ def build_services(
     heartbeat = Heartbeat(url=settings.heartbeat_url, readers=readers, clock=clock)
     if settings.heartbeat_url is not None:
         background.add_periodic("heartbeat", heartbeat.beat, seconds=60)
+    # The waakdienst's entitlement: pages at registration, reclassification and reopen after
+    # hours (after the card's subscribers, so its thread lines follow the change's), and the
+    # desk's handovers. Nobody is on call until the rota is wired in.
+    entitlement = Entitlement(
+        sessions=sessions,
+        policy=policy,
+        clock=clock,
+        roles=roles,
+        events=events,
+        oncall=NobodyOnCall(),
+        after_commit=kick,
+    )
+    entitlement.subscribe(events)
+    desk_handovers = DeskHandovers(
+        sessions=sessions,
+        readers=readers,
+        policy=policy,
+        clock=clock,
+        events=events,
+        after_commit=kick,
+    )
+    background.add_periodic("desk_handovers", desk_handovers.sweep, seconds=30)
     directory = Directory(
         sessions=sessions, clock=clock, roles=roles, lang=policy.language, readers=readers
     )
@@ -160,7 +192,7 @@ def build_services(
         sessions=sessions,
         client=client,
         roles=roles,
-        preferences=Preferences(sessions=sessions, readers=readers, default=policy.language),
+        preferences=preferences,
         registration=registration,
         tickets=tickets,
         queries=TicketQueries(readers=readers, policy=policy, roles=roles),
@@ -176,4 +208,6 @@ def build_services(
         readers=readers,
         metrics=Metrics(readers=readers, clock=clock, sources=[sla_metrics]),
         heartbeat=heartbeat,
+        entitlement=entitlement,
+        desk_handovers=desk_handovers,
     )

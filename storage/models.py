@@ -250,3 +250,54 @@ class UserPreference(Base):
 
 
 # --- The waakdienst: entitlement (chargeable items, desk handovers). Migration 0008. --------
+
+
+class ChargeableItem(Base):
+    """Work done for a customer that their contract does not cover, to be charged: who, when,
+    why and for how long. The billing issue extends this table; `rule` is a stable code (the
+    label is rendered), `reason` what the service was. One item per (ticket, actor, reason,
+    period): a second action by the same person in the same closed stretch extends it."""
+
+    __tablename__ = "chargeable_items"
+    __table_args__ = (
+        UniqueConstraint(
+            "ticket_id",
+            "actor_source",
+            "actor",
+            "reason",
+            "period_start",
+            name="uq_chargeable_items_once_per_period",
+        ),
+        Index("ix_chargeable_items_started_at", "started_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    ticket_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tickets.id", ondelete="SET NULL"), index=True
+    )
+    rule: Mapped[str] = mapped_column(String(48))
+    reason: Mapped[str] = mapped_column(String(32))
+    actor_source: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(320))
+    # The closed stretch (evening, night, weekend, holiday) it fell in, by the moment it began.
+    period_start: Mapped[datetime]
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    # Unknown until someone says (NULL); never guessed from the span between two actions.
+    minutes: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[datetime]
+
+
+class DeskHandover(Base):
+    """One row per handover between the desk and the waakdienst, keyed by its moment: the
+    claim that makes it happen once across restarts and replicas. `tickets` are the ids it
+    handed over (at the end of office hours) or back (at the start)."""
+
+    __tablename__ = "desk_handovers"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    at: Mapped[datetime] = mapped_column(primary_key=True)
+    claimed_at: Mapped[datetime]
+    tickets: Mapped[list[int]] = mapped_column(JSON, default=list)

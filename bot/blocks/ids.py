@@ -30,6 +30,8 @@ class ActionId(StrEnum):
     MISSING = "new_missing"
     # The free-text input of the escalate/wait/resolve/reopen/note modals.
     TEXT = "action_text"
+    # The waakdienst: page anyway for a customer who is not entitled ("Toch oproepen").
+    PAGE_ANYWAY = "oncall_page_anyway"
 
 
 class BlockId(StrEnum):

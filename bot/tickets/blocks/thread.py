@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -9,6 +10,7 @@ from bot.blocks.text import MESSAGE_TEXT, Raw, esc, fit, mention, tr, when
 from bot.i18n import t, word
 from bot.i18n.cards import EVENT_KEYS
 from bot.i18n.fields import LABEL_KEYS
+from bot.i18n.paging import CHARGEABLE_REASON_KEYS, CHARGEABLE_RULE_KEYS
 from bot.policy import Policy
 from bot.tickets.blocks import vocabulary as voc
 from bot.tickets.views import EventView, TicketView
@@ -89,6 +91,8 @@ def actor_text(event: EventView, lang: str) -> Raw:
 
 def _event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str) -> str:
     actor = actor_text(event, lang)
+    if event.kind in _WAAKDIENST_EVENTS:
+        return _WAAKDIENST_EVENTS[event.kind](event, actor, lang)
     if event.kind == "created":
         head = tr(
             lang,
@@ -119,3 +123,25 @@ def _event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str)
     if event.kind in ("wait", "resolve"):
         head += "\n" + tr(lang, "event.mailed", contact=ticket.contact_name)
     return head
+
+
+# --- The waakdienst's own audit events (its slice writes them; the thread shows them). -----
+
+
+def _chargeable_text(event: EventView, actor: Raw, lang: str) -> str:
+    """A chargeable item: after-hours service for a customer who is not entitled to it."""
+    rule = str(event.changes.get("rule", [None, ""])[1])
+    reason = str(event.changes.get("reason", [None, ""])[1])
+    return tr(
+        lang,
+        "entitlement.event.chargeable",
+        actor=actor,
+        rule=word(lang, CHARGEABLE_RULE_KEYS, rule),
+        reason=word(lang, CHARGEABLE_REASON_KEYS, reason),
+        at=when(event.at),
+    )
+
+
+_WAAKDIENST_EVENTS: dict[str, Callable[[EventView, Raw, str], str]] = {
+    "chargeable": _chargeable_text,
+}

@@ -59,6 +59,10 @@ EMOJI = {
     "arrow_right": "➡️",
     "information_source": "ℹ️",
     "bell": "🔔",
+    # The waakdienst's entitlement: charged work, and the desk's handovers.
+    "moneybag": "💰",
+    "crescent_moon": "🌙",
+    "sunrise": "🌅",
     "+1": "👍",
     "thumbsup": "👍",
 }

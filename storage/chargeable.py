@@ -1,0 +1,175 @@
+"""Chargeable items (after-hours service without entitlement) and the desk's once-only
+handovers."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.models import ChargeableItem, DeskHandover, Ticket, TicketEvent
+
+
+def _insert(session: Session) -> Any:
+    dialect = session.get_bind().dialect.name
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    """Who served which ticket, when, and why."""
+
+    ticket_id: int
+    customer_id: int
+    rule: str
+    reason: str
+    actor_source: str
+    actor: str
+    period_start: datetime
+    at: datetime
+
+
+def record(*, session: Session, service: Service, now: datetime) -> int | None:
+    """A new chargeable item, or None when this person already has one for this ticket, reason
+    and period; that one is then extended to `service.at`. ON CONFLICT DO NOTHING: two
+    replicas recording the same service at once make one item."""
+    s = service
+    stmt = (
+        _insert(session)(ChargeableItem)
+        .values(
+            customer_id=s.customer_id,
+            ticket_id=s.ticket_id,
+            rule=s.rule,
+            reason=s.reason,
+            actor_source=s.actor_source,
+            actor=s.actor,
+            period_start=s.period_start,
+            started_at=s.at,
+            ended_at=s.at,
+            minutes=None,
+            note="",
+            created_at=now,
+        )
+        .on_conflict_do_nothing()
+        .returning(ChargeableItem.id)
+    )
+    created = session.execute(stmt).scalar_one_or_none()
+    if created is None:
+        session.execute(
+            update(ChargeableItem)
+            .where(
+                ChargeableItem.ticket_id == s.ticket_id,
+                ChargeableItem.actor_source == s.actor_source,
+                ChargeableItem.actor == s.actor,
+                ChargeableItem.reason == s.reason,
+                ChargeableItem.period_start == s.period_start,
+                ChargeableItem.ended_at < s.at,
+            )
+            .values(ended_at=s.at)
+        )
+    return created
+
+
+def for_ticket(*, session: Session, ticket_id: int) -> Sequence[ChargeableItem]:
+    return (
+        session.execute(
+            select(ChargeableItem)
+            .where(ChargeableItem.ticket_id == ticket_id)
+            .order_by(ChargeableItem.id)
+        )
+        .scalars()
+        .all()
+    )
+
+
+# --- the desk's handovers --------------------------------------------------------------------
+
+
+def claim_handover(
+    *, session: Session, kind: str, at: datetime, now: datetime, tickets: Collection[int]
+) -> bool:
+    """Claim the handover at `at`: True for the one process that made the claim. The claim
+    commits with what the handover sends, so it is sent once, or (rolled back) not at all."""
+    stmt = (
+        _insert(session)(DeskHandover)
+        .values(kind=kind, at=at, claimed_at=now, tickets=sorted(tickets))
+        .on_conflict_do_nothing()
+        .returning(DeskHandover.kind)
+    )
+    return session.execute(stmt).scalar_one_or_none() is not None
+
+
+def claimed(*, session: Session, kind: str, at: datetime) -> bool:
+    return session.get(DeskHandover, (kind, at)) is not None
+
+
+def handed_over(*, session: Session, kind: str, since: datetime, until: datetime) -> set[int]:
+    """The tickets of the handovers of this kind in [since, until)."""
+    rows = session.execute(
+        select(DeskHandover.tickets).where(
+            DeskHandover.kind == kind, DeskHandover.at >= since, DeskHandover.at < until
+        )
+    )
+    return {int(t) for (ids,) in rows for t in ids}
+
+
+def open_tickets(
+    *,
+    session: Session,
+    statuses: Collection[str],
+    types: Collection[str],
+    priorities: Collection[str],
+) -> Sequence[Ticket]:
+    """Open tickets of these types and priorities, oldest first (the tier is the caller's)."""
+    q = (
+        select(Ticket)
+        .where(
+            Ticket.status.in_(list(statuses)),
+            Ticket.type.in_(list(types)),
+            Ticket.priority.in_(list(priorities)),
+        )
+        .order_by(Ticket.created_at, Ticket.id)
+    )
+    return session.execute(q).unique().scalars().all()
+
+
+def touched(
+    *, session: Session, since: datetime, until: datetime, kinds: Collection[str], prefix: str
+) -> set[int]:
+    """Tickets with an audit event in [since, until) of one of these kinds, or whose kind
+    starts with `prefix` (the pages' events)."""
+    rows = session.execute(
+        select(TicketEvent.ticket_id)
+        .where(
+            TicketEvent.at >= since,
+            TicketEvent.at < until,
+            TicketEvent.kind.in_(list(kinds)) | TicketEvent.kind.startswith(prefix),
+        )
+        .distinct()
+    )
+    return {ticket_id for (ticket_id,) in rows}
+
+
+def events_between(
+    *, session: Session, ticket_ids: Collection[int], since: datetime, until: datetime
+) -> Sequence[TicketEvent]:
+    if not ticket_ids:
+        return []
+    return (
+        session.execute(
+            select(TicketEvent)
+            .where(
+                TicketEvent.ticket_id.in_(list(ticket_ids)),
+                TicketEvent.at >= since,
+                TicketEvent.at < until,
+            )
+            .order_by(TicketEvent.id)
+        )
+        .scalars()
+        .all()
+    )
