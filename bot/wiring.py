@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, SystemClock
 from bot.directory.service import Directory
 from bot.events import EventBus
+from bot.oncall.phone import Phone, build_phone
 from bot.outbox.dispatcher import Deliver, Dispatcher
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
@@ -60,6 +61,8 @@ class Services:
     events: EventBus
     monitor: SlaMonitor
     sla_reports: SlaReports
+    # The waakdienst's phone (Twilio), or None: paging by Slack only.
+    phone: Phone | None = None
 
     def close(self) -> None:
         self.background.shutdown()
@@ -165,4 +168,5 @@ def build_services(
             sessions=sessions, policy=policy, sla=sla, roles=roles, clock=clock, readers=readers
         ),
         readers=readers,
+        phone=build_phone(settings, clock=clock),
     )
