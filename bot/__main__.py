@@ -98,10 +98,6 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if cmd == "outbox":
         return _outbox(settings, lang)
     transport = Transport.CONSOLE if cmd == "console" else settings.transport
-    from bot.oncall.phone import announce
-
-    # Here, once: web workers and the worker process each build their own phone.
-    announce(settings)
     if transport is not Transport.CONSOLE and settings.smtp_url is None:
         # Without SMTP the customers' confirmation e-mails would pile up unsent.
         raise SettingsError([Problem("SMTP_URL", "settings.smtp_required_slack")])
@@ -114,6 +110,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.transports.socket import serve as serve_socket
 
         _require(preflight.slack(settings))
+        preflight.phone(settings)
         serve_socket(settings)
         return 0
     from bot.transports.console import run_console

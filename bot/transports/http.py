@@ -73,6 +73,8 @@ def serve(settings: Settings, **extra: Any) -> None:
     problems = preflight.slack(settings)
     if problems:
         raise SettingsError(problems)
+    # Said here, once: the web workers and the worker process each build their own phone.
+    preflight.phone(settings)
     # Migrate once, before the workers fork, so they never race each other's DDL.
     engine = make_engine(settings.database_url)
     migrate.upgrade(engine)

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import parse_qsl
 
 import pytest
@@ -213,7 +213,7 @@ def test_the_signature_is_the_one_twilio_validates() -> None:
 
 
 class _Recorder(BaseHTTPRequestHandler):
-    seen: list[tuple[str, dict[str, str], dict[str, str]]] = []
+    seen: ClassVar[list[tuple[str, dict[str, str], dict[str, str]]]] = []
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
