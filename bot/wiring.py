@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, SystemClock
 from bot.directory.service import Directory
 from bot.events import EventBus
-from bot.oncall.phone import Phone, build_phone
+from bot.oncall.phone import Phone, build_phone, look_back_for
 from bot.outbox.dispatcher import Deliver, Dispatcher
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
@@ -168,5 +168,7 @@ def build_services(
             sessions=sessions, policy=policy, sla=sla, roles=roles, clock=clock, readers=readers
         ),
         readers=readers,
-        phone=build_phone(settings, clock=clock),
+        phone=build_phone(
+            settings, clock=clock, look_back=look_back_for(policy.waakdienst.escalation.wait)
+        ),
     )

@@ -41,6 +41,11 @@ LOOK_BACK = timedelta(minutes=4)
 LOOKED_AT = 20
 
 
+def look_back_for(wait: timedelta) -> timedelta:
+    """How far back an uncertain retry looks: well inside the wait between a chain's pages."""
+    return min(LOOK_BACK, wait * 4 / 5)
+
+
 class Phone(Protocol):
     def call(self, *, to: str, twiml: str, reference: str, uncertain: bool = False) -> str:
         """Ring `to` with this TwiML; returns the call's sid. `reference`: the outbox row."""
@@ -161,7 +166,9 @@ class TwilioPhone:
         return None
 
 
-def build_phone(settings: Settings, *, clock: Clock | None = None) -> Phone | None:
+def build_phone(
+    settings: Settings, *, clock: Clock | None = None, look_back: timedelta = LOOK_BACK
+) -> Phone | None:
     """Twilio when the phone settings are there; None (paging by Slack only) when not."""
     if not settings.phone:
         return None
@@ -175,7 +182,9 @@ def build_phone(settings: Settings, *, clock: Clock | None = None) -> Phone | No
     # TWILIO_API_URL's host. Balie's settings say where Twilio is.
     client.edge = client.region = None
     client.api.base_url = settings.twilio_api_url
-    return TwilioPhone(client=client, from_=str(settings.twilio_from), clock=clock)
+    return TwilioPhone(
+        client=client, from_=str(settings.twilio_from), clock=clock, look_back=look_back
+    )
 
 
 def announce(settings: Settings) -> None:

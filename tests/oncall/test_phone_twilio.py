@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from bot.clock import ManualClock
-from bot.oncall.phone import Phone, TwilioPhone, announce, build_phone
+from bot.oncall.phone import Phone, TwilioPhone, announce, build_phone, look_back_for
 from bot.oncall.twiml import keypress_url, page_twiml
 from bot.outbox.dispatcher import Permanent, Retry
 from bot.settings import load_settings
@@ -200,3 +200,9 @@ def test_without_phone_settings_there_is_no_phone_and_start_up_says_so(
     assert [r.getMessage() for r in caplog.records] == [
         "no phone settings: paging is by Slack only"
     ]
+
+
+def test_the_look_back_stays_inside_the_wait_between_pages() -> None:
+    assert look_back_for(timedelta(minutes=5)) == timedelta(minutes=4)
+    assert look_back_for(timedelta(minutes=2)) == timedelta(seconds=96)
+    assert look_back_for(timedelta(minutes=30)) == timedelta(minutes=4)
