@@ -110,6 +110,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.transports.socket import serve as serve_socket
 
         _require(preflight.slack(settings))
+        preflight.phone(settings)
         serve_socket(settings)
         return 0
     from bot.transports.console import run_console

@@ -23,8 +23,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from bot.i18n import Localized, t
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_TWILIO_API_URL = "https://api.twilio.com"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 LOG_FORMATS = ("json", "text")
+_ACCOUNT_SID = re.compile(r"^AC[0-9a-fA-F]{32}$")
+_E164 = re.compile(r"^\+[1-9][0-9]{7,14}$")
+# The phone settings go together: a page that would ring with some of them set and not others
+# is a mistake to name at start-up, not a surprise at night. TWILIO_API_URL has a default.
+PHONE_SETTINGS = ("twilio_account_sid", "twilio_auth_token", "twilio_from", "public_url")
 _HOSTNAME = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9-]+)*$")
 
 
@@ -98,6 +104,13 @@ class Settings(BaseSettings):
     log_format: str = "json"
     # The dead man's switch: called every minute while paging works (see bot/heartbeat.py).
     heartbeat_url: str | None = None
+    # The phone side of the waakdienst (Twilio): all of these, or none (paging by Slack only).
+    twilio_account_sid: str | None = None
+    twilio_auth_token: str | None = None
+    twilio_from: str | None = None
+    twilio_api_url: str = DEFAULT_TWILIO_API_URL
+    # Where Twilio reaches Balie for the keypress (and what it signs): https://host[/prefix].
+    public_url: str | None = None
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -182,6 +195,55 @@ class Settings(BaseSettings):
             raise _bad("settings.choice", choices=", ".join(LOG_FORMATS))
         return v.strip().lower()
 
+    @field_validator("twilio_account_sid", "twilio_auth_token", "twilio_from", "public_url")
+    @classmethod
+    def _blank_is_unset(cls, v: str | None) -> str | None:
+        return v.strip() or None if v is not None else None
+
+    @field_validator("twilio_account_sid")
+    @classmethod
+    def _account_sid(cls, v: str | None) -> str | None:
+        if v is not None and not _ACCOUNT_SID.match(v):
+            raise _bad("settings.twilio_account_sid")
+        return v
+
+    @field_validator("twilio_auth_token")
+    @classmethod
+    def _auth_token(cls, v: str | None) -> str | None:
+        if v is not None and re.search(r"\s", v):
+            raise _bad("settings.twilio_auth_token")
+        return v
+
+    @field_validator("twilio_from")
+    @classmethod
+    def _twilio_from(cls, v: str | None) -> str | None:
+        if v is not None and not _E164.match(v):
+            raise _bad("settings.e164")
+        return v
+
+    @field_validator("twilio_api_url")
+    @classmethod
+    def _twilio_api_url(cls, v: str) -> str:
+        parts = urlsplit(v.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise _bad("settings.twilio_api_url")
+        return v.strip().rstrip("/")
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, v: str | None) -> str | None:
+        if v is None:
+            return None
+        parts = urlsplit(v)
+        if parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
+            raise _bad("settings.public_url")
+        return v.rstrip("/")
+
+    @property
+    def phone(self) -> bool:
+        """Twilio is configured: a page also rings and texts."""
+        return all(getattr(self, name) for name in PHONE_SETTINGS)
+
     @property
     def bind(self) -> str:
         """gunicorn's bind address: IPv6 addresses go in brackets."""
@@ -227,12 +289,45 @@ def _problem(err: Mapping[str, Any]) -> Problem:
 
 def load_settings(**overrides: Any) -> Settings:
     """Read settings; on failure raise SettingsError naming every bad variable."""
+    problems: list[Problem] = []
     try:
         settings = Settings(**overrides)
     except ValidationError as exc:
-        raise SettingsError([_problem(err) for err in exc.errors()]) from None
+        problems = [_problem(err) for err in exc.errors()]
+    # Checked on what was given, so a missing one is named beside a malformed other.
+    problems += _phone_missing(overrides)
+    if problems:
+        raise SettingsError(problems)
     settings.check_transport()
     return settings
+
+
+class _PhoneOnly(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    twilio_account_sid: str | None = None
+    twilio_auth_token: str | None = None
+    twilio_from: str | None = None
+    public_url: str | None = None
+
+
+def _phone_missing(overrides: Mapping[str, Any]) -> list[Problem]:
+    """Some but not all of the Twilio settings: each missing one, naming those that are set."""
+    given = {k: v for k, v in overrides.items() if k in PHONE_SETTINGS}
+    try:
+        raw = _PhoneOnly(**given)
+    except ValidationError:
+        return []  # not text at all: Settings has named it already
+    present = [name for name in PHONE_SETTINGS if (getattr(raw, name) or "").strip()]
+    # PUBLIC_URL alone is no request for a phone; any Twilio setting is.
+    if not any(name.startswith("twilio_") for name in present) or len(present) == 4:
+        return []
+    named = ", ".join(name.upper() for name in present)
+    return [
+        Problem(name.upper(), "settings.phone_missing", {"given": named})
+        for name in PHONE_SETTINGS
+        if name not in present
+    ]
 
 
 class _PolicyOnly(BaseSettings):

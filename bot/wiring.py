@@ -18,6 +18,7 @@ from bot.metrics import Metrics
 from bot.oncall.desk_handover import DeskHandovers
 from bot.oncall.entitlement import Entitlement, NobodyOnCall
 from bot.oncall.entitlement_delivery import EntitlementDelivery
+from bot.oncall.phone import Phone, build_phone, look_back_for
 from bot.outbox.dispatcher import Deliver, Dispatcher
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
@@ -71,6 +72,8 @@ class Services:
     # The waakdienst: who is paged when, and the desk's handovers (bot.oncall).
     entitlement: Entitlement
     desk_handovers: DeskHandovers
+    # The waakdienst's phone (Twilio), or None: paging by Slack only.
+    phone: Phone | None = None
 
     def close(self) -> None:
         self.background.shutdown()
@@ -210,4 +213,7 @@ def build_services(
         heartbeat=heartbeat,
         entitlement=entitlement,
         desk_handovers=desk_handovers,
+        phone=build_phone(
+            settings, clock=clock, look_back=look_back_for(policy.waakdienst.escalation.wait)
+        ),
     )

@@ -74,6 +74,30 @@ MESSAGES: Catalogue = {
     "settings.at_most": {"nl": "mag hoogstens {max} zijn", "en": "must be at most {max}"},
     "settings.boolean": {"nl": "moet true of false zijn", "en": "must be true or false"},
     "settings.invalid": {"nl": "is ongeldig", "en": "is not valid"},
+    "settings.twilio_account_sid": {
+        "nl": "moet een account-SID van Twilio zijn: AC gevolgd door 32 hexadecimale tekens",
+        "en": "must be a Twilio account SID: AC followed by 32 hexadecimal characters",
+    },
+    "settings.twilio_auth_token": {
+        "nl": "moet het auth-token van het Twilio-account zijn, zonder spaties",
+        "en": "must be the Twilio account's auth token, without spaces",
+    },
+    "settings.e164": {
+        "nl": "moet een telefoonnummer in internationale notatie zijn, zoals +31201234567",
+        "en": "must be a phone number in international (E.164) form, such as +31201234567",
+    },
+    "settings.twilio_api_url": {
+        "nl": "moet een http- of https-adres zijn, zoals https://api.twilio.com",
+        "en": "must be an http or https URL, such as https://api.twilio.com",
+    },
+    "settings.public_url": {
+        "nl": "moet het https-adres zijn waarop Balie bereikbaar is, zoals https://balie.korton.nl",
+        "en": "must be the https URL Balie is reachable at, such as https://balie.korton.nl",
+    },
+    "settings.phone_missing": {
+        "nl": "ontbreekt: bellen en sms'en voor de waakdienst kan alleen met alle Twilio-instellingen samen (nu ingesteld: {given}); stel ze allemaal in, of geen",
+        "en": "is missing: the waakdienst can only call and text with all the Twilio settings together (set now: {given}); set them all, or none",
+    },
     "settings.half_slack": {
         "nl": "hoort bij SLACK_SIGNING_SECRET (HTTP) of SLACK_APP_TOKEN (Socket Mode); laat alle drie weg voor de console",
         "en": "needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode); unset all three for console mode",

@@ -12,6 +12,7 @@ from gunicorn.app.base import BaseApplication
 from bot.app import create_app
 from bot.settings import Settings, SettingsError
 from bot.transports import preflight
+from bot.transports.keypress import keypress_endpoint
 from bot.transports.worker import Supervisor
 from bot.transports.wsgi import SlackWsgi
 from bot.wiring import Services
@@ -52,7 +53,10 @@ class _Gunicorn(BaseApplication):
         # Everything built so far lives as long as the worker: keep it out of the garbage
         # collector's full passes, which would otherwise pause requests now and then.
         gc.freeze()
-        return SlackWsgi(balie.app, balie.services)
+        # The chain engine's acknowledgement takes the keypress once it is wired; until then
+        # keypress_endpoint's default logs it.
+        keypress = keypress_endpoint(self.settings, lang=balie.services.policy.language)
+        return SlackWsgi(balie.app, balie.services, keypress=keypress)
 
 
 def _warm(services: Services) -> None:
@@ -69,6 +73,8 @@ def serve(settings: Settings, **extra: Any) -> None:
     problems = preflight.slack(settings)
     if problems:
         raise SettingsError(problems)
+    # Said here, once: the web workers and the worker process each build their own phone.
+    preflight.phone(settings)
     # Migrate once, before the workers fork, so they never race each other's DDL.
     engine = make_engine(settings.database_url)
     migrate.upgrade(engine)

@@ -1,4 +1,4 @@
-"""Checks before start-up: can Balie reach its database and Slack?
+"""Checks before start-up: can Balie reach its database and Slack? (And: does a page ring?)
 
 Each turns a failure into a settings problem that names the variable to fix, so a database or
 Slack that is down or refuses Balie reads as one clear line and exit code 2, not as a stack
@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import make_url
 
+from bot.oncall.phone import announce
 from bot.settings import Problem, Settings
 from storage.db import probe
 
@@ -96,6 +97,11 @@ def slack(settings: Settings) -> list[Problem]:
         return [_unreachable(url, exc.reason)]
     except OSError as exc:  # a timeout while reading the answer
         return [_unreachable(url, exc)]
+
+
+def phone(settings: Settings) -> None:
+    """Whether a page also rings: said once at start, after the checks that can stop it."""
+    announce(settings)
 
 
 def _unreachable(url: str, reason: object) -> Problem:

@@ -1,4 +1,5 @@
-"""The WSGI application: Slack's requests to Bolt, and a health check for load balancers."""
+"""The WSGI application: Slack's requests to Bolt, Twilio's keypresses of a page (when the phone
+is configured), and a health check for load balancers."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from urllib.parse import parse_qsl
 from slack_bolt import App, BoltRequest
 from sqlalchemy import text
 
+from bot.oncall.twiml import KEYPRESS_PATH
 from bot.wiring import Services
 from storage import outbox
 
@@ -23,6 +25,7 @@ MAX_BODY = 1 << 20
 # PEP 3333's environ and start_response, as loosely as the servers that call us type them.
 Environ = MutableMapping[str, Any]
 StartResponse = Callable[[str, list[tuple[str, str]]], object]
+WsgiApp = Callable[[Environ, StartResponse], Iterable[bytes]]
 
 
 def _headers(environ: Mapping[str, Any]) -> dict[str, str | Sequence[str]]:
@@ -75,15 +78,21 @@ class SlackWsgi:
         app: App,
         services: Services,
         path: str = "/slack/events",
+        *,
+        keypress: WsgiApp | None = None,
     ) -> None:
         self.app = app
         self.services = services
         self.path = path
+        # bot.transports.keypress, or None without phone settings (its path is then a 404).
+        self.keypress = keypress
 
     def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         method, path = environ.get("REQUEST_METHOD", "GET"), environ.get("PATH_INFO", "/")
         if method == "POST" and path == self.path:
             return self._slack(environ, start_response)
+        if method == "POST" and path == KEYPRESS_PATH and self.keypress is not None:
+            return self.keypress(environ, start_response)
         if method == "GET" and path == "/healthz":
             return self._health(start_response)
         if method == "GET" and path == "/metrics":
@@ -129,6 +138,7 @@ _REASONS = {
     200: "OK",
     400: "Bad Request",
     401: "Unauthorized",
+    403: "Forbidden",
     404: "Not Found",
     413: "Payload Too Large",
     500: "Internal Server Error",
