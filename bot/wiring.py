@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from slack_sdk import WebClient
 from sqlalchemy import Engine
@@ -13,6 +14,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, SystemClock
 from bot.directory.service import Directory
 from bot.events import EventBus
+from bot.oncall.page_delivery import PageDelivery
+from bot.oncall.page_payloads import PAGE_KINDS
+from bot.oncall.pager import Pager
+from bot.oncall.phone_port import Phone
+from bot.oncall.targets import OnCall, Targets
 from bot.outbox.dispatcher import Deliver, Dispatcher
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
@@ -60,6 +66,9 @@ class Services:
     events: EventBus
     monitor: SlaMonitor
     sla_reports: SlaReports
+    # The waakdienst's chain engine, and the outbox lane that delivers its pages.
+    pager: Pager
+    page_dispatcher: Dispatcher
 
     def close(self) -> None:
         self.background.shutdown()
@@ -87,6 +96,9 @@ def build_services(
     engine: Engine | None = None,
     run_migrations: bool = True,
     poll_seconds: float = 0.25,
+    oncall: OnCall | None = None,
+    phone: Phone | None = None,
+    page_seconds: float = 1.0,
 ) -> Services:
     policy = policy or load_policy(settings.policy_file)
     clock = clock or SystemClock()
@@ -106,12 +118,25 @@ def build_services(
             raise ValueError("SMTP_URL is required to send e-mail")
         mail = SmtpSender(settings.smtp_url, settings.mail_from).send
     slack = SlackDelivery(client=client, policy=policy, readers=readers)
+    # Until the rota is wired in, nobody is on call: every page goes to the team leads.
+    oncall = oncall or _NobodyOnCall()
+    pages = PageDelivery(
+        slack=slack, client=client, readers=readers, policy=policy, oncall=oncall, phone=phone
+    )
     handlers: dict[str, Deliver] = {
         **slack.handlers(),
         **SlaDelivery(slack=slack, readers=readers, policy=policy).handlers(),
         CustomerMail.kind: CustomerMailDelivery(readers=readers, policy=policy, send=mail),
+        **pages.handlers(),
     }
-    dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers, readers=readers)
+    # Two lanes: pages have a dispatcher (and a loop) of their own, so a page never waits
+    # behind card updates or e-mails.
+    dispatcher = Dispatcher(
+        sessions=sessions, clock=clock, handlers=handlers, readers=readers, exclude=PAGE_KINDS
+    )
+    page_dispatcher = Dispatcher(
+        sessions=sessions, clock=clock, handlers=handlers, readers=readers, kinds=PAGE_KINDS
+    )
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
     kick: Callable[[], None] = background.kick
     sla = Sla(policy)
@@ -138,6 +163,24 @@ def build_services(
         sessions=sessions, policy=policy, clock=clock, sla=sla, events=events, after_commit=kick
     )
     background.add_monitor(monitor.sweep)
+    # The chain engine: a chain per page; its sweep claims each due step, then the lane
+    # delivers it. Every commit's kick wakes the lane, so a new chain's first page goes at once.
+    pager = Pager(
+        sessions=sessions,
+        policy=policy,
+        clock=clock,
+        oncall=oncall,
+        roles=roles,
+        phone=phone is not None,
+        after_commit=kick,
+    )
+    pager.subscribe(events)
+
+    def page_lane() -> None:
+        pager.sweep()
+        page_dispatcher.drain()
+
+    background.add_lane("pages", page_lane, seconds=page_seconds)
     # Keeps user-group membership warm, so role checks on the ack path never wait for Slack.
     background.add_periodic("roles", roles.warm, seconds=240)
     directory = Directory(
@@ -165,4 +208,16 @@ def build_services(
             sessions=sessions, policy=policy, sla=sla, roles=roles, clock=clock, readers=readers
         ),
         readers=readers,
+        pager=pager,
+        page_dispatcher=page_dispatcher,
     )
+
+
+class _NobodyOnCall:
+    """A rota with nobody on it (until the rota is wired in): the chain skips to the leads."""
+
+    def targets(self, at: datetime) -> Targets:
+        return Targets(None, None)
+
+    def phone(self, user: str) -> str | None:
+        return None

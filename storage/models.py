@@ -303,7 +303,9 @@ class PageStep(Base):
     kind: Mapped[str] = mapped_column(String(16))  # primary | backup | leads | reminder
     target: Mapped[str | None] = mapped_column(String(32))  # who was paged (a user id)
     claimed_at: Mapped[datetime]
-
+    # Where its Slack message went, once delivered: acknowledging updates it in place.
+    channel: Mapped[str | None] = mapped_column(String(32))
+    ts: Mapped[str | None] = mapped_column(String(32))
 
 
 # --- The waakdienst: entitlement (chargeable items, desk handovers). Migration 0008. --------

@@ -30,11 +30,16 @@ class ActionId(StrEnum):
     MISSING = "new_missing"
     # The free-text input of the escalate/wait/resolve/reopen/note modals.
     TEXT = "action_text"
+    # The waakdienst's page (a DM to the engineer, the team leads' call, the reminder).
+    PAGE_ACK = "page_ack"
+    PAGE_ESCALATE = "page_escalate"
+    PAGE_RESOLVE = "page_resolve"
 
 
 class BlockId(StrEnum):
     CARD_ACTIONS = "card_actions"
     CARD_MORE = "card_more"
+    PAGE_ACTIONS = "page_actions"
     CUSTOMER = "customer"
     CONTACT = "contact"
     VIA = "via"

@@ -10,6 +10,7 @@ from bot.i18n import t, word
 from bot.i18n.cards import EVENT_KEYS
 from bot.i18n.fields import LABEL_KEYS
 from bot.policy import Policy
+from bot.tickets.blocks import page_events
 from bot.tickets.blocks import vocabulary as voc
 from bot.tickets.views import EventView, TicketView
 
@@ -89,6 +90,8 @@ def actor_text(event: EventView, lang: str) -> Raw:
 
 def _event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str) -> str:
     actor = actor_text(event, lang)
+    if event.kind in page_events.KINDS:
+        return page_events.text(event, actor, lang)
     if event.kind == "created":
         head = tr(
             lang,

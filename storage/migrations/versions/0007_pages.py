@@ -45,9 +45,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_page_chains")),
     )
     with op.batch_alter_table("page_chains", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_page_chains_ticket_id"), ["ticket_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_page_chains_ticket_id"), ["ticket_id"], unique=False)
         # The sweep reads only chains with something due.
         batch_op.create_index(
             "ix_page_chains_due",
@@ -72,6 +70,8 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("target", sa.String(length=32), nullable=True),
         sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("channel", sa.String(length=32), nullable=True),
+        sa.Column("ts", sa.String(length=32), nullable=True),
         sa.ForeignKeyConstraint(
             ["chain_id"],
             ["page_chains.id"],
