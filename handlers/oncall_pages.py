@@ -30,7 +30,8 @@ SUBCOMMANDS: frozenset[str] = frozenset({"ack", "escalate"})
 
 def subcommand(s: Services, *, user: str, sub: str, rest: str, lang: str) -> Reply:
     """The answer to `/waakdienst <sub> <rest>` for one of SUBCOMMANDS."""
-    ref = grammar.ticket_ref(sub, rest, s.policy, lang)
+    # Just the number: unlike `/ticket escaleer`, escalating a page takes no reason.
+    ref = grammar.ticket_ref("show", rest, s.policy, lang)
     actor = Actor.slack(user)
     if sub == "ack":
         acked = s.pager.acknowledge(actor, ref.number, Via.COMMAND)
