@@ -135,3 +135,13 @@ def night_watch(*, session: Session, ticket_id: int) -> tuple[PageChain, str | N
         .limit(1)
     ).scalar_one_or_none()
     return chain, last
+
+
+def oldest_due(*, session: Session) -> datetime | None:
+    """The earliest moment a running chain has something due (the partial index's first row)."""
+    return session.execute(
+        select(PageChain.next_due_at)
+        .where(PageChain.next_due_at.is_not(None))
+        .order_by(PageChain.next_due_at)
+        .limit(1)
+    ).scalar_one_or_none()

@@ -13,40 +13,40 @@ MESSAGES: Catalogue = {
         "en": ":rotating_light: {actor} pages the on-call engineer ({reason}).",
     },
     "page.event.accepted": {
-        "nl": ":crescent_moon: {target} heeft de waakdienst en neemt dit ticket zelf aan: niemand wordt opgeroepen.",
-        "en": ":crescent_moon: {target} is on call and takes this ticket themselves: nobody is paged.",
+        "nl": ":white_check_mark: {target} heeft de waakdienst en neemt dit ticket zelf aan: niemand wordt opgeroepen.",
+        "en": ":white_check_mark: {target} is on call and takes this ticket themselves: nobody is paged.",
     },
     "page.event.sent_primary": {
-        "nl": ":pager: Oproep {attempt} van {pages} aan {target} (waakdienst).",
-        "en": ":pager: Page {attempt} of {pages} to {target} (on call).",
+        "nl": ":bell: Oproep {attempt} van {pages} aan {target} (waakdienst).",
+        "en": ":bell: Page {attempt} of {pages} to {target} (on call).",
     },
     "page.event.sent_backup": {
-        "nl": ":pager: Geen reactie: oproep aan {target} (reservedienst).",
-        "en": ":pager: No answer: paging {target} (backup).",
+        "nl": ":bell: Geen reactie: oproep aan {target} (reservedienst).",
+        "en": ":bell: No answer: paging {target} (backup).",
     },
     "page.event.sent_leads": {
-        "nl": ":pager: Nog steeds niemand: de teamleiders zijn opgeroepen.",
-        "en": ":pager: Still nobody: the team leads have been paged.",
+        "nl": ":bell: Nog steeds niemand: de teamleiders zijn opgeroepen.",
+        "en": ":bell: Still nobody: the team leads have been paged.",
     },
     "page.event.skipped": {
-        "nl": ":fast_forward: Niemand op het rooster voor de {step}: door naar de volgende stap.",
-        "en": ":fast_forward: Nobody on the rota for the {step}: on to the next step.",
+        "nl": ":arrow_right: Niemand op het rooster voor de {step}: door naar de volgende stap.",
+        "en": ":arrow_right: Nobody on the rota for the {step}: on to the next step.",
     },
     "page.event.ack": {
         "nl": ":white_check_mark: {actor} heeft de oproep geaccepteerd ({via}); verdere oproepen zijn gestopt.",
         "en": ":white_check_mark: {actor} acknowledged the page ({via}); further pages are stopped.",
     },
     "page.event.escalate": {
-        "nl": ":arrow_double_up: {actor} escaleert de oproep naar de volgende stap.",
-        "en": ":arrow_double_up: {actor} escalates the page to the next step.",
+        "nl": ":arrow_right: {actor} escaleert de oproep naar de volgende stap.",
+        "en": ":arrow_right: {actor} escalates the page to the next step.",
     },
     "page.event.reminder": {
         "nl": ":hourglass: Herinnering aan {target}: sinds {since} is het ticket niet bijgewerkt.",
         "en": ":hourglass: Reminder to {target}: the ticket has not been updated since {since}.",
     },
     "page.event.restart": {
-        "nl": ":repeat: Niemand reageerde op de herinnering: de waakdienst wordt opnieuw opgeroepen (ronde {round}).",
-        "en": ":repeat: Nobody answered the reminder: the on-call engineer is paged again (round {round}).",
+        "nl": ":rotating_light: Niemand reageerde op de herinnering: de waakdienst wordt opnieuw opgeroepen (ronde {round}).",
+        "en": ":rotating_light: Nobody answered the reminder: the on-call engineer is paged again (round {round}).",
     },
     # --- words ---------------------------------------------------------------------------
     "page.via.button": {"nl": "met de knop", "en": "with the button"},
@@ -100,8 +100,8 @@ MESSAGES: Catalogue = {
         "en": ":white_check_mark: Acknowledged by {who} at {at}.",
     },
     "page.dm.settled_moved": {
-        "nl": ":arrow_double_up: Doorgezet naar de volgende stap om {at}.",
-        "en": ":arrow_double_up: Passed on to the next step at {at}.",
+        "nl": ":arrow_right: Doorgezet naar de volgende stap om {at}.",
+        "en": ":arrow_right: Passed on to the next step at {at}.",
     },
     "page.dm.settled_ended": {
         "nl": ":heavy_check_mark: Het ticket is opgelost of gesloten; de oproep is voorbij.",
@@ -125,8 +125,8 @@ MESSAGES: Catalogue = {
         "en": ":rotating_light: On call paged, not acknowledged yet ({who})",
     },
     "page.card.holder": {
-        "nl": ":crescent_moon: Waakdienst: {who} (geaccepteerd {at})",
-        "en": ":crescent_moon: On call: {who} (acknowledged {at})",
+        "nl": ":white_check_mark: Waakdienst: {who} (geaccepteerd {at})",
+        "en": ":white_check_mark: On call: {who} (acknowledged {at})",
     },
     # --- /waakdienst accepteer|escaleer ------------------------------------------------------
     "page.ok.ack": {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -251,3 +251,18 @@ class Pager:
 
 def store_snapshot(row: PageChain) -> Snapshot:
     return Snapshot.from_json(row.snapshot)
+
+
+def chains_on_time(
+    grace: timedelta = timedelta(minutes=1),
+) -> Callable[[Session, datetime], str | None]:
+    """The dead man's switch's check (bot.heartbeat.Check): every running chain's next step is
+    on time, i.e. no step has been due for longer than `grace` without being sent."""
+
+    def check(session: Session, now: datetime) -> str | None:
+        due = store.oldest_due(session=session)
+        if due is not None and now - due >= grace:
+            return f"a page step is {int((now - due).total_seconds())} s overdue"
+        return None
+
+    return check

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.blocks.ids import ActionId
 from bot.events import Actor
+from bot.oncall.pager import chains_on_time
 from bot.oncall.rules.chain import Via
 from handlers import oncall_pages
 from storage.models import PageChain, PageStep
@@ -220,3 +221,15 @@ def test_an_empty_rota_pages_the_team_leads_at_once(night: Night) -> None:
     assert night.leads_pages()[0]["channel"] == LEADS_CHANNEL
     assert "<@ULEAD1>" in night.leads_pages()[0]["text"]
     assert any("Niemand op het rooster voor de reservedienst" in t for t in night.thread())
+
+
+def test_the_heartbeat_check_sees_a_step_left_waiting(night: Night) -> None:
+    check = chains_on_time()
+    number = night.ticket()
+    night.request(number)
+    with night.s.readers() as session:
+        assert check(session, night.s.clock.now() + MIN / 2) is None
+        assert check(session, night.s.clock.now() + 2 * MIN) == "a page step is 120 s overdue"
+    night.run()
+    with night.s.readers() as session:
+        assert check(session, night.s.clock.now() + 2 * MIN) is None  # next due at 22:05

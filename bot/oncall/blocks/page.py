@@ -67,7 +67,7 @@ def _essentials(v: TicketView, policy: Policy, lang: str) -> list[Block]:
     reason = voc.priority_reason(
         policy, impact=v.impact, urgency=v.urgency, priority=v.priority, lang=lang
     )
-    phone = f"\n:telephone_receiver: {esc(v.contact_phone)}" if v.contact_phone else ""
+    phone = f" · {esc(v.contact_phone)}" if v.contact_phone else ""
     contact = f"{esc(v.contact_name)} ({voc.role_label(v.contact_role, lang)})\n"
     fields = [
         _field(lang, "card.customer", f"{esc(v.customer_name)} ({esc(v.customer_code)})"),
