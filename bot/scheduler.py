@@ -30,6 +30,7 @@ class Background:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._lanes: list[_Lane] = []
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(4)},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30},
@@ -52,6 +53,11 @@ class Background:
         """The SLA monitor; several replicas may sweep at once (claims live in the database)."""
         self.add_periodic("sla_monitor", sweep, seconds)
 
+    def add_lane(self, name: str, work: Callable[[], object], seconds: float) -> None:
+        """A loop of its own, like the outbox's: `work` runs every `seconds` and at once after
+        every kick. The pages run in one, so a page never waits behind a card or an e-mail."""
+        self._lanes.append(_Lane(name, work, seconds, self._stop))
+
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
@@ -62,6 +68,8 @@ class Background:
         self._stop.clear()
         self._thread = threading.Thread(target=self._outbox_loop, name="balie-outbox", daemon=True)
         self._thread.start()
+        for lane in self._lanes:
+            lane.start()
         if not self.scheduler.running:
             self.scheduler.start()
 
@@ -71,12 +79,16 @@ class Background:
         if self._thread is not None:
             self._thread.join(timeout=30)
             self._thread = None
+        for lane in self._lanes:
+            lane.join()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
 
     def kick(self) -> None:
         """Deliver now: something was just committed."""
         self._wake.set()
+        for lane in self._lanes:
+            lane.wake.set()
 
     def _outbox_loop(self) -> None:
         while not self._stop.is_set():
@@ -96,3 +108,38 @@ class Background:
                 session=session, before=self.clock.now() - timedelta(days=7)
             )
         log.info("purged %d delivered outbox rows", removed)
+
+
+class _Lane:
+    def __init__(
+        self, name: str, work: Callable[[], object], seconds: float, stop: threading.Event
+    ) -> None:
+        self.name = name
+        self.work = work
+        self.seconds = seconds
+        self.wake = threading.Event()
+        self._stop = stop
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(
+                target=self._loop, name=f"balie-{self.name}", daemon=True
+            )
+            self._thread.start()
+
+    def join(self) -> None:
+        self.wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+            self._thread = None
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self.wake.wait(self.seconds)
+            self.wake.clear()
+            try:
+                self.work()
+            except Exception:
+                log.exception("%s failed; retrying", self.name)
+                self._stop.wait(1.0)

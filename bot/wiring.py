@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from slack_sdk import WebClient
 from sqlalchemy import Engine
@@ -16,9 +17,13 @@ from bot.events import EventBus
 from bot.heartbeat import Heartbeat
 from bot.metrics import Metrics
 from bot.oncall.desk_handover import DeskHandovers
-from bot.oncall.entitlement import Entitlement, NobodyOnCall
+from bot.oncall.entitlement import Entitlement
 from bot.oncall.entitlement_delivery import EntitlementDelivery
+from bot.oncall.page_delivery import PageDelivery
+from bot.oncall.page_payloads import PAGE_KINDS
+from bot.oncall.pager import Pager
 from bot.oncall.phone import Phone, build_phone, look_back_for
+from bot.oncall.targets import OnCall, Targets
 from bot.outbox.dispatcher import Deliver, Dispatcher
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
@@ -72,6 +77,9 @@ class Services:
     # The waakdienst: who is paged when, and the desk's handovers (bot.oncall).
     entitlement: Entitlement
     desk_handovers: DeskHandovers
+    # The waakdienst's chain engine, and the outbox lane that delivers its pages.
+    pager: Pager
+    page_dispatcher: Dispatcher
     # The waakdienst's phone (Twilio), or None: paging by Slack only.
     phone: Phone | None = None
 
@@ -101,6 +109,9 @@ def build_services(
     engine: Engine | None = None,
     run_migrations: bool = True,
     poll_seconds: float = 0.25,
+    oncall: OnCall | None = None,
+    phone: Phone | None = None,
+    page_seconds: float = 1.0,
 ) -> Services:
     policy = policy or load_policy(settings.policy_file)
     clock = clock or SystemClock()
@@ -121,6 +132,20 @@ def build_services(
         mail = SmtpSender(settings.smtp_url, settings.mail_from).send
     slack = SlackDelivery(client=client, policy=policy, readers=readers)
     preferences = Preferences(sessions=sessions, readers=readers, default=policy.language)
+    # Until the rota is wired in, nobody is on call: every page goes to the team leads.
+    oncall = oncall or _NobodyOnCall()
+    if phone is None:
+        wait = policy.waakdienst.escalation.wait
+        phone = build_phone(settings, clock=clock, look_back=look_back_for(wait))
+    pages = PageDelivery(
+        slack=slack,
+        client=client,
+        readers=readers,
+        policy=policy,
+        oncall=oncall,
+        phone=phone,
+        public_url=settings.public_url,
+    )
     handlers: dict[str, Deliver] = {
         **slack.handlers(),
         **SlaDelivery(slack=slack, readers=readers, policy=policy).handlers(),
@@ -128,8 +153,16 @@ def build_services(
         **EntitlementDelivery(
             slack=slack, readers=readers, policy=policy, lang_of=preferences.lang_of
         ).handlers(),
+        **pages.handlers(),
     }
-    dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers, readers=readers)
+    # Two lanes: pages have a dispatcher (and a loop) of their own, so a page never waits
+    # behind card updates or e-mails.
+    dispatcher = Dispatcher(
+        sessions=sessions, clock=clock, handlers=handlers, readers=readers, exclude=PAGE_KINDS
+    )
+    page_dispatcher = Dispatcher(
+        sessions=sessions, clock=clock, handlers=handlers, readers=readers, kinds=PAGE_KINDS
+    )
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
     kick: Callable[[], None] = background.kick
     sla = Sla(policy)
@@ -156,6 +189,24 @@ def build_services(
         sessions=sessions, policy=policy, clock=clock, sla=sla, events=events, after_commit=kick
     )
     background.add_monitor(monitor.sweep)
+    # The chain engine: a chain per page; its sweep claims each due step, then the lane
+    # delivers it. Every commit's kick wakes the lane, so a new chain's first page goes at once.
+    pager = Pager(
+        sessions=sessions,
+        policy=policy,
+        clock=clock,
+        oncall=oncall,
+        roles=roles,
+        phone=phone is not None,
+        after_commit=kick,
+    )
+    pager.subscribe(events)
+
+    def page_lane() -> None:
+        pager.sweep()
+        page_dispatcher.drain()
+
+    background.add_lane("pages", page_lane, seconds=page_seconds)
     # Keeps user-group membership warm, so role checks on the ack path never wait for Slack.
     background.add_periodic("roles", roles.warm, seconds=240)
     # The dead man's switch; the waakdienst adds its checks (chains on time, pages delivered).
@@ -171,7 +222,7 @@ def build_services(
         clock=clock,
         roles=roles,
         events=events,
-        oncall=NobodyOnCall(),
+        oncall=oncall,
         after_commit=kick,
     )
     entitlement.subscribe(events)
@@ -213,7 +264,17 @@ def build_services(
         heartbeat=heartbeat,
         entitlement=entitlement,
         desk_handovers=desk_handovers,
-        phone=build_phone(
-            settings, clock=clock, look_back=look_back_for(policy.waakdienst.escalation.wait)
-        ),
+        phone=phone,
+        pager=pager,
+        page_dispatcher=page_dispatcher,
     )
+
+
+class _NobodyOnCall:
+    """A rota with nobody on it (until the rota is wired in): the chain skips to the leads."""
+
+    def targets(self, at: datetime) -> Targets:
+        return Targets(None, None)
+
+    def phone(self, user: str) -> str | None:
+        return None

@@ -249,6 +249,65 @@ class UserPreference(Base):
 # --- The waakdienst: pages (escalation chains and their claimed steps). Migration 0007. -----
 
 
+class PageChain(Base):
+    """One escalation chain per ticket page, running from a snapshot of the policy taken when
+    it started. At most one chain per ticket is not ended (a partial unique index)."""
+
+    __tablename__ = "page_chains"
+    __table_args__ = (
+        Index(
+            "ix_page_chains_due",
+            "next_due_at",
+            postgresql_where=text("next_due_at IS NOT NULL"),
+            sqlite_where=text("next_due_at IS NOT NULL"),
+        ),
+        Index(
+            "uq_page_chains_running",
+            "ticket_id",
+            unique=True,
+            postgresql_where=text("state <> 'ended'"),
+            sqlite_where=text("state <> 'ended'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime]
+    snapshot: Mapped[dict[str, Any]]
+    state: Mapped[str] = mapped_column(String(16))  # paging | acknowledged | ended
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    step: Mapped[int] = mapped_column(Integer, default=0)  # the next paging step of the round
+    reminders: Mapped[int] = mapped_column(Integer, default=0)  # sent this round
+    reminded_at: Mapped[datetime | None]  # a reminder awaits an answer since then
+    next_due_at: Mapped[datetime | None]
+    acknowledged_by: Mapped[str | None] = mapped_column(String(32))
+    acknowledged_at: Mapped[datetime | None]
+    acknowledged_via: Mapped[str | None] = mapped_column(String(16))  # button|command|phone|self
+    last_update_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    ended_why: Mapped[str | None] = mapped_column(String(32))
+
+
+class PageStep(Base):
+    """A step of a chain, claimed before it is sent: the primary key makes each step of each
+    round exactly-once, across restarts and replicas."""
+
+    __tablename__ = "page_steps"
+
+    chain_id: Mapped[int] = mapped_column(
+        ForeignKey("page_chains.id", ondelete="CASCADE"), primary_key=True
+    )
+    round: Mapped[int] = mapped_column(Integer, primary_key=True)
+    step: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # primary | backup | leads | reminder
+    target: Mapped[str | None] = mapped_column(String(32))  # who was paged (a user id)
+    claimed_at: Mapped[datetime]
+    # Where its Slack message went, once delivered: acknowledging updates it in place.
+    channel: Mapped[str | None] = mapped_column(String(32))
+    ts: Mapped[str | None] = mapped_column(String(32))
+
+
 # --- The waakdienst: entitlement (chargeable items, desk handovers). Migration 0008. --------
 
 

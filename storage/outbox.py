@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -60,13 +60,23 @@ def has_later(*, session: Session, kind: str, ordering_key: str, after_id: int) 
     ).scalar_one()
 
 
-def claimable(*, session: Session, now: datetime, limit: int) -> Sequence[int]:
+def claimable(
+    *,
+    session: Session,
+    now: datetime,
+    limit: int,
+    kinds: Collection[str] | None = None,
+    exclude: Collection[str] = (),
+) -> Sequence[int]:
     """Due rows whose predecessors (same ordering_key) are all delivered; a read, so on SQLite
     the search holds no write lock (`lease` checks again).
 
     The scan walks the partial index of undelivered rows in id order and stops once it has its
     rows; a row waiting for a predecessor costs one probe of the (ordering_key, id) index, so a
     long run of waiting rows slows a claim a little but never starves the rows behind it.
+
+    `kinds` and `exclude` make lanes: the pages have a dispatcher of their own, so a page
+    never waits behind card updates or e-mails.
     """
     earlier = aliased(OutboxItem)
     free = (
@@ -84,6 +94,10 @@ def claimable(*, session: Session, now: datetime, limit: int) -> Sequence[int]:
         .order_by(OutboxItem.id)
         .limit(limit)
     )
+    if kinds is not None:
+        free = free.where(OutboxItem.kind.in_(list(kinds)))
+    if exclude:
+        free = free.where(OutboxItem.kind.not_in(list(exclude)))
     return session.execute(free).scalars().all()
 
 

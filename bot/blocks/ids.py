@@ -32,11 +32,16 @@ class ActionId(StrEnum):
     TEXT = "action_text"
     # The waakdienst: page anyway for a customer who is not entitled ("Toch oproepen").
     PAGE_ANYWAY = "oncall_page_anyway"
+    # The waakdienst's page (a DM to the engineer, the team leads' call, the reminder).
+    PAGE_ACK = "page_ack"
+    PAGE_ESCALATE = "page_escalate"
+    PAGE_RESOLVE = "page_resolve"
 
 
 class BlockId(StrEnum):
     CARD_ACTIONS = "card_actions"
     CARD_MORE = "card_more"
+    PAGE_ACTIONS = "page_actions"
     CUSTOMER = "customer"
     CONTACT = "contact"
     VIA = "via"

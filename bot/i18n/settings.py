@@ -65,8 +65,8 @@ MESSAGES: Catalogue = {
         "en": "must be an IP address or host name, such as 0.0.0.0 or 127.0.0.1",
     },
     "settings.http_url": {
-        "nl": "moet een http(s)-adres zijn, zoals https://hc-ping.com/…",
-        "en": "must be an http(s) URL, such as https://hc-ping.com/…",
+        "nl": "moet een http- of https-adres zijn, zoals https://hc-ping.com/…",
+        "en": "must be an http or https URL, such as https://hc-ping.com/…",
     },
     "settings.choice": {"nl": "kies uit {choices}", "en": "choose one of {choices}"},
     "settings.integer": {"nl": "moet een geheel getal zijn", "en": "must be a whole number"},

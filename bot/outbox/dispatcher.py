@@ -76,6 +76,8 @@ class Dispatcher:
         renew_every: float = RENEW_EVERY,
         batch: int = 20,
         readers: sessionmaker[Session] | None = None,
+        kinds: Collection[str] | None = None,
+        exclude: Collection[str] = (),
     ) -> None:
         self.sessions = sessions
         self.readers = readers or sessions
@@ -84,6 +86,9 @@ class Dispatcher:
         self.lease = lease
         self.renew_every = renew_every
         self.batch = batch
+        # A lane: only these kinds (None: all), never those (another lane delivers them).
+        self.kinds = None if kinds is None else frozenset(kinds)
+        self.exclude = frozenset(exclude)
         # One drain at a time per process; other replicas are kept apart by the leases.
         self._lock = threading.Lock()
 
@@ -97,7 +102,13 @@ class Dispatcher:
                 now = self.clock.now()
                 # Search in a read transaction, lease in a short write.
                 with self.readers() as session:
-                    ids = outbox.claimable(session=session, now=now, limit=self.batch)
+                    ids = outbox.claimable(
+                        session=session,
+                        now=now,
+                        limit=self.batch,
+                        kinds=self.kinds,
+                        exclude=self.exclude,
+                    )
                 if not ids:
                     break
                 until = now + self.lease

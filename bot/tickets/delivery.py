@@ -31,8 +31,8 @@ from bot.outbox.slack_lookup import CARD_EVENT, THREAD_EVENT, Lookup, metadata
 from bot.policy import Policy
 from bot.tickets.blocks import card as ticket_card
 from bot.tickets.blocks import thread
-from bot.tickets.views import EventView, TicketView
-from storage import outbox
+from bot.tickets.views import EventView, NightWatch, TicketView
+from storage import outbox, pages
 from storage import tickets as store
 from storage.models import OutboxItem
 
@@ -71,7 +71,8 @@ class SlackDelivery:
             ticket = store.get_by_id(session=session, ticket_id=CardSync.of(item).ticket_id)
             if ticket is None:
                 return
-            view = TicketView.of(ticket)
+            watch = pages.night_watch(session=session, ticket_id=ticket.id)
+            view = TicketView.of(ticket, night=NightWatch.of(watch))
             placed = (ticket.card_channel, ticket.card_ts, ticket.card_line)
         channel, ts, line = placed
         on_line = bool(ts) and line == view.line

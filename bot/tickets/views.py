@@ -7,7 +7,26 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.directory.rules.terms import Terms, terms_for
-from storage.models import Ticket, TicketEvent
+from storage.models import PageChain, Ticket, TicketEvent
+
+
+@dataclass(frozen=True, slots=True)
+class NightWatch:
+    """Who has the ticket at night: whoever acknowledged the waakdienst's page, or (not
+    acknowledged yet) whom it paged last."""
+
+    acknowledged: bool
+    who: str | None
+    at: datetime | None
+
+    @classmethod
+    def of(cls, watch: tuple[PageChain, str | None] | None) -> NightWatch | None:
+        if watch is None:
+            return None
+        chain, paged = watch
+        if chain.state == "acknowledged":
+            return cls(True, chain.acknowledged_by, chain.acknowledged_at)
+        return cls(False, paged, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +64,14 @@ class TicketView:
     resolution_due_at: datetime | None = None
     resolution_state: str = "running"
     third_party: str | None = None
+    night: NightWatch | None = None
 
     @property
     def terms(self) -> Terms:
         return terms_for(self.contract_date)
 
     @classmethod
-    def of(cls, t: Ticket) -> TicketView:
+    def of(cls, t: Ticket, night: NightWatch | None = None) -> TicketView:
         c, p = t.customer, t.contact
         return cls(
             id=t.id,
@@ -87,6 +107,7 @@ class TicketView:
             resolution_due_at=t.resolution_due_at,
             resolution_state=t.resolution_state,
             third_party=t.third_party,
+            night=night,
         )
 
 

@@ -155,6 +155,17 @@ def _buttons(v: TicketView, lang: str) -> list[Any]:
     return elements
 
 
+def _night(v: TicketView, lang: str) -> ContextBlock:
+    """Who has the ticket at night (the waakdienst's running page)."""
+    n = v.night
+    assert n is not None
+    if n.acknowledged and n.at is not None:
+        line = tr(lang, "page.card.holder", who=mention(n.who, lang), at=when(n.at))
+    else:
+        line = tr(lang, "page.card.paging", who=mention(n.who, lang))
+    return ContextBlock(elements=[MarkdownTextObject(text=fit(line, CONTEXT_TEXT))])
+
+
 def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
     reason = voc.priority_reason(
         policy, impact=v.impact, urgency=v.urgency, priority=v.priority, lang=lang
@@ -189,6 +200,8 @@ def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
         SectionBlock(text=MarkdownTextObject(text=f"*{clip(v.subject, SECTION_TEXT - 2)}*")),
         SectionBlock(fields=fields),
     ]
+    if v.night is not None and v.status in OPEN:
+        out.append(_night(v, lang))
     if v.description:
         out.append(_titled(lang, "", "card.description", v.description))
     if v.missing_info and v.status == Status.WAITING_INFO:

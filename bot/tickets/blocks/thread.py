@@ -12,6 +12,7 @@ from bot.i18n.cards import EVENT_KEYS
 from bot.i18n.fields import LABEL_KEYS
 from bot.i18n.paging import CHARGEABLE_REASON_KEYS, CHARGEABLE_RULE_KEYS
 from bot.policy import Policy
+from bot.tickets.blocks import page_events
 from bot.tickets.blocks import vocabulary as voc
 from bot.tickets.views import EventView, TicketView
 
@@ -93,6 +94,8 @@ def _event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str)
     actor = actor_text(event, lang)
     if event.kind in _WAAKDIENST_EVENTS:
         return _WAAKDIENST_EVENTS[event.kind](event, actor, lang)
+    if event.kind in page_events.KINDS:
+        return page_events.text(event, actor, lang)
     if event.kind == "created":
         head = tr(
             lang,

@@ -1,0 +1,144 @@
+"""Three Balie processes on one PostgreSQL database send each step of each chain exactly once,
+and a restart mid-chain resumes at the step that was due."""
+
+from __future__ import annotations
+
+import collections
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.events import Actor
+from bot.oncall.rules.chain import Via
+from storage.models import PageStep
+from tests.conftest import Database, amsterdam
+from tests.fakes.slack_api import FakeSlack
+from tests.fakes.smtp import SmtpServer
+from tests.oncall.chain_support import (
+    BACKUP,
+    LEADS_CHANNEL,
+    PRIMARY,
+    FixedOnCall,
+    Night,
+    RecordingPhone,
+    night,
+    night_services,
+    start_night,
+)
+
+__all__ = ["night"]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def restarted(n: Night, database: Database, smtp: SmtpServer) -> Night:
+    """A new process on the same database: new services, the same rota and Slack."""
+    phone = RecordingPhone()
+    services = night_services(database, n.balie.fake, smtp, n.balie.clock, n.oncall, phone)
+    balie = type(n.balie)(**{**n.balie.__dict__, "services": services})
+    return Night(balie, n.oncall, phone)
+
+
+def test_a_restart_mid_chain_resumes_at_the_due_step(
+    night: Night, database: Database, smtp: SmtpServer
+) -> None:
+    number = night.ticket()
+    night.request(number)
+    night.run()  # page 1 at 22:00
+    # The process stops here (its services are never used again).
+    night.at(2026, 11, 24, 22, 12)  # it was down while page 2 fell due (22:05)
+    after = restarted(night, database, smtp)
+    try:
+        after.run()
+        assert len(night.pages_to(PRIMARY)) == 2  # page 2 now: not page 1 again, not page 3
+        night.at(2026, 11, 24, 22, 16)
+        after.run()
+        assert len(night.pages_to(PRIMARY)) == 2  # page 3 waits a full wait after page 2
+        night.at(2026, 11, 24, 22, 17)
+        after.run()
+        assert len(night.pages_to(PRIMARY)) == 3 and not night.pages_to(BACKUP)
+    finally:
+        after.s.background.shutdown()
+
+
+def test_a_restart_after_an_acknowledgement_pages_nobody(
+    night: Night, database: Database, smtp: SmtpServer
+) -> None:
+    number = night.ticket()
+    night.request(number)
+    night.s.pager.sweep()  # page 1 claimed and queued; the process stops before delivering
+    night.s.pager.acknowledge(Actor.slack(PRIMARY), number, Via.COMMAND)
+    night.at(2026, 11, 24, 22, 20)
+    after = restarted(night, database, smtp)
+    try:
+        after.run()
+        after.s.page_dispatcher.drain()
+        assert night.notifications() == 0 and after.phone.calls == []
+    finally:
+        after.s.background.shutdown()
+
+
+@pytest.mark.postgres_only
+def test_three_processes_send_each_step_exactly_once(
+    database: Database, fake_slack: FakeSlack, smtp: SmtpServer, tmp_path: Path
+) -> None:
+    if database.kind != "postgresql":
+        pytest.skip("several processes on one database is the PostgreSQL deployment")
+    gen = start_night(database, fake_slack, smtp, FixedOnCall())
+    n = next(gen)
+    try:
+        numbers = [n.ticket(f"Storing {i}") for i in range(12)]
+        for number in numbers:
+            n.request(number)
+        fake_slack.clear()
+        phone_log = tmp_path / "phone.log"
+        sync = tmp_path / "sync"
+        sync.mkdir()
+        times = [amsterdam(2026, 11, 24, 22, m).isoformat() for m in (0, 5, 10, 15, 20, 40)]
+        env = os.environ | {
+            "DATABASE_URL": database.url,
+            "SLACK_API_URL": fake_slack.api_url,
+            "SMTP_URL": smtp.url,
+            "BALIE_TEST_TIMES": ",".join(times),
+            "BALIE_TEST_SYNC": str(sync),
+            "BALIE_TEST_WORKERS": "3",
+            "BALIE_TEST_PHONE": str(phone_log),
+            "PYTHONPATH": str(ROOT),
+        }
+        workers = [
+            subprocess.Popen(
+                [sys.executable, "-m", "tests.oncall.chain_worker"],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(3)
+        ]
+        outputs = [w.communicate(timeout=180) for w in workers]
+        assert [w.returncode for w in workers] == [0, 0, 0], [e[-2000:] for _, e in outputs]
+        # Five steps per chain (three pages, the backup, the leads), each claimed once.
+        assert sum(int(out.strip()) for out, _ in outputs) == 12 * 5
+        posted = [c for c in fake_slack.calls_to("chat.postMessage") if not c.failed]
+        per_channel = collections.Counter(
+            str(c.args["channel"]) for c in posted if "page_ack" in str(c.args.get("blocks"))
+        )
+        assert per_channel == {PRIMARY: 12 * 3, BACKUP: 12, LEADS_CHANNEL: 12}
+        lines = collections.Counter(
+            " ".join(line.split()[:2]) for line in phone_log.read_text().splitlines()
+        )
+        assert lines == {
+            "call +31612345001": 36,
+            "text +31612345001": 36,
+            "call +31612345002": 12,
+            "text +31612345002": 12,
+        }
+        with n.s.sessions() as session:
+            steps = session.execute(select(PageStep.step)).scalars().all()
+        assert collections.Counter(steps) == {i: 12 for i in range(5)}
+    finally:
+        gen.close()
