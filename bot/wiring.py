@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, SystemClock
 from bot.directory.service import Directory
 from bot.events import EventBus
+from bot.oncall.rota import Rota
+from bot.oncall.rota_delivery import RotaDelivery
+from bot.oncall.rota_jobs import RotaJobs
 from bot.outbox.dispatcher import Deliver, Dispatcher
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
@@ -60,6 +63,7 @@ class Services:
     events: EventBus
     monitor: SlaMonitor
     sla_reports: SlaReports
+    rota: Rota
 
     def close(self) -> None:
         self.background.shutdown()
@@ -101,6 +105,9 @@ def build_services(
         return list(client.usergroups_users_list(usergroup=group).get("users", []))
 
     roles = RoleResolver(policy, members)
+    preferences = Preferences(sessions=sessions, readers=readers, default=policy.language)
+    # The waakdienst's rota: who is on call (the pager's OnCall), its notices and user group.
+    rota = Rota(sessions=sessions, readers=readers, policy=policy, clock=clock, roles=roles)
     if mail is None:
         if settings.smtp_url is None:
             raise ValueError("SMTP_URL is required to send e-mail")
@@ -110,6 +117,14 @@ def build_services(
         **slack.handlers(),
         **SlaDelivery(slack=slack, readers=readers, policy=policy).handlers(),
         CustomerMail.kind: CustomerMailDelivery(readers=readers, policy=policy, send=mail),
+        **RotaDelivery(
+            client=client,
+            slack=slack,
+            rota=rota,
+            policy=policy,
+            clock=clock,
+            lang_of=preferences.lang_of,
+        ).handlers(),
     }
     dispatcher = Dispatcher(sessions=sessions, clock=clock, handlers=handlers, readers=readers)
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
@@ -140,6 +155,10 @@ def build_services(
     background.add_monitor(monitor.sweep)
     # Keeps user-group membership warm, so role checks on the ack path never wait for Slack.
     background.add_periodic("roles", roles.warm, seconds=240)
+    rota_jobs = RotaJobs(
+        sessions=sessions, readers=readers, policy=policy, clock=clock, after_commit=kick
+    )
+    background.add_periodic("rota", rota_jobs.sweep, seconds=60)
     directory = Directory(
         sessions=sessions, clock=clock, roles=roles, lang=policy.language, readers=readers
     )
@@ -151,7 +170,7 @@ def build_services(
         sessions=sessions,
         client=client,
         roles=roles,
-        preferences=Preferences(sessions=sessions, readers=readers, default=policy.language),
+        preferences=preferences,
         registration=registration,
         tickets=tickets,
         queries=TicketQueries(readers=readers, policy=policy, roles=roles),
@@ -165,4 +184,5 @@ def build_services(
             sessions=sessions, policy=policy, sla=sla, roles=roles, clock=clock, readers=readers
         ),
         readers=readers,
+        rota=rota,
     )
