@@ -27,6 +27,8 @@ _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[-/](\d{1,2})(?:[-/](\d{4}))?$")
 _WEEK = re.compile(r"^(?:week|wk|w)\s*(\d{1,2})$")
+# A date without a year up to this long ago is this year's (yesterday is yesterday).
+_RECENT = timedelta(days=31)
 _PERIOD = re.compile(r"^(\d{1,3})\s*(d|dag|dagen|day|days|w|wk|week|weken|weeks)?$")
 
 
@@ -54,7 +56,9 @@ def _day(word: str, today: date) -> date | None:
             if m[3]:
                 return date(int(m[3]), month, day)
             found = date(today.year, month, day)
-            return found if found >= today else date(today.year + 1, month, day)
+            # `24-12` in December is this Christmas; `5-1` then is next year's January.
+            recent = found >= today - _RECENT
+            return found if recent else date(today.year + 1, month, day)
     except ValueError:
         return None
     return None
@@ -72,12 +76,27 @@ def _week(number: int, today: date) -> date | None:
     return None
 
 
-def moment(text: str, now: datetime, default_time: time) -> datetime | None:
-    """The moment `text` names, in UTC, or None when it names none."""
+def moment(
+    text: str, now: datetime, default_time: time, after: datetime | None = None
+) -> datetime | None:
+    """The moment `text` names, in UTC, or None when it names none. With `after` (the start
+    of a stretch whose end this is), a weekday or date without a year counts from that day,
+    and a weekday that would not be after it is the one a week later (`van=vr tot=vr`)."""
+    found = _moment(text, after or now, default_time)
+    words = text.lower().split()
+    if found is not None and after is not None and found <= after and words[0] in WEEKDAY_WORDS:
+        local = found.astimezone(AMSTERDAM)
+        found = datetime.combine(
+            local.date() + timedelta(days=7), local.time(), tzinfo=AMSTERDAM
+        ).astimezone(UTC)
+    return found
+
+
+def _moment(text: str, now: datetime, default_time: time) -> datetime | None:
     words = text.replace("T", " ").split() if _ISO.match(text.split("T")[0]) else text.split()
     words = [w.strip(",") for w in words if w.strip(",")]
     if [w.lower() for w in words] in (["nu"], ["now"]):
-        return now
+        return now.astimezone(UTC)
     if len(words) == 2 and words[0].lower() in ("week", "wk"):
         words = [f"{words[0]}{words[1]}"]
     if not 1 <= len(words) <= 2:

@@ -99,11 +99,17 @@ def _people_and_which(
 
 
 def _moment(
-    problems: Problems, name: str, value: str | None, now: datetime, default: time, lang: str
+    problems: Problems,
+    name: str,
+    value: str | None,
+    now: datetime,
+    default: time,
+    lang: str,
+    after: datetime | None = None,
 ) -> datetime | None:
     if value is None:
         return None
-    found = dates.moment(value, now, default)
+    found = dates.moment(value, now, default, after)
     if found is None:
         key = TAKE_OVER_KEYS.label(name, lang)
         problems.add(name, "rota.moment_invalid", value=value, key=key)
@@ -142,7 +148,8 @@ def take_over(rest: str, lang: str, now: datetime, caller: str, default_time: ti
     if len(users) > 1:
         problems.add("user", "rota.one_user")
     start = _moment(problems, "from", parsed.fields.get("from"), now, default_time, lang)
-    end = _moment(problems, "until", parsed.fields.get("until"), now, default_time, lang)
+    until = parsed.fields.get("until")
+    end = _moment(problems, "until", until, now, default_time, lang, start or now)
     problems.check()
     return TakeOver(users[0] if users else caller, which or Which.PRIMARY, start, end)
 

@@ -253,11 +253,13 @@ class Rota:
 
 
 def _shift_end(schedule: Schedule, which: Which, start: datetime) -> datetime:
-    """Without an end, a take-over runs to the end of the shift it starts in."""
-    shifts = schedule.shifts(which, start, start + timedelta(seconds=1))
-    if not shifts:
+    """Without an end, a take-over runs to the end of the turn it starts in (overrides
+    applied, so it never runs over someone else's take-over). A stretch with nobody in it
+    has no end to run to: then the end must be said."""
+    turn = schedule.at(which, start)
+    if turn is None or turn.user is None:
         raise InvalidInput.one("until", "rota.until_required")
-    return shifts[0].end
+    return turn.end
 
 
 def _check_span(start: datetime, end: datetime, now: datetime) -> None:

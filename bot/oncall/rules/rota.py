@@ -207,11 +207,14 @@ class Schedule:
 
 
 def _merged(pieces: Sequence[Turn], rotation: Rotation | None) -> list[Turn]:
-    """Adjacent pieces of one turn (same person, same override, same scheduled shift) as one."""
+    """Adjacent pieces of one turn (same person, same override, same scheduled shift) as one.
+    An override across a handover is one turn: its engineer keeps it, nobody hands over; it
+    names whom it replaced first."""
     out: list[Turn] = []
     for p in pieces:
         if out and _same_turn(out[-1], p, rotation):
-            out[-1] = Turn(p.which, p.user, out[-1].start, p.end, p.scheduled, p.override, p.kind)
+            first = out[-1]
+            out[-1] = Turn(p.which, p.user, first.start, p.end, first.scheduled, p.override, p.kind)
         else:
             out.append(p)
     return out
