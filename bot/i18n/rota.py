@@ -185,4 +185,54 @@ MESSAGES: Catalogue = {
         "nl": "een van beiden heeft voorlopig geen dienst om te ruilen",
         "en": "one of them has no shift coming up to swap",
     },
+    # --- python -m bot import (rota files) --------------------------------------------------
+    "rota.import.failed": {
+        "nl": "{path} is niet ingelezen; er is niets veranderd. Dit moet anders:",
+        "en": "{path} was not imported; nothing changed. To fix:",
+    },
+    "rota.import.done": {
+        "nl": "{path} is ingelezen: {engineers} engineers bijgewerkt, {rotations} rotaties ingesteld, {added} overnames toegevoegd ({unchanged} waren er al), {skipped} afspraken zonder engineer overgeslagen.",
+        "en": "{path} was imported: {engineers} engineers updated, {rotations} rotations set, {added} overrides added ({unchanged} were there already), {skipped} events naming no engineer skipped.",
+    },
+    "rota.import.shape": {
+        "nl": "een roosterbestand heeft engineers:, rotations: en/of overrides: bovenaan",
+        "en": "a rota file has engineers:, rotations: and/or overrides: at the top",
+    },
+    "rota.import.unknown_key": {
+        "nl": "'{value}' kent Balie hier niet",
+        "en": "Balie does not know '{value}' here",
+    },
+    "rota.import.not_a_list": {"nl": "hier hoort een lijst", "en": "a list belongs here"},
+    "rota.import.not_a_mapping": {
+        "nl": "hier horen sleutels met waarden",
+        "en": "keys with values belong here",
+    },
+    "rota.import.slack_id": {
+        "nl": "slack: '{value}' is geen Slack-gebruikers-id (zoals U0123ABCD)",
+        "en": "slack: '{value}' is not a Slack user id (such as U0123ABCD)",
+    },
+    "rota.import.email": {
+        "nl": "email: '{value}' is geen e-mailadres",
+        "en": "email: '{value}' is not an e-mail address",
+    },
+    "rota.import.no_engineer": {
+        "nl": "'{value}' is geen engineer uit dit bestand of uit Balie; gebruik een Slack-id of het e-mailadres van een engineer",
+        "en": "'{value}' is no engineer from this file or from Balie; use an engineer's Slack id or e-mail address",
+    },
+    "rota.import.rotation_name": {
+        "nl": "'{value}' is geen rotatie; kies primary of backup",
+        "en": "'{value}' is not a rotation; choose primary or backup",
+    },
+    "rota.import.start": {
+        "nl": "start: '{value}' is geen datum; schrijf bijvoorbeeld 2026-11-30",
+        "en": "start: '{value}' is not a date; write, for example, 2026-11-30",
+    },
+    "rota.import.ical_invalid": {
+        "nl": "dit is geen leesbaar iCalendar-bestand ({detail})",
+        "en": "this is not a readable iCalendar file ({detail})",
+    },
+    "rota.import.ical_several": {
+        "nl": "deze afspraak noemt meer engineers ({users}); zet er één in",
+        "en": "this event names several engineers ({users}); name one",
+    },
 }

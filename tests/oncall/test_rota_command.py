@@ -37,7 +37,10 @@ def test_a_lead_sets_the_rotation_and_everyone_sees_now_next_and_four_weeks(
     waak(balie, f"rotation backup <@{C}> <@{A}> from=30-11", user=ADMIN)
     shown = waak(balie, "", user=AGENT)
     assert f"*Nu:* primair <@{A}> tot ma 30-11 08:30 · reserve _niemand_" in shown
-    assert f"*Daarna:* primair <@{B}> vanaf ma 30-11 08:30 · reserve <@{C}> vanaf ma 30-11 08:30" in shown
+    assert (
+        f"*Daarna:* primair <@{B}> vanaf ma 30-11 08:30 · reserve <@{C}> vanaf ma 30-11 08:30"
+        in shown
+    )
     assert f"• di 24-11 10:00 – ma 30-11 08:30 · <@{A}>" in shown
     assert f"• ma 30-11 08:30 – ma 07-12 08:30 · <@{B}>" in shown
     assert f"• ma 14-12 08:30 – ma 21-12 08:30 · <@{A}>" in shown
@@ -92,7 +95,11 @@ def test_phone_numbers_are_stored_in_e164(balie: Balie) -> None:
 
 
 def test_only_team_leads_and_admins_manage_the_rota(balie: Balie) -> None:
-    for text in (f"rotatie primair <@{A}>", f"neem-over <@{A}> tot=morgen", f"telefoon <@{A}> +31612345678"):
+    for text in (
+        f"rotatie primair <@{A}>",
+        f"neem-over <@{A}> tot=morgen",
+        f"telefoon <@{A}> +31612345678",
+    ):
         assert waak(balie, text, user=AGENT).startswith("Dat mag alleen voor")
     assert rows(balie, RotaRotation) == rows(balie, RotaOverride) == 0
     assert balie.services.rota.phone(A) is None
@@ -115,7 +122,9 @@ def test_bad_input_names_every_problem_at_once_and_writes_nothing(balie: Balie) 
     assert "noem de mensen in de rotatie met @, in hun volgorde" in answer
     assert "'<@bob>' begrijp ik hier niet" in answer.replace("&lt;", "<").replace("&gt;", ">")
     assert '"ma 08:30"' in answer and "7d of 2w" in answer
-    assert "het einde ligt in het verleden" in waak(balie, f"neem-over <@{A}> van=23-11 tot=24-11 09:00")
+    assert "het einde ligt in het verleden" in waak(
+        balie, f"neem-over <@{A}> van=23-11 tot=24-11 09:00"
+    )
     assert "een afsluitend aanhalingsteken" in waak(balie, 'neem-over van="morgen')
     assert "geen telefoonnummer" in waak(balie, f"telefoon <@{A}> 12")
     assert "bedoel je 'ruil'" in waak(balie, "ruill")
@@ -127,8 +136,10 @@ def test_english_aliases_and_help(balie: Balie) -> None:
     assert "/waakdienst" in waak(balie, "help") and waak(balie, "hulp") == waak(balie, "help")
     balie.command("taal en", user=LEAD)
     assert waak(balie, "help").startswith("*/waakdienst* (Dutch words work too)")
-    answer = waak(balie, f"take-over <@{A}> backup from=tomorrow until=\"2026-11-27 18:00\"")
-    assert answer.startswith(f"<@{A}> takes over the on-call shift (backup) from Wed 25-11-2026 08:30")
+    answer = waak(balie, f'take-over <@{A}> backup from=tomorrow until="2026-11-27 18:00"')
+    assert answer.startswith(
+        f"<@{A}> takes over the on-call shift (backup) from Wed 25-11-2026 08:30"
+    )
 
 
 def test_every_subcommand_has_a_canonical_name_and_the_delegated_ones_are_known() -> None:
@@ -136,4 +147,8 @@ def test_every_subcommand_has_a_canonical_name_and_the_delegated_ones_are_known(
     assert grammar.split_subcommand("escaleer") == ("escalate", "")
     assert grammar.split_subcommand("roep-op 12") == ("page", "12")
     assert grammar.split_subcommand("") == ("show", "")
-    assert set(grammar.SUBCOMMANDS.values()) == grammar.ROTA_SUBCOMMANDS | {"ack", "escalate", "page"}
+    assert set(grammar.SUBCOMMANDS.values()) == grammar.ROTA_SUBCOMMANDS | {
+        "ack",
+        "escalate",
+        "page",
+    }

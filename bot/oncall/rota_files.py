@@ -1,0 +1,402 @@
+"""Importing the rota: a YAML rota file, or an iCalendar file from the team's shared calendar.
+
+YAML (`engineers`, `rotations`, `overrides`; see README): engineers are added or updated,
+each rotation given is set anew, each override is added unless the same one is there (so an
+import run twice changes nothing the second time).
+
+iCalendar: every event (recurring ones expanded, from now to a year ahead) that names one
+engineer becomes a take-over of that engineer for the event's time. An event names an
+engineer by an ATTENDEE whose mailto: is the engineer's e-mail address, or else by the
+engineer's Slack id or name in its SUMMARY. SUMMARY or CATEGORIES with "reserve" or "backup"
+make it the backup rotation's, otherwise the primary's. Times with a TZID keep it; floating
+times and all-day events are Europe/Amsterdam, and an all-day event runs from the handover
+time (08:30) on its first day to the handover time on the day after its last. Events that
+name nobody are skipped (and counted); an event that names several engineers is a problem.
+
+Both are all-or-nothing: every problem is named at once, and nothing is written on one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import recurring_ical_events  # type: ignore[import-untyped]
+import yaml
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock
+from bot.directory.files import yaml_problem
+from bot.i18n import t
+from bot.oncall import dates
+from bot.oncall.grammar import phone_number, user_of
+from bot.oncall.rota import load_schedule
+from bot.oncall.rules.rota import AMSTERDAM, Which
+from bot.policy import Policy
+from storage import rota as store
+
+_ROTA_KEYS = re.compile(r"^(engineers|rotations|overrides)\s*:", re.M)
+_WHICH = {"primary": Which.PRIMARY, "primair": Which.PRIMARY, "backup": Which.BACKUP}
+_WHICH["reserve"] = Which.BACKUP
+_BACKUP_WORDS = re.compile(r"\b(reserve|backup)\b", re.I)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_AHEAD = timedelta(days=366)
+
+
+def is_rota_file(path: Path) -> bool:
+    """An .ics file, or YAML with the rota's top-level keys (a customer file has none)."""
+    if path.suffix.lower() in (".ics", ".ical", ".ifb"):
+        return True
+    try:
+        return bool(_ROTA_KEYS.search(path.read_text(encoding="utf-8-sig")))
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+@dataclass
+class RotaImportReport:
+    engineers: int = 0
+    rotations: int = 0
+    overrides_added: int = 0
+    overrides_unchanged: int = 0
+    skipped: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Span:
+    where: str
+    which: Which
+    user: str
+    start: datetime
+    end: datetime
+
+
+class _Loader(yaml.SafeLoader):
+    """Dates stay text: a bad date is then a named problem, not a crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class RotaImport:
+    def __init__(
+        self, *, sessions: sessionmaker[Session], clock: Clock, policy: Policy, lang: str
+    ) -> None:
+        self.sessions = sessions
+        self.clock = clock
+        self.policy = policy
+        self.lang = lang
+
+    def _bad(self, report: RotaImportReport, where: str, message: str, /, **params: Any) -> None:
+        report.problems.append(f"{where}: {t(self.lang, message, **params)}")
+
+    def import_file(self, path: Path) -> RotaImportReport:
+        if path.suffix.lower() in (".ics", ".ical", ".ifb"):
+            return self.import_calendar(path.read_bytes(), source=path.name)
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)
+        except yaml.YAMLError as exc:
+            return RotaImportReport(problems=[yaml_problem(exc).text(self.lang)])
+        return self.import_data(data, source=path.name)
+
+    # --- YAML -----------------------------------------------------------------------------
+
+    def import_data(self, data: Any, source: str = "import") -> RotaImportReport:
+        report = RotaImportReport()
+        if not isinstance(data, dict):
+            self._bad(report, source, "rota.import.shape")
+            return report
+        for key in data:
+            if key not in ("engineers", "rotations", "overrides"):
+                self._bad(report, str(key), "rota.import.unknown_key", value=str(key))
+        engineers = self._engineers(report, data.get("engineers") or [])
+        known = {e["user_id"] for e in engineers}
+        by_email = {e["email"]: e["user_id"] for e in engineers if e.get("email")}
+        with self.sessions() as session:
+            for row in store.engineers(session=session):
+                known.add(row.user_id)
+                if row.email:
+                    by_email.setdefault(row.email, row.user_id)
+        rotations = self._rotations(report, data.get("rotations") or {}, known, by_email)
+        spans = self._overrides(report, data.get("overrides") or [], known, by_email)
+        if report.problems:
+            return report
+        self._write(report, engineers, rotations, spans, source)
+        return report
+
+    def _engineers(self, report: RotaImportReport, items: Any) -> list[dict[str, Any]]:
+        if not isinstance(items, list):
+            self._bad(report, "engineers", "rota.import.not_a_list")
+            return []
+        out = []
+        for i, item in enumerate(items, start=1):
+            where = f"engineers[{i}]"
+            if not isinstance(item, dict):
+                self._bad(report, where, "rota.import.not_a_mapping")
+                continue
+            for key in item:
+                if key not in ("slack", "name", "phone", "email"):
+                    self._bad(report, where, "rota.import.unknown_key", value=str(key))
+            user = user_of(str(item.get("slack", "")))
+            if user is None:
+                self._bad(report, where, "rota.import.slack_id", value=str(item.get("slack", "")))
+                continue
+            phone = None
+            if item.get("phone") is not None:
+                phone = phone_number(str(item["phone"]))
+                if phone is None:
+                    self._bad(report, where, "rota.phone_invalid", value=str(item["phone"]))
+            email = str(item["email"]).strip().lower() if item.get("email") else None
+            if email is not None and not _EMAIL.match(email):
+                self._bad(report, where, "rota.import.email", value=email)
+            name = str(item["name"]) if item.get("name") else None
+            out.append({"user_id": user, "name": name, "phone": phone, "email": email})
+        return out
+
+    def _who(self, value: Any, known: set[str], by_email: dict[str, str]) -> str | None:
+        text = str(value or "").strip()
+        user = user_of(text)
+        if user is not None and user in known:
+            return user
+        return by_email.get(text.lower())
+
+    def _rotations(
+        self, report: RotaImportReport, items: Any, known: set[str], by_email: dict[str, str]
+    ) -> list[tuple[Which, list[str], date, tuple[int, time], int]]:
+        if not isinstance(items, dict):
+            self._bad(report, "rotations", "rota.import.not_a_mapping")
+            return []
+        defaults = self.policy.waakdienst.rotation
+        out = []
+        for name, spec in items.items():
+            where = f"rotations.{name}"
+            which = _WHICH.get(str(name).lower())
+            if which is None or not isinstance(spec, dict):
+                self._bad(report, where, "rota.import.rotation_name", value=str(name))
+                continue
+            for key in spec:
+                if key not in ("members", "start", "handover", "every"):
+                    self._bad(report, where, "rota.import.unknown_key", value=str(key))
+            members = []
+            for j, m in enumerate(spec.get("members") or [], start=1):
+                user = self._who(m, known, by_email)
+                if user is None:
+                    self._bad(
+                        report, f"{where}.members[{j}]", "rota.import.no_engineer", value=str(m)
+                    )
+                members.append(user or "")
+            now = self.clock.now()
+            handover = (
+                dates.handover(str(spec["handover"])) if "handover" in spec else defaults.handover
+            )
+            if handover is None:
+                self._bad(report, where, "rota.handover_invalid", value=str(spec["handover"]))
+            every = (
+                dates.period_days(str(spec["every"])) if "every" in spec else defaults.every.days
+            )
+            if every is None:
+                self._bad(report, where, "rota.every_invalid", value=str(spec["every"]))
+            start = dates.day(str(spec.get("start", "")), now) if "start" in spec else None
+            if start is None:
+                self._bad(report, where, "rota.import.start", value=str(spec.get("start", "")))
+            if handover and every and start:
+                out.append((which, members, start, handover, every))
+        return out
+
+    def _overrides(
+        self, report: RotaImportReport, items: Any, known: set[str], by_email: dict[str, str]
+    ) -> list[_Span]:
+        if not isinstance(items, list):
+            self._bad(report, "overrides", "rota.import.not_a_list")
+            return []
+        at = self.policy.waakdienst.rotation.handover[1]
+        now = self.clock.now()
+        out = []
+        for i, item in enumerate(items, start=1):
+            where = f"overrides[{i}]"
+            if not isinstance(item, dict):
+                self._bad(report, where, "rota.import.not_a_mapping")
+                continue
+            for key in item:
+                if key not in ("user", "from", "until", "rotation"):
+                    self._bad(report, where, "rota.import.unknown_key", value=str(key))
+            user = self._who(item.get("user"), known, by_email)
+            if user is None:
+                self._bad(report, where, "rota.import.no_engineer", value=str(item.get("user")))
+            start = dates.moment(str(item.get("from", "")), now, at)
+            end = dates.moment(str(item.get("until", "")), now, at, start)
+            which = _WHICH.get(str(item.get("rotation", "primary")).lower())
+            for key, value in (("from", start), ("until", end)):
+                if value is None:
+                    self._bad(
+                        report, where, "rota.moment_invalid", key=key, value=str(item.get(key))
+                    )
+            if which is None:
+                self._bad(report, where, "rota.import.rotation_name", value=str(item["rotation"]))
+            if start and end and end <= start:
+                self._bad(report, where, "rota.until_before_from")
+            elif user and start and end and which:
+                out.append(_Span(where, which, user, start, end))
+        return out
+
+    def _write(
+        self,
+        report: RotaImportReport,
+        engineers: list[dict[str, Any]],
+        rotations: list[tuple[Which, list[str], date, tuple[int, time], int]],
+        spans: list[_Span],
+        source: str,
+    ) -> None:
+        now = self.clock.now()
+        actor = f"import:{source}"[:320]
+        with self.sessions.begin() as session:
+            for e in engineers:
+                store.save_engineer(session=session, now=now, **e)
+                report.engineers += 1
+            for which, members, start, (weekday, at), every in rotations:
+                store.save_rotation(
+                    session=session,
+                    name=which.value,
+                    members=members,
+                    period_days=every,
+                    handover_weekday=weekday,
+                    handover_time=at.strftime("%H:%M"),
+                    anchor=start,
+                    actor=actor,
+                    now=now,
+                )
+                report.rotations += 1
+            session.flush()
+            self._add_spans(session, report, spans, actor, now)
+
+    def _add_spans(
+        self,
+        session: Session,
+        report: RotaImportReport,
+        spans: list[_Span],
+        actor: str,
+        now: datetime,
+    ) -> None:
+        schedule = load_schedule(session, now)
+        for s in spans:
+            same = store.same_override(
+                session=session,
+                rotation=s.which.value,
+                user_id=s.user,
+                starts_at=s.start,
+                ends_at=s.end,
+            )
+            if same is not None:
+                report.overrides_unchanged += 1
+                continue
+            planned = schedule.shifts(s.which, s.start, s.start + timedelta(seconds=1))
+            store.add_override(
+                session=session,
+                rotation=s.which.value,
+                user_id=s.user,
+                starts_at=s.start,
+                ends_at=s.end,
+                kind="take_over",
+                replaces=planned[0].user if planned else None,
+                created_by=actor,
+                now=now,
+            )
+            report.overrides_added += 1
+
+    # --- iCalendar ------------------------------------------------------------------------
+
+    def import_calendar(self, raw: bytes, source: str = "calendar.ics") -> RotaImportReport:
+        report = RotaImportReport()
+        try:
+            calendar = icalendar.Calendar.from_ical(raw)
+        except ValueError as exc:
+            self._bad(report, source, "rota.import.ical_invalid", detail=str(exc)[:200])
+            return report
+        with self.sessions() as session:
+            engineers = [(e.user_id, e.name, e.email) for e in store.engineers(session=session)]
+        now = self.clock.now()
+        at = self.policy.waakdienst.rotation.handover[1]
+        try:
+            events = recurring_ical_events.of(calendar).between(now, now + _AHEAD)
+        except Exception as exc:  # the library raises many kinds on a broken RRULE or date
+            self._bad(report, source, "rota.import.ical_invalid", detail=str(exc)[:200])
+            return report
+        spans = []
+        for event in events:
+            span = self._event(report, event, engineers, at)
+            if span is not None and span.end > now:
+                spans.append(span)
+        if report.problems:
+            return report
+        with self.sessions.begin() as session:
+            self._add_spans(session, report, spans, f"import:{source}"[:320], now)
+        return report
+
+    def _event(
+        self,
+        report: RotaImportReport,
+        event: Any,
+        engineers: list[tuple[str, str | None, str | None]],
+        at: time,
+    ) -> _Span | None:
+        summary = str(event.get("SUMMARY", ""))
+        start = _moment(event.get("DTSTART").dt, at)
+        end_prop = event.get("DTEND")
+        end = _moment(end_prop.dt, at) if end_prop is not None else start
+        where = f"{summary or '?'} ({start.astimezone(AMSTERDAM):%d-%m-%Y %H:%M})"
+        users = _named(event, summary, engineers)
+        if not users:
+            report.skipped += 1
+            return None
+        if len(users) > 1:
+            self._bad(report, where, "rota.import.ical_several", users=", ".join(sorted(users)))
+            return None
+        if end <= start:
+            self._bad(report, where, "rota.until_before_from")
+            return None
+        categories = " ".join(str(c) for c in _categories(event))
+        which = Which.BACKUP if _BACKUP_WORDS.search(f"{summary} {categories}") else Which.PRIMARY
+        return _Span(where, which, next(iter(users)), start, end)
+
+
+def _moment(value: date | datetime, at: time) -> datetime:
+    if isinstance(value, datetime):
+        local = value if value.tzinfo is not None else value.replace(tzinfo=AMSTERDAM)
+        return local.astimezone(UTC)
+    return datetime.combine(value, at, tzinfo=AMSTERDAM).astimezone(UTC)
+
+
+def _categories(event: Any) -> list[str]:
+    found = event.get("CATEGORIES")
+    if found is None:
+        return []
+    items = found if isinstance(found, list) else [found]
+    return [str(c) for item in items for c in getattr(item, "cats", [item])]
+
+
+def _named(
+    event: Any, summary: str, engineers: list[tuple[str, str | None, str | None]]
+) -> set[str]:
+    """The engineers an event names: by attendee e-mail first, else in its summary."""
+    attendees = event.get("ATTENDEE") or []
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    mails = {str(a).lower().removeprefix("mailto:") for a in attendees}
+    by_mail = {user for user, _, email in engineers if email and email.lower() in mails}
+    if by_mail:
+        return by_mail
+    text = summary.lower()
+    return {
+        user
+        for user, name, _ in engineers
+        if re.search(rf"\b{re.escape(user.lower())}\b", text)
+        or (name and re.search(rf"\b{re.escape(name.lower())}\b", text))
+    }
