@@ -24,6 +24,12 @@ MESSAGES: Catalogue = {
     "rota.weekday.fri": {"nl": "vrijdag", "en": "Friday"},
     "rota.weekday.sat": {"nl": "zaterdag", "en": "Saturday"},
     "rota.weekday.sun": {"nl": "zondag", "en": "Sunday"},
+    "rota.label.rotation": {"nl": "rotatie", "en": "rotation"},
+    "rota.label.members": {"nl": "mensen", "en": "people"},
+    "rota.label.from": {"nl": "van", "en": "from"},
+    "rota.label.until": {"nl": "tot", "en": "until"},
+    "rota.label.handover": {"nl": "wissel", "en": "handover"},
+    "rota.label.every": {"nl": "elke", "en": "every"},
     "rota.open_end": {"nl": "verder", "en": "further notice"},
     # --- the overview -------------------------------------------------------------------------
     "rota.title": {"nl": "*Waakdienst*", "en": "*On call (waakdienst)*"},
