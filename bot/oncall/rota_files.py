@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-import icalendar
-import recurring_ical_events  # type: ignore[import-untyped]
 import yaml
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -35,16 +33,15 @@ from bot.i18n import t
 from bot.oncall import dates
 from bot.oncall.grammar import phone_number, user_of
 from bot.oncall.rota import load_schedule
-from bot.oncall.rules.rota import AMSTERDAM, Which
+from bot.oncall.rota_calendar import Span, read_calendar
+from bot.oncall.rules.rota import Which
 from bot.policy import Policy
 from storage import rota as store
 
 _ROTA_KEYS = re.compile(r"^(engineers|rotations|overrides)\s*:", re.M)
 _WHICH = {"primary": Which.PRIMARY, "primair": Which.PRIMARY, "backup": Which.BACKUP}
 _WHICH["reserve"] = Which.BACKUP
-_BACKUP_WORDS = re.compile(r"\b(reserve|backup)\b", re.I)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_AHEAD = timedelta(days=366)
 
 
 def is_rota_file(path: Path) -> bool:
@@ -65,15 +62,6 @@ class RotaImportReport:
     overrides_unchanged: int = 0
     skipped: int = 0
     problems: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _Span:
-    where: str
-    which: Which
-    user: str
-    start: datetime
-    end: datetime
 
 
 class _Loader(yaml.SafeLoader):
@@ -213,7 +201,7 @@ class RotaImport:
 
     def _overrides(
         self, report: RotaImportReport, items: Any, known: set[str], by_email: dict[str, str]
-    ) -> list[_Span]:
+    ) -> list[Span]:
         if not isinstance(items, list):
             self._bad(report, "overrides", "rota.import.not_a_list")
             return []
@@ -244,7 +232,7 @@ class RotaImport:
             if start and end and end <= start:
                 self._bad(report, where, "rota.until_before_from")
             elif user and start and end and which:
-                out.append(_Span(where, which, user, start, end))
+                out.append(Span(where, which, user, start, end))
         return out
 
     def _write(
@@ -252,7 +240,7 @@ class RotaImport:
         report: RotaImportReport,
         engineers: list[dict[str, Any]],
         rotations: list[tuple[Which, list[str], date, tuple[int, time], int]],
-        spans: list[_Span],
+        spans: list[Span],
         source: str,
     ) -> None:
         now = self.clock.now()
@@ -281,7 +269,7 @@ class RotaImport:
         self,
         session: Session,
         report: RotaImportReport,
-        spans: list[_Span],
+        spans: list[Span],
         actor: str,
         now: datetime,
     ) -> None:
@@ -315,88 +303,21 @@ class RotaImport:
 
     def import_calendar(self, raw: bytes, source: str = "calendar.ics") -> RotaImportReport:
         report = RotaImportReport()
-        try:
-            calendar = icalendar.Calendar.from_ical(raw)
-        except ValueError as exc:
-            self._bad(report, source, "rota.import.ical_invalid", detail=str(exc)[:200])
-            return report
         with self.sessions() as session:
             engineers = [(e.user_id, e.name, e.email) for e in store.engineers(session=session)]
         now = self.clock.now()
-        at = self.policy.waakdienst.rotation.handover[1]
-        try:
-            events = recurring_ical_events.of(calendar).between(now, now + _AHEAD)
-        except Exception as exc:  # the library raises many kinds on a broken RRULE or date
-            self._bad(report, source, "rota.import.ical_invalid", detail=str(exc)[:200])
-            return report
-        spans = []
-        for event in events:
-            span = self._event(report, event, engineers, at)
-            if span is not None and span.end > now:
-                spans.append(span)
+        read = read_calendar(
+            raw,
+            engineers=engineers,
+            now=now,
+            at=self.policy.waakdienst.rotation.handover[1],
+            source=source,
+        )
+        report.skipped = read.skipped
+        for where, key, params in read.problems:
+            self._bad(report, where, key, **params)
         if report.problems:
             return report
         with self.sessions.begin() as session:
-            self._add_spans(session, report, spans, f"import:{source}"[:320], now)
+            self._add_spans(session, report, read.spans, f"import:{source}"[:320], now)
         return report
-
-    def _event(
-        self,
-        report: RotaImportReport,
-        event: Any,
-        engineers: list[tuple[str, str | None, str | None]],
-        at: time,
-    ) -> _Span | None:
-        summary = str(event.get("SUMMARY", ""))
-        start = _moment(event.get("DTSTART").dt, at)
-        end_prop = event.get("DTEND")
-        end = _moment(end_prop.dt, at) if end_prop is not None else start
-        where = f"{summary or '?'} ({start.astimezone(AMSTERDAM):%d-%m-%Y %H:%M})"
-        users = _named(event, summary, engineers)
-        if not users:
-            report.skipped += 1
-            return None
-        if len(users) > 1:
-            self._bad(report, where, "rota.import.ical_several", users=", ".join(sorted(users)))
-            return None
-        if end <= start:
-            self._bad(report, where, "rota.until_before_from")
-            return None
-        categories = " ".join(str(c) for c in _categories(event))
-        which = Which.BACKUP if _BACKUP_WORDS.search(f"{summary} {categories}") else Which.PRIMARY
-        return _Span(where, which, next(iter(users)), start, end)
-
-
-def _moment(value: date | datetime, at: time) -> datetime:
-    if isinstance(value, datetime):
-        local = value if value.tzinfo is not None else value.replace(tzinfo=AMSTERDAM)
-        return local.astimezone(UTC)
-    return datetime.combine(value, at, tzinfo=AMSTERDAM).astimezone(UTC)
-
-
-def _categories(event: Any) -> list[str]:
-    found = event.get("CATEGORIES")
-    if found is None:
-        return []
-    items = found if isinstance(found, list) else [found]
-    return [str(c) for item in items for c in getattr(item, "cats", [item])]
-
-
-def _named(
-    event: Any, summary: str, engineers: list[tuple[str, str | None, str | None]]
-) -> set[str]:
-    """The engineers an event names: by attendee e-mail first, else in its summary."""
-    attendees = event.get("ATTENDEE") or []
-    if not isinstance(attendees, list):
-        attendees = [attendees]
-    mails = {str(a).lower().removeprefix("mailto:") for a in attendees}
-    by_mail = {user for user, _, email in engineers if email and email.lower() in mails}
-    if by_mail:
-        return by_mail
-    text = summary.lower()
-    return {
-        user
-        for user, name, _ in engineers
-        if re.search(rf"\b{re.escape(user.lower())}\b", text)
-        or (name and re.search(rf"\b{re.escape(name.lower())}\b", text))
-    }
