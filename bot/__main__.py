@@ -26,7 +26,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("console", help="run Balie in the terminal, whatever the environment says")
     sub.add_parser("migrate", help="bring the database schema up to date")
     sub.add_parser("worker", help="deliver the outbox and run the SLA monitor (no web server)")
-    imp = sub.add_parser("import", help="import customers and contacts from a YAML or CSV file")
+    imp = sub.add_parser(
+        "import",
+        help="import customers and contacts (YAML, CSV) or the waakdienst's rota (YAML, iCalendar)",
+    )
     imp.add_argument("file", type=Path)
     sub.add_parser("outbox", help="show side effects that failed for good")
     return parser
@@ -145,6 +148,10 @@ def _import(settings: Settings, path: Path, lang: str) -> int:
     if not path.is_file():
         print(t(lang, "cli.no_such_file", path=str(path)), file=sys.stderr)
         return 2
+    from bot.oncall.rota_files import is_rota_file
+
+    if is_rota_file(path):
+        return _import_rota(settings, path, lang)
     engine = make_engine(settings.database_url)
     migrate.upgrade(engine)
     directory = Directory(
@@ -176,6 +183,45 @@ def _import(settings: Settings, path: Path, lang: str) -> int:
     )
     for line in report.changes:
         print(f"  {line}")
+    return 0
+
+
+def _import_rota(settings: Settings, path: Path, lang: str) -> int:
+    """A rota file (YAML) or the team's calendar (iCalendar): all or nothing."""
+    from bot.clock import SystemClock
+    from bot.oncall.rota_files import RotaImport
+    from bot.policy import load_policy
+    from storage import migrate
+    from storage.db import make_engine, make_sessionmaker
+
+    engine = make_engine(settings.database_url)
+    migrate.upgrade(engine)
+    importer = RotaImport(
+        sessions=make_sessionmaker(engine),
+        clock=SystemClock(),
+        policy=load_policy(settings.policy_file),
+        lang=lang,
+    )
+    try:
+        report = importer.import_file(path)
+    finally:
+        engine.dispose()
+    if report.problems:
+        print(t(lang, "rota.import.failed", path=str(path)), file=sys.stderr)
+        for line in report.problems:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    done = t(
+        lang,
+        "rota.import.done",
+        path=str(path),
+        engineers=report.engineers,
+        rotations=report.rotations,
+        added=report.overrides_added,
+        unchanged=report.overrides_unchanged,
+        skipped=report.skipped,
+    )
+    print(done)
     return 0
 
 

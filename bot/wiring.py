@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from slack_sdk import WebClient
 from sqlalchemy import Engine
@@ -16,14 +14,14 @@ from bot.directory.service import Directory
 from bot.events import EventBus
 from bot.heartbeat import Heartbeat
 from bot.metrics import Metrics
+from bot.oncall import assembly as oncall_assembly
+from bot.oncall.assembly import PAGE_KINDS
 from bot.oncall.desk_handover import DeskHandovers
 from bot.oncall.entitlement import Entitlement
-from bot.oncall.entitlement_delivery import EntitlementDelivery
-from bot.oncall.page_delivery import PageDelivery
-from bot.oncall.page_payloads import PAGE_KINDS
 from bot.oncall.pager import Pager
-from bot.oncall.phone import Phone, build_phone, look_back_for
-from bot.oncall.targets import OnCall, Targets
+from bot.oncall.phone import Phone
+from bot.oncall.rota import Rota
+from bot.oncall.targets import OnCall
 from bot.outbox.dispatcher import Deliver, Dispatcher
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
@@ -74,14 +72,15 @@ class Services:
     sla_reports: SlaReports
     metrics: Metrics
     heartbeat: Heartbeat
-    # The waakdienst: who is paged when, and the desk's handovers (bot.oncall).
+    # The waakdienst (bot.oncall): the rota, who is paged when, the desk's handovers, the
+    # chain engine and the outbox lane that delivers its pages, and the phone (Twilio), or
+    # None: paging by Slack only.
+    rota: Rota
     entitlement: Entitlement
     desk_handovers: DeskHandovers
-    # The waakdienst's chain engine, and the outbox lane that delivers its pages.
     pager: Pager
     page_dispatcher: Dispatcher
-    # The waakdienst's phone (Twilio), or None: paging by Slack only.
-    phone: Phone | None = None
+    phone: Phone | None
 
     def close(self) -> None:
         self.background.shutdown()
@@ -126,34 +125,40 @@ def build_services(
         return list(client.usergroups_users_list(usergroup=group).get("users", []))
 
     roles = RoleResolver(policy, members)
+    preferences = Preferences(sessions=sessions, readers=readers, default=policy.language)
     if mail is None:
         if settings.smtp_url is None:
             raise ValueError("SMTP_URL is required to send e-mail")
         mail = SmtpSender(settings.smtp_url, settings.mail_from).send
     slack = SlackDelivery(client=client, policy=policy, readers=readers)
-    preferences = Preferences(sessions=sessions, readers=readers, default=policy.language)
-    # Until the rota is wired in, nobody is on call: every page goes to the team leads.
-    oncall = oncall or _NobodyOnCall()
-    if phone is None:
-        wait = policy.waakdienst.escalation.wait
-        phone = build_phone(settings, clock=clock, look_back=look_back_for(wait))
-    pages = PageDelivery(
-        slack=slack,
-        client=client,
-        readers=readers,
+    events = EventBus()
+    background: Background | None = None
+
+    def kick() -> None:
+        # Bound late: the use cases exist before the scheduler that their commits wake.
+        if background is not None:
+            background.kick()
+
+    waakdienst = oncall_assembly.build(
+        settings=settings,
         policy=policy,
+        clock=clock,
+        client=client,
+        sessions=sessions,
+        readers=readers,
+        roles=roles,
+        events=events,
+        slack=slack,
+        lang_of=preferences.lang_of,
+        kick=kick,
         oncall=oncall,
         phone=phone,
-        public_url=settings.public_url,
     )
     handlers: dict[str, Deliver] = {
         **slack.handlers(),
         **SlaDelivery(slack=slack, readers=readers, policy=policy).handlers(),
         CustomerMail.kind: CustomerMailDelivery(readers=readers, policy=policy, send=mail),
-        **EntitlementDelivery(
-            slack=slack, readers=readers, policy=policy, lang_of=preferences.lang_of
-        ).handlers(),
-        **pages.handlers(),
+        **waakdienst.deliveries,
     }
     # Two lanes: pages have a dispatcher (and a loop) of their own, so a page never waits
     # behind card updates or e-mails.
@@ -164,14 +169,13 @@ def build_services(
         sessions=sessions, clock=clock, handlers=handlers, readers=readers, kinds=PAGE_KINDS
     )
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
-    kick: Callable[[], None] = background.kick
     sla = Sla(policy)
-    events = EventBus()
     # The clocks first: what the other subscribers enqueue is rendered from the ticket later,
-    # but a subscriber reading deadlines now sees the new ones.
+    # but a subscriber reading deadlines now sees the new ones. The waakdienst last.
     sla.subscribe(events)
     effects.subscribe(events)
     SlaEffects(policy).subscribe(events)
+    waakdienst.subscribe(events)
     # The use cases: registering, changing and reading tickets.
     registration = Registration(
         sessions=sessions,
@@ -189,52 +193,18 @@ def build_services(
         sessions=sessions, policy=policy, clock=clock, sla=sla, events=events, after_commit=kick
     )
     background.add_monitor(monitor.sweep)
-    # The chain engine: a chain per page; its sweep claims each due step, then the lane
-    # delivers it. Every commit's kick wakes the lane, so a new chain's first page goes at once.
-    pager = Pager(
-        sessions=sessions,
-        policy=policy,
-        clock=clock,
-        oncall=oncall,
-        roles=roles,
-        phone=phone is not None,
-        after_commit=kick,
-    )
-    pager.subscribe(events)
-
-    def page_lane() -> None:
-        pager.sweep()
-        page_dispatcher.drain()
-
-    background.add_lane("pages", page_lane, seconds=page_seconds)
+    waakdienst.schedule(background, page_dispatcher.drain, seconds=page_seconds)
     # Keeps user-group membership warm, so role checks on the ack path never wait for Slack.
     background.add_periodic("roles", roles.warm, seconds=240)
-    # The dead man's switch; the waakdienst adds its checks (chains on time, pages delivered).
-    heartbeat = Heartbeat(url=settings.heartbeat_url, readers=readers, clock=clock)
+    # The dead man's switch: called only while paging works.
+    heartbeat = Heartbeat(
+        url=settings.heartbeat_url,
+        readers=readers,
+        clock=clock,
+        checks=waakdienst.heartbeat_checks(),
+    )
     if settings.heartbeat_url is not None:
         background.add_periodic("heartbeat", heartbeat.beat, seconds=60)
-    # The waakdienst's entitlement: pages at registration, reclassification and reopen after
-    # hours (after the card's subscribers, so its thread lines follow the change's), and the
-    # desk's handovers. Nobody is on call until the rota is wired in.
-    entitlement = Entitlement(
-        sessions=sessions,
-        policy=policy,
-        clock=clock,
-        roles=roles,
-        events=events,
-        oncall=oncall,
-        after_commit=kick,
-    )
-    entitlement.subscribe(events)
-    desk_handovers = DeskHandovers(
-        sessions=sessions,
-        readers=readers,
-        policy=policy,
-        clock=clock,
-        events=events,
-        after_commit=kick,
-    )
-    background.add_periodic("desk_handovers", desk_handovers.sweep, seconds=30)
     directory = Directory(
         sessions=sessions, clock=clock, roles=roles, lang=policy.language, readers=readers
     )
@@ -260,21 +230,14 @@ def build_services(
             sessions=sessions, policy=policy, sla=sla, roles=roles, clock=clock, readers=readers
         ),
         readers=readers,
-        metrics=Metrics(readers=readers, clock=clock, sources=[sla_metrics]),
+        metrics=Metrics(
+            readers=readers, clock=clock, sources=[sla_metrics, *waakdienst.metric_sources()]
+        ),
         heartbeat=heartbeat,
-        entitlement=entitlement,
-        desk_handovers=desk_handovers,
-        phone=phone,
-        pager=pager,
+        entitlement=waakdienst.entitlement,
+        desk_handovers=waakdienst.desk_handovers,
+        phone=waakdienst.phone,
+        pager=waakdienst.pager,
         page_dispatcher=page_dispatcher,
+        rota=waakdienst.rota,
     )
-
-
-class _NobodyOnCall:
-    """A rota with nobody on it (until the rota is wired in): the chain skips to the leads."""
-
-    def targets(self, at: datetime) -> Targets:
-        return Targets(None, None)
-
-    def phone(self, user: str) -> str | None:
-        return None

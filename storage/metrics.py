@@ -10,7 +10,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import OutboxItem, SlaAnnouncement
+from storage.models import OutboxItem, PageChain, PageStep, SlaAnnouncement
 
 
 class KindBacklog(NamedTuple):
@@ -65,3 +65,24 @@ def oldest_undelivered(*, session: Session, kinds: Collection[str]) -> datetime 
             OutboxItem.done_at.is_(None), OutboxItem.kind.in_(kinds)
         )
     ).scalar_one_or_none()
+
+
+def page_steps(*, session: Session) -> dict[str, int]:
+    """Steps sent (claimed) per kind: primary, backup, leads, reminder."""
+    rows = session.execute(select(PageStep.kind, func.count()).group_by(PageStep.kind)).all()
+    return {kind: count for kind, count in rows}
+
+
+def acknowledgements(*, session: Session) -> Sequence[tuple[str, float]]:
+    """(how, seconds from the chain's start) for every acknowledged chain, except those the
+    engineer took themselves (registered by the on-call engineer: nobody was paged)."""
+    rows = session.execute(
+        select(PageChain.acknowledged_via, PageChain.started_at, PageChain.acknowledged_at).where(
+            PageChain.acknowledged_at.is_not(None), PageChain.acknowledged_via != "self"
+        )
+    ).all()
+    return [
+        (str(via), (acked - started).total_seconds())
+        for via, started, acked in rows
+        if acked is not None
+    ]

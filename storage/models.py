@@ -246,6 +246,63 @@ class UserPreference(Base):
 # --- The waakdienst: the rota (engineers, rotations, overrides). Migration 0006. ------------
 
 
+class RotaEngineer(Base):
+    """Someone who can be on the rota: their phone (E.164) for the pager, and the e-mail
+    address the team's calendar invites them with (iCalendar imports match on it)."""
+
+    __tablename__ = "rota_engineers"
+
+    user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(254))
+    updated_at: Mapped[datetime]
+
+
+class RotaRotation(Base):
+    """The primary and the backup rotation: members in order, taking turns from the anchor."""
+
+    __tablename__ = "rota_rotations"
+
+    name: Mapped[str] = mapped_column(String(16), primary_key=True)  # primary | backup
+    members: Mapped[list[str]] = mapped_column(JSON, default=list)
+    period_days: Mapped[int] = mapped_column(Integer, default=7)
+    handover_weekday: Mapped[int] = mapped_column(Integer, default=0)
+    handover_time: Mapped[str] = mapped_column(String(5), default="08:30")  # wall time, HH:MM
+    anchor: Mapped[date] = mapped_column(Date)
+    updated_by: Mapped[str] = mapped_column(String(320))
+    updated_at: Mapped[datetime]
+
+
+class RotaOverride(Base):
+    """Someone has it instead of the rotation for a stretch (a take-over, or half a swap)."""
+
+    __tablename__ = "rota_overrides"
+    __table_args__ = (Index("ix_rota_overrides_rotation_ends", "rotation", "ends_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rotation: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[str] = mapped_column(String(32))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(16))  # take_over | swap
+    replaces: Mapped[str | None] = mapped_column(String(32))
+    created_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None]
+
+
+class RotaClaim(Base):
+    """A rota notice sent once: a handover ("handover:primary:<start>:<user>"), a gap
+    ("gap:<start>-<end>"), a day's gap report. The primary key makes it exactly-once across
+    restarts and replicas."""
+
+    __tablename__ = "rota_claims"
+
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    claimed_at: Mapped[datetime]
+
+
 # --- The waakdienst: pages (escalation chains and their claimed steps). Migration 0007. -----
 
 

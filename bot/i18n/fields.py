@@ -241,4 +241,11 @@ LABEL_KEYS: dict[str, str] = {
     "close_reason": "label.close_reason",
     "response_due_at": "label.response_due_at",
     "resolution_due_at": "label.resolution_due_at",
+    # /waakdienst (their texts live with the rota's, in bot/i18n/rota.py)
+    "rotation": "rota.label.rotation",
+    "members": "rota.label.members",
+    "from": "rota.label.from",
+    "until": "rota.label.until",
+    "handover": "rota.label.handover",
+    "every": "rota.label.every",
 }

@@ -53,9 +53,11 @@ class _Gunicorn(BaseApplication):
         # Everything built so far lives as long as the worker: keep it out of the garbage
         # collector's full passes, which would otherwise pause requests now and then.
         gc.freeze()
-        # The chain engine's acknowledgement takes the keypress once it is wired; until then
-        # keypress_endpoint's default logs it.
-        keypress = keypress_endpoint(self.settings, lang=balie.services.policy.language)
+        # A keypress of 1 on the phone acknowledges the page (the chain engine's own entry).
+        services = balie.services
+        keypress = keypress_endpoint(
+            self.settings, lang=services.policy.language, on_keypress=services.pager.keypress
+        )
         return SlackWsgi(balie.app, balie.services, keypress=keypress)
 
 

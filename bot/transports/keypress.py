@@ -25,7 +25,7 @@ from bot.transports.wsgi import MAX_BODY, Environ, StartResponse, _refuse, _send
 
 log = logging.getLogger(__name__)
 
-OnKeypress = Callable[[int, int, str], None]
+OnKeypress = Callable[[int, int, str], object]
 TWIML = "text/xml; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
 

@@ -144,6 +144,8 @@ class _State:
     failures: dict[str, deque[_Failure]] = field(default_factory=dict)
     responses: dict[str, Response | Responder] = field(default_factory=dict)
     usergroups: dict[str, list[str]] = field(default_factory=dict)
+    # id -> {"handle": …, "name": …}: groups usergroups.list shows (set_usergroup's ids too).
+    usergroup_info: dict[str, dict[str, Any]] = field(default_factory=dict)
     channel_ids: dict[str, str] = field(default_factory=dict)  # name -> id
     channel_names: dict[str, str] = field(default_factory=dict)  # id -> name
     messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
@@ -314,9 +316,22 @@ class FakeSlack:
         with self._cond:
             self._state.responses.pop(method, None)
 
-    def set_usergroup(self, group_id: str, users: list[str]) -> None:
+    def set_usergroup(self, group_id: str, users: list[str], handle: str | None = None) -> None:
         with self._cond:
             self._state.usergroups[group_id] = list(users)
+            info = self._state.usergroup_info.setdefault(
+                group_id, {"handle": group_id.lower(), "name": group_id}
+            )
+            if handle is not None:
+                info.update(handle=handle, name=handle)
+
+    def usergroup_by_handle(self, handle: str) -> tuple[str, list[str]] | None:
+        """The id and members of the group with this handle, if there is one."""
+        with self._cond:
+            for group_id, info in self._state.usergroup_info.items():
+                if info["handle"] == handle:
+                    return group_id, list(self._state.usergroups.get(group_id, []))
+        return None
 
     def set_channel(
         self, name: str, channel_id: str, *, private: bool = False, member: bool = True
@@ -702,6 +717,66 @@ def _usergroup_users(fake: FakeSlack, args: dict[str, Any]) -> Response:
     return {"ok": True, "users": list(fake._state.usergroups.get(str(args.get("usergroup")), []))}
 
 
+def _usergroup(fake: FakeSlack, group_id: str) -> dict[str, Any]:
+    info = fake._state.usergroup_info[group_id]
+    users = list(fake._state.usergroups.get(group_id, []))
+    return {
+        "id": group_id,
+        "team_id": TEAM_ID,
+        "is_usergroup": True,
+        "name": info["name"],
+        "handle": info["handle"],
+        "date_delete": 0,
+        "users": users,
+        "user_count": len(users),
+    }
+
+
+def _usergroups_list(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    # Like Slack, members only with include_users.
+    with_users = str(args.get("include_users", "")).lower() in ("1", "true")
+    groups = []
+    for group_id in fake._state.usergroup_info:
+        group = _usergroup(fake, group_id)
+        if not with_users:
+            group.pop("users")
+        groups.append(group)
+    return {"ok": True, "usergroups": groups}
+
+
+_HANDLE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+
+
+def _usergroups_create(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    name = str(args.get("name") or "")
+    handle = str(args.get("handle") or name.lower())
+    if not name:
+        return {"ok": False, "error": "invalid_arguments"}
+    if not _HANDLE.match(handle):
+        return {"ok": False, "error": "invalid_handle"}
+    for info in fake._state.usergroup_info.values():
+        if info["name"] == name:
+            return {"ok": False, "error": "name_already_exists"}
+        if info["handle"] == handle:
+            return {"ok": False, "error": "handle_already_exists"}
+    group_id = fake._next_id("S")
+    fake._state.usergroup_info[group_id] = {"handle": handle, "name": name}
+    fake._state.usergroups[group_id] = []
+    return {"ok": True, "usergroup": _usergroup(fake, group_id)}
+
+
+def _usergroups_users_update(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    group_id = str(args.get("usergroup") or "")
+    if group_id not in fake._state.usergroup_info:
+        return {"ok": False, "error": "no_such_subteam"}
+    users = [u for u in str(args.get("users") or "").split(",") if u]
+    # Slack keeps at least one member (disable a group to empty it) and only real user ids.
+    if not users or any(not re.match(r"^[UW][A-Z0-9]{2,}$", u) for u in users):
+        return {"ok": False, "error": "invalid_users"}
+    fake._state.usergroups[group_id] = users
+    return {"ok": True, "usergroup": _usergroup(fake, group_id)}
+
+
 _DEFAULTS: dict[str, Callable[[FakeSlack, dict[str, Any]], Response]] = {
     "auth.test": _auth_test,
     "chat.postMessage": _post_message,
@@ -710,6 +785,9 @@ _DEFAULTS: dict[str, Callable[[FakeSlack, dict[str, Any]], Response]] = {
     "views.open": _views_open,
     "views.update": _views_update,
     "usergroups.users.list": _usergroup_users,
+    "usergroups.list": _usergroups_list,
+    "usergroups.create": _usergroups_create,
+    "usergroups.users.update": _usergroups_users_update,
     **history.BUILDERS,
 }
 

@@ -260,7 +260,10 @@ def test_console_commands_hints_and_stop(tmp_path: Path, clock: ManualClock) -> 
     assert code == 0
     assert after(parts, "hallo")[0][0].startswith("Typ een slash-commando")
     assert after(parts, ":onzin")[0][0].startswith("Onbekend console-commando :onzin")
-    assert after(parts, "/weer")[0][0] == "Balie kent /weer niet; wel /ticket, /klant en /sla."
+    assert (
+        after(parts, "/weer")[0][0]
+        == "Balie kent /weer niet; wel /ticket, /klant, /sla en /waakdienst."
+    )
     assert after(parts, ":gebruiker niemand")[0][0].startswith("Onbekende gebruiker 'niemand'")
     assert ":gebruiker NAAM" in text
     # :stop ends the session: the line after it is never run.
@@ -316,7 +319,7 @@ def test_the_console_speaks_the_policys_language(tmp_path: Path, clock: ManualCl
     assert after(parts, ":wie")[0][0] == "You are beheerder (UCONSOLEADMIN): admin and agent."
     assert (
         after(parts, "/weer")[0][0]
-        == "Balie does not know /weer; it does know /ticket, /klant and /sla."
+        == "Balie does not know /weer; it does know /ticket, /klant, /sla and /waakdienst."
     )
     new = after(parts, REGISTER_EN)
     assert headings(new) == [

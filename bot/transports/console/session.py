@@ -257,6 +257,9 @@ class Console:
         )
         self.show_ack(response)
         self.lazy.run_pending()
+        # Pages first, as in the worker: a page never waits behind a card or an e-mail.
+        self.services.pager.sweep()
+        self.services.page_dispatcher.drain()
         self.services.dispatcher.drain()
 
     def show_ack(self, response: BoltResponse) -> None:

@@ -1,0 +1,46 @@
+"""What a team lead asks of the rota, as read from `/waakdienst` or a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from bot.oncall.rules.rota import Which
+
+
+@dataclass(frozen=True, slots=True)
+class RotationChange:
+    """A rotation set anew. None: the policy's default (handover, period), or for the anchor
+    the latest handover, so the first member has it from now on."""
+
+    which: Which
+    members: tuple[str, ...]
+    anchor: date | None = None
+    handover: tuple[int, time] | None = None
+    every_days: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TakeOver:
+    """`user` has it from `start` (None: now) to `end` (None: the end of that shift)."""
+
+    user: str
+    which: Which = Which.PRIMARY
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SwapRequest:
+    """`a` and `b` swap their next shifts from `after` (None: now)."""
+
+    a: str
+    b: str
+    which: Which = Which.PRIMARY
+    after: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneChange:
+    user: str
+    phone: str
