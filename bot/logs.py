@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Literal
 
 from pythonjsonlogger.json import JsonFormatter
@@ -18,6 +21,35 @@ from pythonjsonlogger.json import JsonFormatter
 TICKET = "ticket"  # a ticket number, KOR-000123
 OUTBOX = "outbox_id"  # an outbox row's id
 KIND = "kind"  # an outbox row's kind
+
+# What the current piece of work is about (an outbox row's delivery, say): every line logged
+# meanwhile, by Balie or by a library, carries it without each call having to pass it.
+_about: ContextVar[dict[str, object]] = ContextVar("balie_log_about", default={})  # noqa: B039
+
+
+@contextmanager
+def about(**fields: object) -> Iterator[None]:
+    """Lines logged inside the block carry these fields (unless a line sets its own)."""
+    token = _about.set({**_about.get(), **fields})
+    try:
+        yield
+    finally:
+        _about.reset(token)
+
+
+def note(**fields: object) -> None:
+    """Add what was learned along the way (the ticket number, once its row is read) to the
+    current `about` block; outside one it lasts until the block around it ends."""
+    _about.set({**_about.get(), **fields})
+
+
+class _About(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        for key, value in _about.get().items():
+            if not hasattr(record, key):
+                setattr(record, key, value)
+        return True
+
 
 LogFormat = Literal["json", "text"]
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -38,6 +70,7 @@ def configure(*, level: str, fmt: LogFormat) -> None:
     """Replace the root handlers: one stream to stderr in the chosen format."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(formatter(fmt))
+    handler.addFilter(_About())
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

@@ -8,6 +8,9 @@ import pytest
 
 from bot import logs
 from bot.settings import SettingsError, load_settings
+from tests.conftest import Balie
+
+GOLD_P1 = 'klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=hoog'
 
 
 @pytest.fixture
@@ -57,3 +60,20 @@ def test_an_unknown_log_format_is_refused(monkeypatch: pytest.MonkeyPatch) -> No
     with pytest.raises(SettingsError) as err:
         load_settings()
     assert "LOG_FORMAT" in err.value.report("nl") and "json, text" in err.value.report("nl")
+
+
+def test_a_failed_delivery_names_its_row_and_ticket(
+    restore_root: None, capsys: pytest.CaptureFixture[str], balie: Balie
+) -> None:
+    logs.configure(level="INFO", fmt="json")
+    balie.fake.fail("chat.postMessage", status=503, times=1)
+    number = balie.register(GOLD_P1 + " Alles ligt plat")
+    balie.drain()
+    lines = [json.loads(x) for x in capsys.readouterr().err.splitlines() if x.startswith("{")]
+    (retry,) = [x for x in lines if "retry in" in x["message"]]
+    assert retry["ticket"] == number and retry["kind"] == "card"
+    assert isinstance(retry["outbox_id"], int)
+    # Outside a delivery, lines carry nothing they are not about.
+    logging.getLogger("bot").info("daarna")
+    after = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+    assert "ticket" not in after and "outbox_id" not in after

@@ -14,6 +14,7 @@ from typing import Any
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import logs
 from bot.oncall import twiml
 from bot.oncall.blocks import page as render
 from bot.oncall.page_payloads import (
@@ -86,6 +87,7 @@ class PageDelivery:
             ticket = tickets.get_by_id(session=session, ticket_id=row.ticket_id)
             if ticket is None:
                 return None
+            logs.note(**{logs.TICKET: ticket.number})
             return TicketView.of(ticket), Snapshot.from_json(row.snapshot)
 
     def _placed(

@@ -19,6 +19,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import logs
 from bot.clock import Clock
 from storage import outbox
 from storage.models import OutboxItem
@@ -145,6 +146,12 @@ class Dispatcher:
         return delivered
 
     def _deliver(self, item: OutboxItem) -> bool:
+        # Every line logged about this row, its retry included, names the row (and the ticket,
+        # once the delivery has read it).
+        with logs.about(**{logs.OUTBOX: item.id, logs.KIND: item.kind}):
+            return self._attempt(item)
+
+    def _attempt(self, item: OutboxItem) -> bool:
         item_id, kind, attempts = item.id, item.kind, item.attempts
         handler = self.handlers.get(kind)
         try:

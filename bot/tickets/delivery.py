@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import logs
 from bot.outbox.dispatcher import Deliver, GiveUp, Permanent, Retry
 from bot.outbox.payloads import (
     CardMoved,
@@ -138,6 +139,8 @@ class SlackDelivery:
         self, item: OutboxItem, event_type: str, ticket: str | None, **kwargs: Any
     ) -> Any:
         """chat.postMessage, marked with this row; an uncertain row adopts its earlier post."""
+        if ticket is not None:
+            logs.note(**{logs.TICKET: ticket})
         if item.uncertain:
             found = self.lookup.earlier(
                 item=item,

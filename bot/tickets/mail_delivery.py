@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import logs
 from bot.outbox.payloads import CustomerMail
 from bot.outbox.smtp import OutgoingMail, Send
 from bot.policy import Policy
@@ -26,6 +27,7 @@ class CustomerMailDelivery:
             if ticket is None:
                 return
             view = TicketView.of(ticket)
+        logs.note(**{logs.TICKET: view.number})
         lang = self.policy.language
         match p.template:
             case "registered":
