@@ -6,18 +6,12 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage.db import upsert_insert
 from storage.models import ChargeableItem, DeskHandover, Ticket, TicketEvent
-
-
-def _insert(session: Session) -> Any:
-    dialect = session.get_bind().dialect.name
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +34,7 @@ def record(*, session: Session, service: Service, now: datetime) -> int | None:
     replicas recording the same service at once make one item."""
     s = service
     stmt = (
-        _insert(session)(ChargeableItem)
+        upsert_insert(session, ChargeableItem)
         .values(
             customer_id=s.customer_id,
             ticket_id=s.ticket_id,
@@ -96,7 +90,7 @@ def claim_handover(
     """Claim the handover at `at`: True for the one process that made the claim. The claim
     commits with what the handover sends, so it is sent once, or (rolled back) not at all."""
     stmt = (
-        _insert(session)(DeskHandover)
+        upsert_insert(session, DeskHandover)
         .values(kind=kind, at=at, claimed_at=now, tickets=sorted(tickets))
         .on_conflict_do_nothing()
         .returning(DeskHandover.kind)

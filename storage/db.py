@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -132,3 +133,11 @@ def make_sessionmaker(engine: Engine, *, readonly: bool = False) -> sessionmaker
     the database's single write lock."""
     bind = engine.execution_options(readonly=True) if readonly else engine
     return sessionmaker(bind, expire_on_commit=False)
+
+
+def upsert_insert(session: Session, table: Any) -> Any:
+    """An INSERT that can say ON CONFLICT DO NOTHING: the claims (an SLA threshold, a page step,
+    a rota notice, a handover) are rows whose primary key lets one process win, on both
+    databases."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)

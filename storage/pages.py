@@ -7,20 +7,16 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage.db import upsert_insert
 from storage.models import PageChain, PageStep
-
-
-def _insert(session: Session) -> Any:
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
 def start(*, session: Session, values: Mapping[str, Any]) -> PageChain | None:
     """A new chain for the ticket; None when one is already running (the partial unique index
     on running chains makes a concurrent start a no-op, not an error)."""
-    stmt = _insert(session)(PageChain).values(**values).on_conflict_do_nothing()
+    stmt = upsert_insert(session, PageChain).values(**values).on_conflict_do_nothing()
     chain_id = session.execute(stmt.returning(PageChain.id)).scalar_one_or_none()
     return None if chain_id is None else session.get(PageChain, chain_id)
 
@@ -66,7 +62,7 @@ def claim(
     """Record a step as claimed; False when it already was (another process got there first):
     the primary key makes each step of each round exactly-once."""
     stmt = (
-        _insert(session)(PageStep)
+        upsert_insert(session, PageStep)
         .values(chain_id=chain_id, round=round, step=step, kind=kind, target=target, claimed_at=now)
         .on_conflict_do_nothing()
         .returning(PageStep.step)

@@ -6,9 +6,9 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage.db import upsert_insert
 from storage.models import RotaClaim, RotaEngineer, RotaOverride, RotaRotation
 
 
@@ -140,8 +140,7 @@ def claim(*, session: Session, keys: Collection[str], now: datetime) -> set[str]
     another process's claim a no-op, so exactly one process sends each notice."""
     if not keys:
         return set()
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    stmt = insert(RotaClaim).on_conflict_do_nothing().returning(RotaClaim.key)
+    stmt = upsert_insert(session, RotaClaim).on_conflict_do_nothing().returning(RotaClaim.key)
     return set(
         session.execute(stmt, [{"key": k, "claimed_at": now} for k in sorted(keys)]).scalars()
     )

@@ -7,10 +7,10 @@ from collections.abc import Collection, Sequence
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage import counters
+from storage.db import upsert_insert
 from storage.models import SlaAnnouncement, Ticket, TicketEvent
 
 StatusRow = tuple[datetime, str, str | None]  # (at, status, third party)
@@ -55,10 +55,8 @@ def claim_many(
     so exactly one process announces each (ticket, clock, threshold)."""
     if not rows:
         return set()
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = (
-        insert(SlaAnnouncement)
+        upsert_insert(session, SlaAnnouncement)
         .on_conflict_do_nothing()
         .returning(SlaAnnouncement.ticket_id, SlaAnnouncement.clock, SlaAnnouncement.threshold)
     )
