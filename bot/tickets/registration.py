@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -101,11 +102,11 @@ def register(
         matrix=policy.priority_matrix, type=data.type, impact=data.impact, urgency=data.urgency
     )
     line = line_for(policy.routing.rules, type=c.type, priority=c.priority, escalated_to=None)
-    seq = counters.next_value(session=session, name="ticket")
     ticket = tickets.add(
         session=session,
         ticket=Ticket(
-            number=f"{policy.ticket_prefix}{seq:06d}",
+            # A placeholder until the number is taken, as late as it can be (below).
+            number=uuid.uuid4().hex,
             customer=customer,
             contact=contact,
             via=data.via,
@@ -140,6 +141,12 @@ def register(
         },
         text=data.missing or "",
     )
+    # The counter's row stays locked until commit, and every registration waits for it (on
+    # SQLite the whole database is locked anyway). Taken after the inserts, it is held for the
+    # subscribers' rows and the commit only; the ticket's row gets its number in the UPDATE
+    # that stores its SLA clocks. A request replayed fails on its key before it gets here.
+    seq = counters.next_value(session=session, name="ticket")
+    ticket.number = f"{policy.ticket_prefix}{seq:06d}"
     events.publish(
         session,
         TicketChanged(
