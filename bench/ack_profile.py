@@ -22,10 +22,13 @@ import contextlib
 import cProfile
 import dataclasses
 import io
+import itertools
 import os
 import pstats
 import re
+import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -81,10 +84,13 @@ def _kind(statement: str) -> str:
 
 def instrument(engine: Engine, counts: Counts) -> None:
     @event.listens_for(engine, "before_cursor_execute")
-    def _count(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        kind = _kind(statement)
-        counts.statements[kind] += 1
-        if kind == "UPDATE counters":
+    def _count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        counts.statements[_kind(statement)] += 1
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _taken(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        # From the moment the UPDATE has the row (not while it waits for it) to the commit.
+        if statement.lstrip().upper().startswith("UPDATE COUNTERS"):
             conn.info["balie_counter_taken"] = time.perf_counter()
 
     if engine.dialect.name == "postgresql":
@@ -330,13 +336,58 @@ def run_db(kind: str, n: int, profile: bool, drain: bool) -> None:
                 print(text)
 
 
+def run_threads(kind: str, threads: int, seconds: float) -> None:
+    """Closed loop: `threads` threads of one process register as fast as they can. Shows what
+    the interpreter lock does to the windows in which a registration holds a lock."""
+    counts = Counts()
+    with tempfile.TemporaryDirectory() as tmp, balie(kind, Path(tmp), counts) as (wsgi, _s):
+        url = "https://hooks.slack.test/commands/profile"
+        registrations(wsgi, range(1, 31), url)
+        counts.reset()
+        seq = itertools.count(1000)
+        stop = time.monotonic() + seconds
+        done: list[int] = []
+
+        def loop() -> None:
+            n = 0
+            while time.monotonic() < stop:
+                registrations(wsgi, [next(seq)], url)
+                n += 1
+            done.append(n)
+
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        pool = [threading.Thread(target=loop) for _ in range(threads)]
+        for t in pool:
+            t.start()
+        for t in pool:
+            t.join()
+        cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+        n = sum(done)
+        print(
+            f"{kind:10s} {threads:2d} threads: {n / wall:6.1f} registrations/s, "
+            f"{cpu / wall:.2f} CPU; write transaction {_spread(counts.writes)}"
+            + (f"; counter row locked {_spread(counts.counter)}" if counts.counter else "")
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.environ.get("BALIE_SWITCH"):
+        sys.setswitchinterval(float(os.environ["BALIE_SWITCH"]))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=300)
     parser.add_argument("--db", default="sqlite,postgresql")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--drain", action="store_true")
+    parser.add_argument(
+        "--threads", default="", help="e.g. 1,4,16: closed-loop throughput with that many threads"
+    )
+    parser.add_argument("--seconds", type=float, default=5.0)
     args = parser.parse_args(argv)
+    if args.threads:
+        for kind in args.db.split(","):
+            for t in args.threads.split(","):
+                run_threads(kind, int(t), args.seconds)
+        return 0
     for kind in args.db.split(","):
         run_db(kind, args.n, args.profile, args.drain)
     return 0
