@@ -22,9 +22,13 @@ _COUNTERS = cast(Table, Counter.__table__)
 
 def next_value(*, session: Session, name: str) -> int:
     c = _COUNTERS.c
-    value: int | None = session.connection().execute(
-        update(_COUNTERS).where(c.name == name).values(value=c.value + 1).returning(c.value)
-    ).scalar_one_or_none()
+    value: int | None = (
+        session.connection()
+        .execute(
+            update(_COUNTERS).where(c.name == name).values(value=c.value + 1).returning(c.value)
+        )
+        .scalar_one_or_none()
+    )
     if value is not None:
         return value
     try:
