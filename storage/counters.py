@@ -7,20 +7,28 @@ A high-water mark (`raise_to`) only ever goes up, whichever replica writes last.
 
 from __future__ import annotations
 
-from sqlalchemy import case, insert, select, update
+from typing import cast
+
+from sqlalchemy import Table, case, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.models import Counter
 
+# The table, not the mapped class: an ORM-enabled UPDATE looks through the session for objects
+# to synchronise, work no caller needs (counters are never loaded as objects).
+_COUNTERS = cast(Table, Counter.__table__)
+
 
 def next_value(*, session: Session, name: str) -> int:
-    value = session.execute(
-        update(Counter)
-        .where(Counter.name == name)
-        .values(value=Counter.value + 1)
-        .returning(Counter.value)
-    ).scalar_one_or_none()
+    c = _COUNTERS.c
+    value: int | None = (
+        session.connection()
+        .execute(
+            update(_COUNTERS).where(c.name == name).values(value=c.value + 1).returning(c.value)
+        )
+        .scalar_one_or_none()
+    )
     if value is not None:
         return value
     try:

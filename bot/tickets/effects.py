@@ -12,7 +12,15 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from bot.events import EventBus
-from bot.outbox.payloads import CardSync, CustomerMail, ThreadEvent, enqueue, ticket_key
+from bot.outbox.payloads import (
+    CardSync,
+    CustomerMail,
+    Payload,
+    ThreadEvent,
+    enqueue,
+    enqueue_many,
+    ticket_key,
+)
 from bot.tickets.events import TicketChanged
 from bot.tickets.rules.lifecycle import Action
 
@@ -31,19 +39,15 @@ def subscribe(bus: EventBus) -> None:
 
 def card_and_thread(session: Session, e: TicketChanged) -> None:
     key = ticket_key(e.ticket_id)
+    rows: list[tuple[Payload, str | None]] = []
     if e.card_changed:
         # Every change enqueues a card sync; the delivery skips all but the newest of a burst,
         # so a burst is one chat.update. (Deciding here whether one is already waiting would
         # race with the worker on PostgreSQL and could leave the card showing an older state.)
-        enqueue(
-            session=session, payload=CardSync(ticket_id=e.ticket_id), now=e.at, ordering_key=key
-        )
-    enqueue(
-        session=session,
-        payload=ThreadEvent(ticket_id=e.ticket_id, event_id=e.audit_id),
-        now=e.at,
-        ordering_key=key,
-    )
+        rows.append((CardSync(ticket_id=e.ticket_id), key))
+    rows.append((ThreadEvent(ticket_id=e.ticket_id, event_id=e.audit_id), key))
+    # One statement for both, card first: the outbox delivers rows of one key in id order.
+    enqueue_many(session=session, rows=rows, now=e.at)
 
 
 def customer_mail(session: Session, e: TicketChanged) -> None:

@@ -12,7 +12,10 @@ from bot.tickets.rules.lifecycle import Action
 @dataclass(frozen=True, slots=True)
 class TicketChanged:
     """A ticket was registered (Action.REGISTER) or changed; `audit_id` is its row in the
-    audit trail, `text` what the agent wrote with it (a reason, a resolution, a note)."""
+    audit trail, `text` what the agent wrote with it (a reason, a resolution, a note).
+
+    A registration takes its ticket number after its subscribers ran (bot.tickets.registration
+    says why): they enqueue by id, and what they enqueue reads the number at delivery."""
 
     action: Action
     ticket_id: int

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -101,11 +102,11 @@ def register(
         matrix=policy.priority_matrix, type=data.type, impact=data.impact, urgency=data.urgency
     )
     line = line_for(policy.routing.rules, type=c.type, priority=c.priority, escalated_to=None)
-    seq = counters.next_value(session=session, name="ticket")
     ticket = tickets.add(
         session=session,
         ticket=Ticket(
-            number=f"{policy.ticket_prefix}{seq:06d}",
+            # A unique placeholder until the number is taken, at the end (see there).
+            number=uuid.uuid4().hex,
             customer=customer,
             contact=contact,
             via=data.via,
@@ -151,6 +152,14 @@ def register(
             text=data.missing or "",
         ),
     )
+    # The number comes last. The counter's row stays locked until commit and every registration
+    # waits for it (on SQLite the whole database is locked anyway): taken here, it is held for
+    # one UPDATE of the ticket (its number and SLA clocks together) and the commit, not for
+    # the inserts and the subscribers as well. Under load that window decides how many
+    # registrations per second PostgreSQL can take. A replayed request fails on its key above,
+    # before it takes a number.
+    seq = counters.next_value(session=session, name="ticket")
+    ticket.number = f"{policy.ticket_prefix}{seq:06d}"
     return TicketView.of(ticket)
 
 
