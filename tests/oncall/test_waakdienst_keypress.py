@@ -13,11 +13,11 @@ __all__ = ["night"]
 
 
 def test_pressing_1_acknowledges_via_the_phone_and_nothing_more_is_sent(night: Night) -> None:
-    number = night.ticket()
+    night.ticket()
     night.run()
     night.at(2026, 11, 24, 22, 5)
     night.run()  # page 2: the engineer answers this call
-    (first, second) = night.calls(PHONES[PRIMARY])
+    (_, second) = night.calls(PHONES[PRIMARY])
     gather = ET.fromstring(second["params"]["Twiml"]).find(".//Gather")
     assert gather is not None
     action = urlsplit(str(gather.get("action")))
