@@ -27,6 +27,7 @@ from bot.wiring import Services, build_services
 from storage import tickets
 from storage.models import PageChain
 from tests.conftest import (
+    AGENT,
     BOT_TOKEN,
     LEAD,
     SIGNING_SECRET,
@@ -135,7 +136,7 @@ class Night:
         if backup:
             self.waak("rotatie reserve " + " ".join(f"<@{u}>" for u in backup))
         for user in {*primary, *backup}:
-            self.phone(user, PHONES.get(user) or _number_for(user))
+            self.phone(user, number_of(user))
 
     def phone(self, user: str, number: str) -> None:
         answer = self.waak(f"telefoon <@{user}> {number}")
@@ -145,6 +146,27 @@ class Night:
         number = self.balie.register(f"{text} {subject}")
         self.balie.drain()
         return number
+
+    def resolve(self, number: str, user: str = AGENT) -> None:
+        response = self.balie.command(f"los-op {number} Opgelost", user=user)
+        assert response.status == 200, response.body
+        self.run()
+
+    def who_is_paged(self, *when: int) -> list[tuple[str, str]]:
+        """Register a gold P1 at `when` and page it: (user, number rung) of its first page,
+        for every DM page; the ticket is then resolved, so its chain asks nothing more."""
+        self.at(*when)
+        before = len(self.twilio.calls)
+        number = self.ticket("Storing op " + self.s.clock.now().isoformat())
+        self.run()
+        users = [
+            str(c.args["channel"])
+            for c in self.balie.fake.calls_to("chat.postMessage")
+            if "page_escalate" in str(c.args.get("blocks")) and number in str(c.args["blocks"])
+        ]
+        rung = [str(c["to"]) for c in self.twilio.calls[before:]]
+        self.resolve(number)
+        return list(zip(users, rung, strict=True))
 
     def press(self, action_id: str, number: str, user: str) -> None:
         dm = (self.dms(user) or [{}])[-1]
@@ -290,8 +312,10 @@ class Night:
         }
 
 
-def _number_for(user: str) -> str:
-    """A mobile number for an engineer the tests did not give one."""
+def number_of(user: str) -> str:
+    """The engineer's mobile number: PRIMARY's and BACKUP's, or one made from the user id."""
+    if user in PHONES:
+        return PHONES[user]
     return "+316" + str(sum(ord(c) * (i + 1) for i, c in enumerate(user)) % 10**8).zfill(8)
 
 
