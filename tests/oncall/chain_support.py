@@ -5,12 +5,14 @@ Twilio are fakes, at their HTTP boundary. Helpers to run the page lane and count
 
 from __future__ import annotations
 
+import html
 import threading
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from wsgiref.simple_server import make_server
 
 import pytest
@@ -25,7 +27,7 @@ from bot.transports.keypress import keypress_endpoint
 from bot.transports.wsgi import SlackWsgi
 from bot.wiring import Services, build_services
 from storage import tickets
-from storage.models import PageChain
+from storage.models import PageChain, Ticket
 from tests.conftest import (
     AGENT,
     BOT_TOKEN,
@@ -183,10 +185,18 @@ class Night:
 
     # --- Twilio, as it calls back ---------------------------------------------------------
 
-    def keypress(self, to: str, digits: str = "1", **kw: Any) -> Keypress:
-        """The engineer presses a key on the latest call to `to`: the fake Twilio posts the
-        Gather's callback, signed as Twilio signs it, to Balie's HTTP server."""
-        sid = [c["sid"] for c in self.twilio.calls if c["to"] == to][-1]
+    def keypress(
+        self, to: str, digits: str = "1", *, number: str | None = None, **kw: Any
+    ) -> Keypress:
+        """The engineer presses a key on the latest call to `to` (for ticket `number`): the
+        fake Twilio posts the Gather's callback, signed as Twilio signs it, to Balie's HTTP
+        server."""
+        page = None if number is None else f"page={self.chain(number).id}&"
+        sid = [
+            c["sid"]
+            for c in self.twilio.calls
+            if c["to"] == to and (page is None or page in html.unescape(c["params"]["Twiml"]))
+        ][-1]
         return self.twilio.keypress(sid, digits, send_to=self.balie.url, **kw)
 
     # --- the clock and the background work ------------------------------------------------
@@ -288,11 +298,15 @@ class Night:
             + len(self.twilio.messages)
         )
 
-    def chain(self) -> PageChain:
-        """The latest chain."""
+    def chain(self, number: str | None = None) -> PageChain:
+        """The latest chain (of ticket `number`)."""
+        query = select(PageChain).order_by(PageChain.id.desc())
+        if number is not None:
+            query = query.join(Ticket, Ticket.id == PageChain.ticket_id).where(
+                Ticket.number == number
+            )
         with self.s.sessions() as session:
-            found = session.execute(select(PageChain).order_by(PageChain.id.desc())).scalars()
-            row = found.first()
+            row = session.execute(query).scalars().first()
             assert row is not None, "no chain was started"
             return row
 
@@ -310,6 +324,32 @@ class Night:
             for family in text_string_to_metric_families(text)
             for s in family.samples
         }
+
+
+class Monitor:
+    """An outside monitor of the dead man's switch (healthchecks.io): counts the pings."""
+
+    def __init__(self) -> None:
+        self.pings: list[str] = []
+        pings = self.pings
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                pings.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/ping/balie"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
 
 
 def number_of(user: str) -> str:
