@@ -12,7 +12,7 @@ from bot.blocks.ids import ActionId
 from tests.conftest import Database
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.smtp import SmtpServer
-from tests.oncall.chain_support import PHONES, PRIMARY, Monitor, Night, night, start_night
+from tests.oncall.chain_support import BACKUP, PHONES, PRIMARY, Monitor, Night, night, start_night
 
 __all__ = ["night"]
 SECOND = timedelta(seconds=1)
@@ -30,6 +30,7 @@ def test_metrics_after_a_night(night: Night) -> None:
     night.waak(f"accepteer {command}", user=PRIMARY)  # after 420 s
     night.walk(*((2026, 11, 24, 22, m) for m in (10, 15, 20, 25)))
 
+    assert len(night.pages_to(BACKUP, nobody)) == 1 and not night.pages_to(BACKUP, command)
     figures = night.scrape()
     sent = {k[1][0][1]: v for k, v in figures.items() if k[0] == "balie_pages_sent_total"}
     # primary: 1 + 1 + 2 + 3 pages; `nobody` went on to the backup and the team leads.
