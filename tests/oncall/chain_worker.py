@@ -1,10 +1,10 @@
 """A Balie process for the multi-process chain test: sweeps and delivers pages at a series of
 fixed moments, in step with the other workers.
 
-Run as `python -m tests.oncall.chain_worker` with DATABASE_URL, SLACK_API_URL, SMTP_URL,
-BALIE_TEST_TIMES (ISO times, comma-separated), BALIE_TEST_SYNC (a directory the workers meet
-in before each moment), BALIE_TEST_WORKERS (how many meet) and BALIE_TEST_PHONE (a file each
-call and text is appended to, one line each).
+Run as `python -m tests.oncall.chain_worker` with DATABASE_URL, SLACK_API_URL, SMTP_URL, the
+phone settings (TWILIO_* and PUBLIC_URL, pointing at the test's fake Twilio), BALIE_TEST_TIMES
+(ISO times, comma-separated), BALIE_TEST_SYNC (a directory the workers meet in before each
+moment) and BALIE_TEST_WORKERS (how many meet). The rota is the one in the database.
 """
 
 from __future__ import annotations
@@ -19,25 +19,6 @@ from bot.clock import ManualClock
 from bot.settings import load_settings
 from bot.wiring import build_services
 from tests.conftest import test_policy
-from tests.oncall.chain_support import FixedOnCall
-
-
-class FilePhone:
-    """The Phone port, appending what it would ring or text to a file all workers share."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def _log(self, line: str) -> str:
-        with self.path.open("a") as f:
-            f.write(line + "\n")
-        return "SID"
-
-    def call(self, *, to: str, twiml: str, reference: str, uncertain: bool = False) -> str:
-        return self._log(f"call {to} {reference}")
-
-    def text(self, *, to: str, body: str, reference: str, uncertain: bool = False) -> str:
-        return self._log(f"text {to} {reference}")
 
 
 def meet(sync: Path, moment: int, workers: int) -> bool:
@@ -54,14 +35,8 @@ def main() -> int:
     settings = load_settings(slack_bot_token="xoxb-worker", slack_signing_secret="s")
     times = [datetime.fromisoformat(t) for t in os.environ["BALIE_TEST_TIMES"].split(",")]
     clock = ManualClock(times[0])
-    services = build_services(
-        settings,
-        policy=test_policy(),
-        clock=clock,
-        run_migrations=False,
-        oncall=FixedOnCall(),
-        phone=FilePhone(Path(os.environ["BALIE_TEST_PHONE"])),
-    )
+    services = build_services(settings, policy=test_policy(), clock=clock, run_migrations=False)
+    assert services.phone is not None, "the phone settings are in the environment"
     sync, workers = Path(os.environ["BALIE_TEST_SYNC"]), int(os.environ["BALIE_TEST_WORKERS"])
     sent = 0
     for moment, at in enumerate(times):

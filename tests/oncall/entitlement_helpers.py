@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.oncall.events import PageRequested
-from bot.oncall.targets import Targets
 from bot.wiring import Services
 from storage.models import ChargeableItem, Ticket
 from tests.conftest import Balie
@@ -42,19 +40,6 @@ def record_pages_on(services: Services) -> Pages:
     pages = Pages()
     services.events.subscribe(PageRequested, pages)
     return pages
-
-
-@dataclass
-class OnDuty:
-    """The OnCall port with one engineer on call all the time."""
-
-    primary: str | None
-
-    def targets(self, at: datetime) -> Targets:
-        return Targets(primary=self.primary, backup=None)
-
-    def phone(self, user: str) -> str | None:
-        return None
 
 
 def ticket_id(balie: Balie, number: str) -> int:

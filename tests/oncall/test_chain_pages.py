@@ -1,5 +1,6 @@
-"""The chain through the fake Slack, with a fixed rota and a recording phone: the pages, the
-acknowledgements (button, command, keypress), Escaleren, the reminder and the restart."""
+"""The chain through the fake Slack and the fake Twilio, with the rota a team lead set: the
+pages, the acknowledgements (button, command, keypress), Escaleren, the reminder and the
+restart."""
 
 from __future__ import annotations
 
@@ -11,18 +12,25 @@ from bot.blocks.ids import ActionId
 from bot.events import Actor
 from bot.oncall.pager import chains_on_time
 from bot.oncall.rules.chain import Via
-from handlers import oncall_pages
 from storage.models import PageChain, PageStep
 from tests.conftest import AGENT
-from tests.oncall.chain_support import BACKUP, GOLD_P1, LEADS_CHANNEL, PRIMARY, Night, night
+from tests.oncall.chain_support import (
+    BACKUP,
+    GOLD_P1,
+    LEADS_CHANNEL,
+    PHONES,
+    PRIMARY,
+    Night,
+    empty_night,
+    night,
+)
 
-__all__ = ["night"]
+__all__ = ["empty_night", "night"]
 MIN = timedelta(minutes=1)
 
 
 def chain_of(n: Night) -> PageChain:
-    with n.s.sessions() as session:
-        return session.execute(select(PageChain).order_by(PageChain.id.desc())).scalars().first()
+    return n.chain()
 
 
 def test_no_acknowledgement_three_pages_then_backup_then_leads(night: Night) -> None:
@@ -36,15 +44,17 @@ def test_no_acknowledgement_three_pages_then_backup_then_leads(night: Night) -> 
     for expected in (number, "Acme Logistiek", "P1", "Jan Jansen", "Alles ligt plat"):
         assert expected in text, expected
     assert "reactietermijn" in text and "Accepteren" in text and "Escaleren" in text
-    assert [c["to"] for c in night.phone.calls] == ["+31612345001"]
-    assert "nl-NL" in night.phone.calls[0]["twiml"] and number in night.phone.texts[0]["body"]
+    assert [c["to"] for c in night.calls()] == [PHONES[PRIMARY]]
+    assert 'language="nl-NL"' in night.calls()[0]["params"]["Twiml"]
+    assert number in night.texts()[0]["params"]["Body"]
     for minute in (4, 5, 9, 10, 15, 20, 59):
         night.at(2026, 11, 24, 22, minute)
         night.run()
     assert len(night.pages_to(PRIMARY)) == 3
     assert len(night.pages_to(BACKUP)) == 1
     assert len(night.leads_pages()) == 1
-    assert len(night.phone.calls) == 4 and len(night.phone.texts) == 4
+    assert [c["to"] for c in night.calls()] == [PHONES[PRIMARY]] * 3 + [PHONES[BACKUP]]
+    assert [m["to"] for m in night.texts()] == [PHONES[PRIMARY]] * 3 + [PHONES[BACKUP]]
     # Every page is an audit event in the ticket's thread; the card says who is paged.
     thread = night.thread()
     assert sum("Oproep" in t and "van 3" in t for t in thread) == 3
@@ -83,8 +93,8 @@ def test_acknowledged_with_the_command(night: Night) -> None:
     number = night.ticket()
     night.request(number)
     night.run()
-    answer = oncall_pages.subcommand(night.s, user=PRIMARY, sub="ack", rest=number, lang="nl")
-    assert f"Je hebt {number} geaccepteerd" in answer["text"]
+    answer = night.waak(f"ack {number}", user=PRIMARY)
+    assert f"Je hebt {number} geaccepteerd" in answer
     night.at(2026, 11, 24, 22, 20)
     night.run()
     assert len(night.pages_to(PRIMARY)) == 1 and not night.pages_to(BACKUP)
@@ -95,11 +105,12 @@ def test_acknowledged_by_keypress(night: Night) -> None:
     number = night.ticket()
     night.request(number)
     night.run()
-    chain = chain_of(night)
-    assert night.s.pager.keypress(chain.id, 0, "+31612345001")
+    # The fake Twilio posts the Gather's callback, signed, to Balie's HTTP server.
+    press = night.keypress(PHONES[PRIMARY])
+    assert press.status == 200 and "aangenomen" in press.body
     night.at(2026, 11, 24, 22, 30)
     night.run()
-    assert len(night.phone.calls) == 1 and len(night.pages_to(PRIMARY)) == 1
+    assert len(night.calls()) == 1 and len(night.pages_to(PRIMARY)) == 1
     chain = chain_of(night)
     assert (chain.acknowledged_by, chain.acknowledged_via) == (PRIMARY, "phone")
     # A keypress for a step that was never claimed acknowledges nothing.
@@ -114,10 +125,10 @@ def test_escalate_pages_the_next_step_at_once(night: Night) -> None:
     night.press(ActionId.PAGE_ESCALATE, number, PRIMARY)
     night.run()
     assert len(night.pages_to(PRIMARY)) == 2  # page 2 of 3 goes out now, not at 22:05
-    answer = oncall_pages.subcommand(night.s, user=PRIMARY, sub="escalate", rest=number, lang="nl")
+    answer = night.waak(f"escalate {number}", user=PRIMARY)
     night.run()
-    assert "tweede" not in answer["text"] and "waakdienst" in answer["text"]
-    oncall_pages.subcommand(night.s, user=PRIMARY, sub="escalate", rest=number, lang="nl")
+    assert "tweede" not in answer and "waakdienst" in answer
+    night.waak(f"escalate {number}", user=PRIMARY)
     night.run()
     assert len(night.pages_to(BACKUP)) == 1
     assert any("escaleert de oproep" in t for t in night.thread())
@@ -135,7 +146,7 @@ def test_an_acknowledgement_racing_a_step_sends_nothing(night: Night) -> None:
     before = night.notifications()
     night.s.page_dispatcher.drain()
     assert night.notifications() == before
-    assert len(night.pages_to(PRIMARY)) == 1 and len(night.phone.calls) == 1
+    assert len(night.pages_to(PRIMARY)) == 1 and len(night.calls()) == 1
 
 
 def test_stalled_reminder_then_restart(night: Night) -> None:
@@ -193,7 +204,7 @@ def test_resolving_the_ticket_ends_the_chain(night: Night) -> None:
 
 def test_the_engineer_who_registered_it_is_not_paged(night: Night) -> None:
     # The customer called the waakdienst number: the on-call engineer registers it.
-    night.oncall.primary = AGENT
+    night.waak(f"neem-over <@{AGENT}>")
     night.balie.register(f"{GOLD_P1} Alles ligt plat", user=AGENT)
     night.balie.drain()
     night.at(2026, 11, 24, 22, 20)
@@ -215,15 +226,14 @@ def test_one_running_chain_per_ticket(night: Night) -> None:
     assert len(night.pages_to(PRIMARY)) == 1
 
 
-def test_an_empty_rota_pages_the_team_leads_at_once(night: Night) -> None:
-    night.oncall.primary = night.oncall.backup = None
-    number = night.ticket()
-    night.request(number)
-    night.run()
-    assert len(night.leads_pages()) == 1 and night.notifications() == 1
-    assert night.leads_pages()[0]["channel"] == LEADS_CHANNEL
-    assert "<@ULEAD1>" in night.leads_pages()[0]["text"]
-    assert any("Niemand op het rooster voor de reservedienst" in t for t in night.thread())
+def test_an_empty_rota_pages_the_team_leads_at_once(empty_night: Night) -> None:
+    number = empty_night.ticket()
+    empty_night.request(number)
+    empty_night.run()
+    assert len(empty_night.leads_pages()) == 1 and empty_night.notifications() == 1
+    assert empty_night.leads_pages()[0]["channel"] == LEADS_CHANNEL
+    assert "<@ULEAD1>" in empty_night.leads_pages()[0]["text"]
+    assert any("Niemand op het rooster voor de reservedienst" in t for t in empty_night.thread())
 
 
 def test_the_heartbeat_check_sees_a_step_left_waiting(night: Night) -> None:

@@ -21,13 +21,13 @@ from tests.fakes.smtp import SmtpServer
 from tests.oncall.chain_support import (
     BACKUP,
     LEADS_CHANNEL,
+    PHONES,
     PRIMARY,
-    FixedOnCall,
     Night,
-    RecordingPhone,
     night,
     night_services,
     start_night,
+    twilio_environ,
 )
 
 __all__ = ["night"]
@@ -35,11 +35,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def restarted(n: Night, database: Database, smtp: SmtpServer) -> Night:
-    """A new process on the same database: new services, the same rota and Slack."""
-    phone = RecordingPhone()
-    services = night_services(database, n.balie.fake, smtp, n.balie.clock, n.oncall, phone)
+    """A new process on the same database: new services, the same rota, Slack and Twilio."""
+    services = night_services(database, n.balie.fake, smtp, n.balie.clock, n.twilio)
     balie = type(n.balie)(**{**n.balie.__dict__, "services": services})
-    return Night(balie, n.oncall, phone)
+    return Night(balie, n.twilio)
 
 
 def test_a_restart_mid_chain_resumes_at_the_due_step(
@@ -76,7 +75,7 @@ def test_a_restart_after_an_acknowledgement_pages_nobody(
     try:
         after.run()
         after.s.page_dispatcher.drain()
-        assert night.notifications() == 0 and after.phone.calls == []
+        assert night.notifications() == 0 and night.twilio.calls == []
     finally:
         after.s.background.shutdown()
 
@@ -87,14 +86,13 @@ def test_three_processes_send_each_step_exactly_once(
 ) -> None:
     if database.kind != "postgresql":
         pytest.skip("several processes on one database is the PostgreSQL deployment")
-    gen = start_night(database, fake_slack, smtp, FixedOnCall())
+    gen = start_night(database, fake_slack, smtp)
     n = next(gen)
     try:
         numbers = [n.ticket(f"Storing {i}") for i in range(12)]
         for number in numbers:
             n.request(number)
         fake_slack.clear()
-        phone_log = tmp_path / "phone.log"
         sync = tmp_path / "sync"
         sync.mkdir()
         times = [amsterdam(2026, 11, 24, 22, m).isoformat() for m in (0, 5, 10, 15, 20, 40)]
@@ -105,8 +103,9 @@ def test_three_processes_send_each_step_exactly_once(
             "BALIE_TEST_TIMES": ",".join(times),
             "BALIE_TEST_SYNC": str(sync),
             "BALIE_TEST_WORKERS": "3",
-            "BALIE_TEST_PHONE": str(phone_log),
             "PYTHONPATH": str(ROOT),
+            # The workers ring and text through the same fake Twilio.
+            **twilio_environ(n.twilio),
         }
         workers = [
             subprocess.Popen(
@@ -128,15 +127,9 @@ def test_three_processes_send_each_step_exactly_once(
             str(c.args["channel"]) for c in posted if "page_ack" in str(c.args.get("blocks"))
         )
         assert per_channel == {PRIMARY: 12 * 3, BACKUP: 12, LEADS_CHANNEL: 12}
-        lines = collections.Counter(
-            " ".join(line.split()[:2]) for line in phone_log.read_text().splitlines()
-        )
-        assert lines == {
-            "call +31612345001": 36,
-            "text +31612345001": 36,
-            "call +31612345002": 12,
-            "text +31612345002": 12,
-        }
+        rang = collections.Counter(str(c["to"]) for c in n.twilio.calls)
+        texted = collections.Counter(str(m["to"]) for m in n.twilio.messages)
+        assert rang == texted == {PHONES[PRIMARY]: 12 * 3, PHONES[BACKUP]: 12}
         with n.s.sessions() as session:
             steps = session.execute(select(PageStep.step)).scalars().all()
         assert collections.Counter(steps) == {i: 12 for i in range(5)}

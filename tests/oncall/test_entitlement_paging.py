@@ -5,8 +5,8 @@ Balie; the page requests are read off the EventBus, where the chain engine takes
 from __future__ import annotations
 
 from bot.oncall.events import PageReason
-from tests.conftest import AGENT, AGENT2, Balie, amsterdam
-from tests.oncall.entitlement_helpers import GOLD, P1, P2, P3, OnDuty, record_pages, ticket_id
+from tests.conftest import AGENT, AGENT2, LEAD, Balie, amsterdam
+from tests.oncall.entitlement_helpers import GOLD, P1, P2, P3, record_pages, ticket_id
 
 
 def test_a_gold_p1_incident_registered_at_1729_is_not_paged_at_1731_it_is(balie: Balie) -> None:
@@ -72,8 +72,9 @@ def test_easter_monday_is_closed_all_day_good_friday_is_open(balie: Balie) -> No
 
 def test_a_ticket_the_on_call_engineer_registers_is_accepted_by_them(balie: Balie) -> None:
     pages = record_pages(balie)
-    # The rota is injected through the OnCall port; here one engineer has it all week.
-    balie.services.entitlement.oncall = OnDuty(AGENT)
+    # A team lead puts the agent on the rota: they have the waakdienst all week.
+    answer = balie.command(f"rotatie primair <@{AGENT}>", user=LEAD, command="/waakdienst")
+    assert answer.json()["text"].startswith("Rotatie primair:")
     balie.clock.set(amsterdam(2026, 11, 24, 21, 0))
     balie.register(f"{GOLD} {P1} Belde de waakdienst", user=AGENT)
     balie.register(f"{GOLD} {P1} Belde de servicedesk", user=AGENT2)
