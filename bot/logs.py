@@ -39,8 +39,11 @@ def about(**fields: object) -> Iterator[None]:
 
 def note(**fields: object) -> None:
     """Add what was learned along the way (the ticket number, once its row is read) to the
-    current `about` block; outside one it lasts until the block around it ends."""
-    _about.set({**_about.get(), **fields})
+    current `about` block, until it ends. Outside one it does nothing: a delivery called
+    directly must not leave its ticket on every later line of its thread."""
+    current = _about.get()
+    if current:
+        _about.set({**current, **fields})
 
 
 class _About(logging.Filter):

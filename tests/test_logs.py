@@ -77,3 +77,12 @@ def test_a_failed_delivery_names_its_row_and_ticket(
     logging.getLogger("bot").info("daarna")
     after = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
     assert "ticket" not in after and "outbox_id" not in after
+
+
+def test_a_note_outside_a_delivery_leaves_nothing_behind(
+    restore_root: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logs.configure(level="INFO", fmt="json")
+    logs.note(**{logs.TICKET: "KOR-000001"})
+    logging.getLogger("bot").info("los")
+    assert "ticket" not in json.loads(capsys.readouterr().err.strip().splitlines()[-1])
