@@ -166,6 +166,7 @@ MESSAGES: Catalogue = {
         "nl": "Je hebt voor {number} geen dienst die wordt doorbelast, dus er is geen tijd om te noteren. Tijd noteer je op een ticket waaraan je buiten kantoortijd hebt gewerkt voor een klant zonder recht op de waakdienst.",
         "en": "You have no chargeable service on {number}, so there is no time to record. Time is recorded on a ticket you worked on outside office hours for a customer without the on-call service.",
     },
+    "entitlement.label.minutes": {"nl": "tijd", "en": "time"},
     "entitlement.time_required": {
         "nl": "zeg hoeveel tijd, zoals 45m, 1u30m of 90m",
         "en": "say how much time, such as 45m, 1h30m or 90m",

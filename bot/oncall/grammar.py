@@ -223,7 +223,7 @@ def time_entry(rest: str, lang: str, read_number: Callable[[str, Problems], str]
     elif minutes is None:
         problems.add("minutes", "entitlement.time_invalid", value=" ".join(said))
     if len(note) > NOTE_MAX:
-        problems.add("note", "entitlement.note_too_long", max=NOTE_MAX)
+        problems.add("description", "entitlement.note_too_long", max=NOTE_MAX)
     problems.check()
     assert minutes is not None  # problems.check() raised otherwise
     return TimeEntry(number, minutes, note)

@@ -205,12 +205,13 @@ class Schedule:
         )
 
     def gaps(self, start: datetime, end: datetime) -> list[Gap]:
-        """Both rotations' gaps that overlap [start, end), with their own bounds: the
-        primary's first. A gap in the backup means the chain goes from the primary straight
-        to the team leads."""
+        """The rotations' gaps that overlap [start, end), with their own bounds: the
+        primary's first, then the backup's (the chain then goes from the primary straight to
+        the team leads). A team without a backup rotation has chosen so: no gap there."""
+        kept = [w for w in Which if w is Which.PRIMARY or self.rotation(w) is not None]
         return [
             g
-            for which in Which
+            for which in kept
             for g in all_gaps(self.rotation(which), self.overrides, which)
             if g.overlaps(start, end)
         ]
