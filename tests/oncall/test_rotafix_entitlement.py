@@ -180,8 +180,6 @@ def test_channel_in_a_subject_or_customer_pings_nobody_in_the_notice_and_handove
     number = balie.register(f"{gold} {P1} <!channel> alles ligt plat")
 
     # The notice to whoever works a ticket of a customer who is not entitled.
-    balie.clock.set(amsterdam(2026, 11, 27, 16, 0))
-    balie.register(f"{silver} {P1} <!channel> ovens")
     balie.clock.set(amsterdam(2026, 11, 27, 21, 0))
     silver_number = balie.register(f"{silver} {P1} <!channel> ovens weer")
     balie.drain()
