@@ -180,8 +180,8 @@ MESSAGES: Catalogue = {
         "en": "the description is longer than {max} characters",
     },
     "entitlement.time_recorded": {
-        "nl": ":stopwatch: {time} genoteerd op *{number}* ({reason}, wordt doorbelast): van {start} tot {end}.",
-        "en": ":stopwatch: {time} recorded on *{number}* ({reason}, to be charged): from {start} until {end}.",
+        "nl": ":moneybag: {time} genoteerd op *{number}* ({reason}, wordt doorbelast): van {start} tot {end}.",
+        "en": ":moneybag: {time} recorded on *{number}* ({reason}, to be charged): from {start} until {end}.",
     },
     "entitlement.hours": {
         "nl": {"one": "1 uur", "other": "{count} uur"},

@@ -77,7 +77,7 @@ def test_tijd_records_the_minutes_and_the_span_of_the_callers_item(balie: Balie)
 
     answer = waak(balie, f"tijd {number} 1u30m Ovens gereset, klant gebeld")
     assert answer == (
-        f":stopwatch: 1 uur 30 minuten genoteerd op *{number}* (werk buiten kantoortijd, "
+        f":moneybag: 1 uur 30 minuten genoteerd op *{number}* (werk buiten kantoortijd, "
         "wordt doorbelast): van 24-11-2026 22:00 tot 24-11-2026 23:30."
     )
     (item,) = items(balie, number)
@@ -104,13 +104,13 @@ def test_tijd_takes_tonights_item_or_else_the_latest_of_the_caller(balie: Balie)
     balie.clock.set(amsterdam(2026, 11, 25, 19, 0))
     balie.command(f"notitie {number} Nog steeds stuk")
     first, second = items(balie, number)
-    assert waak(balie, f"tijd {number} 90m").startswith(":stopwatch: 1 uur 30 minuten")
+    assert waak(balie, f"tijd {number} 90m").startswith(":moneybag: 1 uur 30 minuten")
     assert (first.minutes, items(balie, number)[1].minutes) == (None, 90)
     # The next morning, in office hours: the latest item is still the one it goes on.
     balie.clock.set(amsterdam(2026, 11, 26, 9, 0))
     balie.command("taal en")
     answer = waak(balie, f"time {number} 20m")
-    assert answer.startswith(":stopwatch: 20 minutes recorded on")
+    assert answer.startswith(":moneybag: 20 minutes recorded on")
     assert [i.minutes for i in items(balie, number)] == [None, 20]
     assert items(balie, number)[1].ended_at == second.started_at + timedelta(minutes=20)
 
