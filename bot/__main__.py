@@ -189,7 +189,7 @@ def _import(settings: Settings, path: Path, lang: str) -> int:
 def _import_rota(settings: Settings, path: Path, lang: str) -> int:
     """A rota file (YAML) or the team's calendar (iCalendar): all or nothing."""
     from bot.clock import SystemClock
-    from bot.oncall.rota_files import RotaImport
+    from bot.oncall.rota_files import RotaImport, summary
     from bot.policy import load_policy
     from storage import migrate
     from storage.db import make_engine, make_sessionmaker
@@ -211,17 +211,7 @@ def _import_rota(settings: Settings, path: Path, lang: str) -> int:
         for line in report.problems:
             print(f"  {line}", file=sys.stderr)
         return 1
-    done = t(
-        lang,
-        "rota.import.done",
-        path=str(path),
-        engineers=report.engineers,
-        rotations=report.rotations,
-        added=report.overrides_added,
-        unchanged=report.overrides_unchanged,
-        skipped=report.skipped,
-    )
-    print(done)
+    print(summary(report, str(path), lang))
     return 0
 
 

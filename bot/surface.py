@@ -29,9 +29,10 @@ WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
     "views.update": (),
     "usergroups.users.list": ("usergroups:read",),
     # The waakdienst's user group always holds the on-call engineer: found by its handle,
-    # made if missing, and its members set at every handover.
+    # made if missing (enabled if disabled), and its members set at every handover.
     "usergroups.list": ("usergroups:read",),
     "usergroups.create": ("usergroups:write",),
+    "usergroups.enable": ("usergroups:write",),
     "usergroups.users.update": ("usergroups:write",),
     # Before posting again after a crash, Balie looks for its earlier post (by its metadata)
     # in a line channel or a card's thread: it resolves the channel's name to its id, joins a

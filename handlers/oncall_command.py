@@ -4,6 +4,7 @@ swaps) and, through handlers.oncall_pages and handlers.oncall_entitlement, the p
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -22,7 +23,8 @@ Reply = dict[str, Any]
 Answer = Callable[[Services, str, str, str], Reply]
 
 
-def _handover_time(s: Services) -> Any:
+def _handover_time(s: Services) -> time:
+    """The rotation's handover time: a date typed without a time means that time of day."""
     return s.policy.waakdienst.rotation.handover[1]
 
 

@@ -1,4 +1,5 @@
-"""Paging anyway for a customer who is not entitled: the button and `/waakdienst roep-op`."""
+"""Customers who are not entitled: paging anyway (the button and `/waakdienst roep-op`) and
+the minutes of a chargeable service (`/waakdienst tijd`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from bot.blocks.ids import ActionId
 from bot.blocks.replies import reply
 from bot.blocks.text import tr
 from bot.events import Actor
+from bot.oncall import grammar as oncall_grammar
+from bot.oncall.blocks import entitlement as render
 from bot.oncall.entitlement import PagedAnyway
 from bot.tickets import grammar
 from bot.wiring import Services
@@ -19,7 +22,7 @@ Reply = dict[str, Any]
 
 # The canonical subcommands of `/waakdienst` this module answers; handlers/oncall_command.py
 # hands them here with the rest of the command's text.
-SUBCOMMANDS: frozenset[str] = frozenset({"page"})
+SUBCOMMANDS: frozenset[str] = frozenset({"page", "time"})
 
 
 def _answer(done: PagedAnyway, lang: str) -> str:
@@ -31,6 +34,14 @@ def _answer(done: PagedAnyway, lang: str) -> str:
 
 def subcommand(s: Services, *, user: str, sub: str, rest: str, lang: str) -> Reply:
     """The answer to `/waakdienst <sub> <rest>` for one of SUBCOMMANDS."""
+    if sub == "time":
+        entry = oncall_grammar.time_entry(
+            rest, lang, lambda word, problems: grammar.read_number(word, s.policy, problems)
+        )
+        d = s.entitlement.record_time(Actor.slack(user), entry)
+        return reply(
+            render.time_recorded(d.ticket, d.reason, d.minutes, d.started_at, d.ended_at, lang)
+        )
     if sub != "page":
         raise ValueError(sub)
     ref = grammar.ticket_ref("page", rest, s.policy, lang)

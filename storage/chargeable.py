@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -69,16 +69,35 @@ def record(*, session: Session, service: Service, now: datetime) -> int | None:
     return created
 
 
-def for_ticket(*, session: Session, ticket_id: int) -> Sequence[ChargeableItem]:
-    return (
-        session.execute(
-            select(ChargeableItem)
-            .where(ChargeableItem.ticket_id == ticket_id)
-            .order_by(ChargeableItem.id)
+def latest_of(
+    *, session: Session, ticket_id: int, actor_source: str, actor: str, for_update: bool = False
+) -> ChargeableItem | None:
+    """This person's latest chargeable item on the ticket (of any rule): tonight's, when they
+    have one, since a night's items are always the latest."""
+    q = (
+        select(ChargeableItem)
+        .where(
+            ChargeableItem.ticket_id == ticket_id,
+            ChargeableItem.actor_source == actor_source,
+            ChargeableItem.actor == actor,
         )
-        .scalars()
-        .all()
+        .order_by(ChargeableItem.started_at.desc(), ChargeableItem.id.desc())
+        .limit(1)
     )
+    if for_update:
+        q = q.with_for_update()
+    return session.execute(q).scalar_one_or_none()
+
+
+def set_time(*, session: Session, item: ChargeableItem, minutes: int, note: str = "") -> None:
+    """The time spent on an item, as its person says: `minutes`, and the span from its start
+    that long. A note, when given, replaces the one there was. Any rule's item: the billing
+    issue's `/ticket tijd` records time through here too."""
+    item.minutes = minutes
+    item.ended_at = item.started_at + timedelta(minutes=minutes)
+    if note:
+        item.note = note
+    session.flush()
 
 
 # --- the desk's handovers --------------------------------------------------------------------

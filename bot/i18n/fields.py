@@ -248,4 +248,5 @@ LABEL_KEYS: dict[str, str] = {
     "until": "rota.label.until",
     "handover": "rota.label.handover",
     "every": "rota.label.every",
+    "minutes": "entitlement.label.minutes",  # `/waakdienst tijd` (bot/i18n/paging.py)
 }

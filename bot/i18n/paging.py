@@ -63,7 +63,8 @@ MESSAGES: Catalogue = {
         "nl": "nog open bij het sluiten van de servicedesk",
         "en": "still open when the desk closed",
     },
-    "page.reason.manual": {
+    "page.reason.manual": {"nl": "handmatig opgeroepen", "en": "paged by hand"},
+    "page.reason.manual_charged": {
         "nl": "toch opgeroepen, wordt doorbelast",
         "en": "paged anyway, to be charged",
     },
@@ -157,8 +158,38 @@ MESSAGES: Catalogue = {
         "en": "The on-call engineer is being paged for *{number}*. {customer} is not entitled to it: this will be charged.",
     },
     "entitlement.error.not_open": {
-        "nl": "De waakdienst kan alleen voor een open ticket worden opgeroepen, en {number} is {status}.",
-        "en": "The on-call engineer can only be paged for an open ticket, and {number} is {status}.",
+        "nl": "De waakdienst kan alleen voor een open ticket worden opgeroepen; {number} is {status}.",
+        "en": "The on-call engineer can only be paged for an open ticket; {number} is {status}.",
+    },
+    # `/waakdienst tijd NUMMER 45m [omschrijving]`: the minutes of a chargeable service.
+    "entitlement.error.no_item": {
+        "nl": "Je hebt voor {number} geen dienst die wordt doorbelast, dus er is geen tijd om te noteren. Tijd noteer je op een ticket waaraan je buiten kantoortijd hebt gewerkt voor een klant zonder recht op de waakdienst.",
+        "en": "You have no chargeable service on {number}, so there is no time to record. Time is recorded on a ticket you worked on outside office hours for a customer without the on-call service.",
+    },
+    "entitlement.label.minutes": {"nl": "tijd", "en": "time"},
+    "entitlement.time_required": {
+        "nl": "zeg hoeveel tijd, zoals 45m, 1u30m of 90m",
+        "en": "say how much time, such as 45m, 1h30m or 90m",
+    },
+    "entitlement.time_invalid": {
+        "nl": "'{value}' is geen tijdsduur; schrijf bijvoorbeeld 45m, 1u30m of 90m (hooguit een week)",
+        "en": "'{value}' is not a duration; write, for example, 45m, 1h30m or 90m (a week at most)",
+    },
+    "entitlement.note_too_long": {
+        "nl": "de omschrijving is langer dan {max} tekens",
+        "en": "the description is longer than {max} characters",
+    },
+    "entitlement.time_recorded": {
+        "nl": ":moneybag: {time} genoteerd op *{number}* ({reason}, wordt doorbelast): van {start} tot {end}.",
+        "en": ":moneybag: {time} recorded on *{number}* ({reason}, to be charged): from {start} until {end}.",
+    },
+    "entitlement.hours": {
+        "nl": {"one": "1 uur", "other": "{count} uur"},
+        "en": {"one": "1 hour", "other": "{count} hours"},
+    },
+    "entitlement.minutes": {
+        "nl": {"one": "1 minuut", "other": "{count} minuten"},
+        "en": {"one": "1 minute", "other": "{count} minutes"},
     },
     # The rule and the reasons of a chargeable item (stored as codes, shown as these).
     "entitlement.rule.after_hours_without_entitlement": {
@@ -239,6 +270,7 @@ REASON_KEYS: dict[str, str] = {
     "reopened": "page.reason.reopened",
     "office_end": "page.reason.office_end",
     "manual": "page.reason.manual",
+    "manual_charged": "page.reason.manual_charged",
 }
 
 

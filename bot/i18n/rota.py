@@ -9,7 +9,7 @@ from bot.i18n.entries import Catalogue
 MESSAGES: Catalogue = {
     # --- words ---------------------------------------------------------------------------------
     "rota.which.primary": {"nl": "primair", "en": "primary"},
-    "rota.which.backup": {"nl": "reserve", "en": "backup"},
+    "rota.which.backup": {"nl": "achterwacht", "en": "backup"},
     "rota.day.mon": {"nl": "ma", "en": "Mon"},
     "rota.day.tue": {"nl": "di", "en": "Tue"},
     "rota.day.wed": {"nl": "wo", "en": "Wed"},
@@ -30,7 +30,7 @@ MESSAGES: Catalogue = {
     "rota.label.until": {"nl": "tot", "en": "until"},
     "rota.label.handover": {"nl": "wissel", "en": "handover"},
     "rota.label.every": {"nl": "elke", "en": "every"},
-    "rota.open_end": {"nl": "verder", "en": "further notice"},
+    "rota.open_end": {"nl": "nader order", "en": "further notice"},
     # --- the overview -------------------------------------------------------------------------
     "rota.title": {"nl": "*Waakdienst*", "en": "*On call (waakdienst)*"},
     "rota.now": {"nl": "*Nu:* {parts}", "en": "*Now:* {parts}"},
@@ -65,23 +65,24 @@ MESSAGES: Catalogue = {
     },
     "rota.mark.override": {"nl": "{who} _(overname)_", "en": "{who} _(override)_"},
     "rota.gaps_title": {
-        "nl": "*Gaten: hier heeft niemand de waakdienst*",
-        "en": "*Gaps: nobody is on call here*",
+        "nl": "*Gat in het rooster: in deze periode heeft niemand de waakdienst:*",
+        "en": "*Gap in the rota: nobody is on call in this period:*",
     },
     "rota.gap_line": {"nl": "van {start} tot {end}", "en": "from {start} until {end}"},
-    "rota.gap_until": {"nl": "nu al, tot {end}", "en": "already now, until {end}"},
+    "rota.gap_until": {"nl": "vanaf nu tot {end}", "en": "from now until {end}"},
+    "rota.gap_which": {"nl": "{which}: {gap}", "en": "{which}: {gap}"},
     # --- notices (outbox) ---------------------------------------------------------------------
     "rota.handover_dm": {
-        "nl": "Je hebt de waakdienst ({which}) van {start} tot {end}. Sterkte, en hopelijk een rustige dienst.",
+        "nl": "Je hebt de waakdienst ({which}) van {start} tot {end}. Een rustige dienst gewenst!",
         "en": "You are on call ({which}) from {start} until {end}. Here's hoping for a quiet shift.",
     },
     "rota.handover_line": {
-        "nl": "Waakdienst ({which}): {who} heeft het van {start} tot {end}.",
+        "nl": "Waakdienst ({which}): {who} heeft de waakdienst van {start} tot {end}.",
         "en": "On call ({which}): {who} has it from {start} until {end}.",
     },
     "rota.gap_report": {
-        "nl": ":warning: Gat in de waakdienst: hier heeft niemand de primaire waakdienst.",
-        "en": ":warning: Gap in the on-call rota: nobody is the primary here.",
+        "nl": ":warning: Gat in het rooster: in deze periode heeft niemand de waakdienst:",
+        "en": ":warning: Gap in the rota: nobody is on call in this period:",
     },
     # --- answers to changes -------------------------------------------------------------------
     "rota.rotation_set": {
@@ -94,7 +95,7 @@ MESSAGES: Catalogue = {
     },
     "rota.swapped": {"nl": "{a} en {b} ruilen van dienst:", "en": "{a} and {b} swap shifts:"},
     "rota.swapped_line": {
-        "nl": "• {who} heeft het van {start} tot {end}",
+        "nl": "• {who} heeft de waakdienst van {start} tot {end}",
         "en": "• {who} has it from {start} until {end}",
     },
     "rota.phone_set": {
@@ -102,19 +103,20 @@ MESSAGES: Catalogue = {
         "en": "{who}'s phone number for the on-call rota is now {phone}.",
     },
     "rota.not_available": {
-        "nl": "`/waakdienst {sub}` kan Balie nog niet.",
-        "en": "Balie cannot do `/waakdienst {sub}` yet.",
+        "nl": "`/waakdienst {sub}` ken ik niet. Typ `/waakdienst help` voor wat wel kan.",
+        "en": "I don't know `/waakdienst {sub}`. Type `/waakdienst help` for what I can do.",
     },
     "rota.help": {
         "nl": (
             "*/waakdienst* (ook met Engelse woorden)\n"
             "• `/waakdienst` of `toon`: wie heeft het nu, wie daarna, en de komende vier weken\n"
-            '• `rotatie primair|reserve @a @b @c [vanaf=DATUM] [wissel="ma 08:30"] [elke=7d]`\n'
-            "• `neem-over [@wie] [reserve] [van=…] [tot=…]`: zonder @wie neem jij het over; zonder van= vanaf nu; zonder tot= tot het eind van die dienst\n"
-            "• `ruil @a @b [reserve] [DATUM|week 49]`: ze ruilen hun eerstvolgende dienst\n"
+            '• `rotatie primair|achterwacht @a @b @c [vanaf=DATUM] [wissel="ma 08:30"] [elke=7d]`\n'
+            "• `neem-over [@wie] [achterwacht] [van=…] [tot=…]`: zonder @wie neem jij het over; zonder van= vanaf nu; zonder tot= tot het eind van die dienst\n"
+            "• `ruil @a @b [achterwacht] [DATUM|week 49]`: ze ruilen hun eerstvolgende dienst\n"
             "• `telefoon @wie +31612345678`\n"
             "• `accepteer`, `escaleer`, `roep-op NUMMER`: oproepen\n"
-            "Datums: `2026-12-24 18:00`, `24-12 18:00`, `ma 08:30`, `morgen`, `nu`. Zonder tijd telt de wisseltijd. Roosteren mogen teamleiders en beheerders."
+            "• `tijd NUMMER 45m [omschrijving]`: je tijd aan een ticket dat wordt doorbelast (ook `1u30m`, `90m`)\n"
+            "Datums: `2026-12-24 18:00`, `24-12 18:00`, `ma 08:30`, `morgen`, `nu`. Zonder tijd telt de wisseltijd. Alleen teamleiders en beheerders kunnen het rooster wijzigen."
         ),
         "en": (
             "*/waakdienst* (Dutch words work too)\n"
@@ -124,16 +126,17 @@ MESSAGES: Catalogue = {
             "• `swap @a @b [backup] [DATE|week 49]`: they swap their next shifts\n"
             "• `phone @who +31612345678`\n"
             "• `ack`, `escalate`, `page NUMBER`: pages\n"
+            "• `time NUMBER 45m [description]`: your time on a ticket that is charged (also `1h30m`, `90m`)\n"
             "Dates: `2026-12-24 18:00`, `24-12 18:00`, `mon 08:30`, `tomorrow`, `now`. Without a time, the handover time counts. Team leads and admins manage the rota."
         ),
     },
     # --- bad input ----------------------------------------------------------------------------
     "rota.word_unknown": {
-        "nl": "'{value}' begrijp ik hier niet; noem mensen met @ en kies primair of reserve",
+        "nl": "'{value}' begrijp ik hier niet; noem mensen met @ en kies primair of achterwacht",
         "en": "'{value}' makes no sense here; mention people with @ and choose primary or backup",
     },
     "rota.which_required": {
-        "nl": "zeg welke rotatie: primair of reserve",
+        "nl": "zeg welke rotatie: primair of achterwacht",
         "en": "say which rotation: primary or backup",
     },
     "rota.members_required": {
@@ -196,9 +199,36 @@ MESSAGES: Catalogue = {
         "nl": "{path} is niet ingelezen; er is niets veranderd. Dit moet anders:",
         "en": "{path} was not imported; nothing changed. To fix:",
     },
-    "rota.import.done": {
-        "nl": "{path} is ingelezen: {engineers} engineers bijgewerkt, {rotations} rotaties ingesteld, {added} overnames toegevoegd ({unchanged} waren er al), {skipped} afspraken zonder engineer overgeslagen.",
-        "en": "{path} was imported: {engineers} engineers updated, {rotations} rotations set, {added} overrides added ({unchanged} were there already), {skipped} events naming no engineer skipped.",
+    # The summary: `rota.import.summary` with the counts, each in its plural form.
+    "rota.import.summary": {
+        "nl": "{path} is ingelezen: {engineers}, {rotations}, {added} ({unchanged}), {skipped}.",
+        "en": "{path} was imported: {engineers}, {rotations}, {added} ({unchanged}), {skipped}.",
+    },
+    "rota.import.engineers": {
+        "nl": {"one": "1 engineer bijgewerkt", "other": "{count} engineers bijgewerkt"},
+        "en": {"one": "1 engineer updated", "other": "{count} engineers updated"},
+    },
+    "rota.import.rotations": {
+        "nl": {"one": "1 rotatie ingesteld", "other": "{count} rotaties ingesteld"},
+        "en": {"one": "1 rotation set", "other": "{count} rotations set"},
+    },
+    "rota.import.added": {
+        "nl": {"one": "1 overname toegevoegd", "other": "{count} overnames toegevoegd"},
+        "en": {"one": "1 override added", "other": "{count} overrides added"},
+    },
+    "rota.import.unchanged": {
+        "nl": {"one": "1 was er al", "other": "{count} waren er al"},
+        "en": {"one": "1 was there already", "other": "{count} were there already"},
+    },
+    "rota.import.skipped": {
+        "nl": {
+            "one": "1 afspraak zonder engineer overgeslagen",
+            "other": "{count} afspraken zonder engineer overgeslagen",
+        },
+        "en": {
+            "one": "1 event naming no engineer skipped",
+            "other": "{count} events naming no engineer skipped",
+        },
     },
     "rota.import.shape": {
         "nl": "een roosterbestand heeft engineers:, rotations: en/of overrides: bovenaan",

@@ -30,6 +30,10 @@ _WEEK = re.compile(r"^(?:week|wk|w)\s*(\d{1,2})$")
 # A date without a year up to this long ago is this year's (yesterday is yesterday).
 _RECENT = timedelta(days=31)
 _PERIOD = re.compile(r"^(\d{1,3})\s*(d|dag|dagen|day|days|w|wk|week|weken|weeks)?$")
+# `45m`, `1u30m`, `1h30`, `2u`, `90`: hours (u or h) and/or minutes (m or min, or bare).
+_DURATION = re.compile(r"^(?:(\d{1,3})\s*(?:u|uur|h|hr|hrs))?\s*(?:(\d{1,4})\s*(?:m|min|mins)?)?$")
+# Time on one item is at most a week (a long weekend with a holiday is shorter).
+MAX_MINUTES = 7 * 24 * 60
 
 
 def clock_time(text: str) -> time | None:
@@ -130,6 +134,15 @@ def period_days(text: str) -> int | None:
         return None
     days = int(m[1]) * (7 if (m[2] or "d")[0] == "w" else 1)
     return days if 1 <= days <= 365 else None
+
+
+def minutes(text: str) -> int | None:
+    """`45m`, `1u30m`, `1h30m`, `2u`, `90m`, `90`: a whole number of minutes, at least one."""
+    m = _DURATION.match(text.strip().lower())
+    if not m or (m[1] is None and m[2] is None):
+        return None
+    total = int(m[1] or 0) * 60 + int(m[2] or 0)
+    return total if 1 <= total <= MAX_MINUTES else None
 
 
 def day(text: str, now: datetime) -> date | None:

@@ -30,7 +30,7 @@ from bot.outbox.payloads import Payload, enqueue_many
 from bot.policy import Policy
 from bot.tickets.rules.lifecycle import OPEN, Action
 from storage import chargeable as store
-from storage.models import Ticket
+from storage import tickets as ticket_store
 
 # Chain audit events (bot.oncall.pager) are ticket events whose kind starts with this.
 PAGE_EVENTS = "page"
@@ -116,7 +116,7 @@ class DeskHandovers:
             return False
         per_line: dict[int, list[int]] = defaultdict(list)
         for ticket_id in sorted(ids):
-            ticket = session.get(Ticket, ticket_id)
+            ticket = ticket_store.get_by_id(session=session, ticket_id=ticket_id)
             if ticket is not None:
                 per_line[ticket.line].append(ticket_id)
         rows: list[tuple[Payload, str | None]] = [
@@ -145,7 +145,7 @@ class DeskHandovers:
             session=session, since=since, until=until, kinds=_ARRIVALS, prefix=PAGE_EVENTS
         )
         for ticket_id in arrived - ids:
-            ticket = session.get(Ticket, ticket_id)
+            ticket = ticket_store.get_by_id(session=session, ticket_id=ticket_id)
             if ticket is not None and in_set(self.rule, facts_of(ticket)):
                 ids.add(ticket_id)
         return ids

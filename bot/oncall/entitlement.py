@@ -22,6 +22,7 @@ from bot.errors import InvalidTransition, NotFound
 from bot.events import Actor, ActorSource, EventBus
 from bot.oncall.entitlement_payloads import NotEntitledNotice
 from bot.oncall.events import PageReason, PageRequested
+from bot.oncall.rota_inputs import TimeEntry
 from bot.oncall.rules.entitlement import (
     Facts,
     Rule,
@@ -31,7 +32,7 @@ from bot.oncall.rules.entitlement import (
     entitled,
     verdict,
 )
-from bot.oncall.targets import OnCall, Targets
+from bot.oncall.targets import OnCall
 from bot.outbox.payloads import ThreadEvent, enqueue, ticket_key
 from bot.policy import Policy
 from bot.roles import STAFF, RoleResolver
@@ -74,21 +75,21 @@ def facts_of(ticket: Ticket) -> Facts:
     return Facts(type=ticket.type, priority=ticket.priority, tier=ticket.customer.sla_tier)
 
 
-class NobodyOnCall:
-    """The OnCall port before a rota is wired in: nobody is on call, so nobody's registration
-    counts as accepted."""
-
-    def targets(self, at: datetime) -> Targets:
-        return Targets(primary=None, backup=None)
-
-    def phone(self, user: str) -> str | None:
-        return None
-
-
 @dataclass(frozen=True)
 class PagedAnyway:
     ticket: TicketView
     chargeable: bool
+
+
+@dataclass(frozen=True)
+class TimeRecorded:
+    """The minutes now on a chargeable item, and the span they make from its start."""
+
+    ticket: TicketView
+    reason: str
+    minutes: int
+    started_at: datetime
+    ended_at: datetime
 
 
 class Entitlement:
@@ -120,7 +121,7 @@ class Entitlement:
     def on_ticket_changed(self, session: Session, e: TicketChanged) -> None:
         if self.calendar.is_open(e.at):
             return  # the desk has it
-        ticket = session.get(Ticket, e.ticket_id)
+        ticket = store.get_by_id(session=session, ticket_id=e.ticket_id)
         if ticket is None:
             return
         facts = facts_of(ticket)
@@ -167,10 +168,38 @@ class Entitlement:
             charged = charged and not self.calendar.is_open(now)
             if charged:
                 self._charge(session, ticket, actor, Reason.PAGED_ANYWAY, now)
-            self._request(session, ticket, PageReason.MANUAL, actor, now)
+            # Only a page that is charged says so: a gold customer's, or one in office hours,
+            # is a page by hand and nothing more.
+            reason = PageReason.MANUAL_CHARGED if charged else PageReason.MANUAL
+            self._request(session, ticket, reason, actor, now)
             view = TicketView.of(ticket)
         self._after_commit()
         return PagedAnyway(view, charged)
+
+    def record_time(self, actor: Actor, entry: TimeEntry) -> TimeRecorded:
+        """`/waakdienst tijd`: the minutes of the actor's chargeable service of a ticket, on
+        their item of this night (or else their latest on that ticket). Said again, the
+        minutes are replaced, not added: a retried command counts once."""
+        self.roles.require_actor(actor, STAFF)
+        with self.sessions.begin() as session:
+            ticket = store.get(session=session, number=entry.number)
+            if ticket is None:
+                raise NotFound("error.ticket_not_found", value=entry.number)
+            item = chargeable.latest_of(
+                session=session,
+                ticket_id=ticket.id,
+                actor_source=actor.source.value,
+                actor=actor.id,
+                for_update=True,
+            )
+            if item is None:
+                raise InvalidTransition("entitlement.error.no_item", number=ticket.number)
+            chargeable.set_time(session=session, item=item, minutes=entry.minutes, note=entry.note)
+            assert item.ended_at is not None  # set_time set it
+            done = TimeRecorded(
+                TicketView.of(ticket), item.reason, entry.minutes, item.started_at, item.ended_at
+            )
+        return done
 
     def _request(
         self, session: Session, ticket: Ticket, reason: PageReason, actor: Actor, at: datetime

@@ -15,7 +15,9 @@ class PageReason(StrEnum):
     RECLASSIFIED = "reclassified"  # a reclassification brought it into the waakdienst's set
     REOPENED = "reopened"
     OFFICE_END = "office_end"  # still open when the desk closed: handed to the waakdienst
-    MANUAL = "manual"  # paged anyway for a customer who is not entitled (chargeable)
+    MANUAL = "manual"  # paged by hand ("Toch oproepen", `/waakdienst roep-op`), not charged
+    # Paged by hand for a customer who is not entitled, after hours: a chargeable item.
+    MANUAL_CHARGED = "manual_charged"
 
 
 @dataclass(frozen=True, slots=True)

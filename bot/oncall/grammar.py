@@ -5,12 +5,13 @@ read into bot.oncall.rota_inputs. Every problem in a command is named at once.""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, time
 
 from bot.errors import InvalidInput
 from bot.inputs import clean_text
 from bot.oncall import dates
-from bot.oncall.rota_inputs import PhoneChange, RotationChange, SwapRequest, TakeOver
+from bot.oncall.rota_inputs import PhoneChange, RotationChange, SwapRequest, TakeOver, TimeEntry
 from bot.oncall.rules.rota import Which
 from bot.parsing.text import Key, Keys, Parsed, Problems, closest, scan
 
@@ -25,12 +26,13 @@ SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(("accepteer", "ack", "accept"), "ack"),
     **dict.fromkeys(("escaleer", "escalate"), "escalate"),
     **dict.fromkeys(("roep-op", "roepop", "page"), "page"),
+    **dict.fromkeys(("tijd", "time"), "time"),
 }
 ROTA_SUBCOMMANDS = frozenset({"show", "take_over", "swap", "rotation", "phone", "help"})
 
 WHICH_WORDS: dict[str, Which] = {
     **dict.fromkeys(("primair", "primary", "eerste"), Which.PRIMARY),
-    **dict.fromkeys(("reserve", "backup", "tweede"), Which.BACKUP),
+    **dict.fromkeys(("achterwacht", "reserve", "backup", "tweede"), Which.BACKUP),
 }
 FROM = Key("from", "van", "from", ("vanaf", "start", "begin"))
 UNTIL = Key("until", "tot", "until", ("to", "einde", "end", "t/m"))
@@ -48,6 +50,10 @@ _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _SPLIT_MOMENT = re.compile(r'(?<!\S)([A-Za-z/_-]+=)([^\s"=]+)\s+(\d{1,2}[:.]\d{2})(?=\s|$)')
 _PHONE_NOISE = re.compile(r"[\s().-]")
 E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+# `1u 30m`: minutes after hours, typed apart.
+_HOURS = re.compile(r"^\d{1,3}\s*(?:u|uur|h|hr|hrs)$", re.I)
+_MINUTES = re.compile(r"^\d{1,4}\s*(?:m|min|mins)$", re.I)
+NOTE_MAX = 500
 
 
 def split_subcommand(text: str) -> tuple[str, str]:
@@ -198,3 +204,26 @@ def phone(rest: str, lang: str) -> PhoneChange:
         problems.add("phone", "rota.phone_invalid", value=typed)
     problems.check()
     return PhoneChange(users[0], number or "")
+
+
+def time_entry(rest: str, lang: str, read_number: Callable[[str, Problems], str]) -> TimeEntry:
+    """`tijd NUMMER 45m [omschrijving]` (also `1u30m`, `1u 30m`, `90m`, `2u`). The ticket
+    number is read as /ticket reads it (`read_number`, bot.tickets.grammar's, which the
+    rota's services must not import: it brings the desk's Block Kit vocabulary along)."""
+    problems = Problems()
+    words = clean_text(rest).split()
+    number = read_number(words[0] if words else "", problems)
+    said = words[1:2]
+    if len(words) > 2 and _HOURS.match(words[1]) and _MINUTES.match(words[2]):
+        said = words[1:3]
+    note = " ".join(words[1 + len(said) :])
+    minutes = dates.minutes("".join(said)) if said else None
+    if not said:
+        problems.add("minutes", "entitlement.time_required")
+    elif minutes is None:
+        problems.add("minutes", "entitlement.time_invalid", value=" ".join(said))
+    if len(note) > NOTE_MAX:
+        problems.add("description", "entitlement.note_too_long", max=NOTE_MAX)
+    problems.check()
+    assert minutes is not None  # problems.check() raised otherwise
+    return TimeEntry(number, minutes, note)

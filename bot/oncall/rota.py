@@ -228,15 +228,15 @@ class Rota:
             if plan is None:
                 raise _no_shift(schedule, request)
             made = []
-            for taker, shift in plan:
+            for taker, turn in plan:
                 row = store.add_override(
                     session=session,
                     rotation=request.which.value,
                     user_id=taker,
-                    starts_at=max(shift.start, now),
-                    ends_at=shift.end,
+                    starts_at=max(turn.start, now),
+                    ends_at=turn.end,
                     kind=OverrideKind.SWAP.value,
-                    replaces=shift.user,
+                    replaces=turn.user,
                     created_by=actor,
                     now=now,
                 )

@@ -17,7 +17,7 @@ from bot.oncall.rules.rota import AMSTERDAM, Which
 # Events are read from now to this far ahead (a recurring event without an end would be
 # endless).
 AHEAD = timedelta(days=366)
-_BACKUP_WORDS = re.compile(r"\b(reserve|backup)\b", re.I)
+_BACKUP_WORDS = re.compile(r"\b(achterwacht|reserve|backup)\b", re.I)
 
 Engineer = tuple[str, str | None, str | None]  # Slack id, name, e-mail
 Problem = tuple[str, str, dict[str, Any]]  # where, catalogue key, params

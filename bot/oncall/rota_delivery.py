@@ -55,8 +55,14 @@ class RotaDelivery:
         p = RotaHandover.of(item)
         which = Which(p.which)
         if p.where == "dm":
+            if item.uncertain:
+                # An earlier attempt may have reached Slack, and a DM is not a channel Balie
+                # can read back (no im:history), so post_once could not find it: the DM is
+                # told at most once. The leads' line and the user group say it as well.
+                log.info("rota: outbox %s: the handover DM may have been sent; not twice", item.id)
+                return
             text = render.handover_dm(which, p.start, p.end, self.lang_of(p.user))
-            call(self.client.chat_postMessage, channel=p.user, text=text)
+            self.slack.post_once(item, POST_EVENT, None, channel=p.user, text=text)
             return
         text = render.handover_line(which, p.user, p.start, p.end, self.policy.language)
         self.slack.post_once(
@@ -65,7 +71,9 @@ class RotaDelivery:
 
     def gaps(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = RotaGaps.of(item)
-        text = render.gap_report([Gap(s, e) for s, e in p.gaps], self.policy.language)
+        gaps = [Gap(s, e, Which.PRIMARY) for s, e in p.gaps]
+        gaps += [Gap(s, e, Which.BACKUP) for s, e in p.backup]
+        text = render.gap_report(gaps, self.policy.language)
         self.slack.post_once(
             item, POST_EVENT, None, channel=self.policy.channels.team_leads, text=text
         )
@@ -79,7 +87,7 @@ class RotaDelivery:
             return
         group = self._group_id()
         try:
-            call(self.client.usergroups_users_update, usergroup=group, users=[user])
+            answer = call(self.client.usergroups_users_update, usergroup=group, users=[user])
         except SlackError as exc:
             if exc.error != "no_such_subteam":
                 raise
@@ -87,6 +95,10 @@ class RotaDelivery:
             with self._lock:
                 self._group = None
             raise Retry("the waakdienst's user group is gone") from None
+        if (answer.get("usergroup") or {}).get("date_delete"):
+            # Disabled since Balie found it (in Slack's settings): @waakdienst would reach
+            # nobody.
+            self._enable(group)
 
     def _group_id(self) -> str:
         with self._lock:
@@ -94,14 +106,24 @@ class RotaDelivery:
                 return self._group
         handle = self.policy.waakdienst.usergroup
         answer = call(self.client.usergroups_list, include_disabled=True)
-        found = next(
-            (str(g["id"]) for g in answer.get("usergroups") or [] if g.get("handle") == handle),
-            None,
-        )
-        if found is None:
+        group = next((g for g in answer.get("usergroups") or [] if g.get("handle") == handle), None)
+        if group is None:
             made = call(self.client.usergroups_create, name=handle, handle=handle)
             found = str(made["usergroup"]["id"])
             log.info("rota: made the user group @%s (%s)", handle, found)
+        else:
+            found = str(group["id"])
+            if group.get("date_delete"):
+                # A disabled group keeps its handle, but @waakdienst then pings nobody.
+                self._enable(found)
         with self._lock:
             self._group = found
         return found
+
+    def _enable(self, group: str) -> None:
+        call(self.client.usergroups_enable, usergroup=group)
+        log.info(
+            "rota: enabled the disabled user group @%s (%s)",
+            self.policy.waakdienst.usergroup,
+            group,
+        )

@@ -7,11 +7,12 @@ import run twice changes nothing the second time).
 iCalendar: every event (recurring ones expanded, from now to a year ahead) that names one
 engineer becomes a take-over of that engineer for the event's time. An event names an
 engineer by an ATTENDEE whose mailto: is the engineer's e-mail address, or else by the
-engineer's Slack id or name in its SUMMARY. SUMMARY or CATEGORIES with "reserve" or "backup"
-make it the backup rotation's, otherwise the primary's. Times with a TZID keep it; floating
-times and all-day events are Europe/Amsterdam, and an all-day event runs from the handover
-time (08:30) on its first day to the handover time on the day after its last. Events that
-name nobody are skipped (and counted); an event that names several engineers is a problem.
+engineer's Slack id or name in its SUMMARY. SUMMARY or CATEGORIES with "achterwacht",
+"reserve" or "backup" make it the backup rotation's, otherwise the primary's. Times with a
+TZID keep it; floating times and all-day events are Europe/Amsterdam, and an all-day event
+runs from the handover time (08:30) on its first day to the handover time on the day after
+its last. Events that name nobody are skipped (and counted); an event that names several
+engineers is a problem.
 
 Both are all-or-nothing: every problem is named at once, and nothing is written on one.
 """
@@ -19,6 +20,7 @@ Both are all-or-nothing: every problem is named at once, and nothing is written 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -29,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
 from bot.directory.files import yaml_problem
-from bot.i18n import t
+from bot.i18n import t, tn
 from bot.oncall import dates
 from bot.oncall.grammar import phone_number, user_of
 from bot.oncall.rota import load_schedule
@@ -39,8 +41,12 @@ from bot.policy import Policy
 from storage import rota as store
 
 _ROTA_KEYS = re.compile(r"^(engineers|rotations|overrides)\s*:", re.M)
-_WHICH = {"primary": Which.PRIMARY, "primair": Which.PRIMARY, "backup": Which.BACKUP}
-_WHICH["reserve"] = Which.BACKUP
+_WHICH = {
+    **dict.fromkeys(("primary", "primair"), Which.PRIMARY),
+    **dict.fromkeys(("backup", "achterwacht", "reserve"), Which.BACKUP),
+}
+_ENGINEER_KEYS = ("slack", "name", "phone", "email")
+_OVERRIDE_KEYS = ("user", "from", "until", "rotation")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -62,6 +68,20 @@ class RotaImportReport:
     overrides_unchanged: int = 0
     skipped: int = 0
     problems: list[str] = field(default_factory=list)
+
+
+def summary(report: RotaImportReport, path: str, lang: str) -> str:
+    """What an import did, each count in its plural form."""
+    return t(
+        lang,
+        "rota.import.summary",
+        path=path,
+        engineers=tn(lang, "rota.import.engineers", report.engineers),
+        rotations=tn(lang, "rota.import.rotations", report.rotations),
+        added=tn(lang, "rota.import.added", report.overrides_added),
+        unchanged=tn(lang, "rota.import.unchanged", report.overrides_unchanged),
+        skipped=tn(lang, "rota.import.skipped", report.skipped),
+    )
 
 
 class _Loader(yaml.SafeLoader):
@@ -120,19 +140,32 @@ class RotaImport:
         self._write(report, engineers, rotations, spans, source)
         return report
 
-    def _engineers(self, report: RotaImportReport, items: Any) -> list[dict[str, Any]]:
+    def _known_keys(
+        self, report: RotaImportReport, where: str, item: dict[Any, Any], keys: tuple[str, ...]
+    ) -> None:
+        for key in item:
+            if key not in keys:
+                self._bad(report, where, "rota.import.unknown_key", value=str(key))
+
+    def _mappings(
+        self, report: RotaImportReport, items: Any, name: str, keys: tuple[str, ...]
+    ) -> Iterator[tuple[str, dict[Any, Any]]]:
+        """The items of the list `name`, each with its place in the file (`overrides[2]`). A
+        list that is none, an item that is no mapping and a key not in `keys` are problems."""
         if not isinstance(items, list):
-            self._bad(report, "engineers", "rota.import.not_a_list")
-            return []
-        out = []
+            self._bad(report, name, "rota.import.not_a_list")
+            return
         for i, item in enumerate(items, start=1):
-            where = f"engineers[{i}]"
+            where = f"{name}[{i}]"
             if not isinstance(item, dict):
                 self._bad(report, where, "rota.import.not_a_mapping")
                 continue
-            for key in item:
-                if key not in ("slack", "name", "phone", "email"):
-                    self._bad(report, where, "rota.import.unknown_key", value=str(key))
+            self._known_keys(report, where, item, keys)
+            yield where, item
+
+    def _engineers(self, report: RotaImportReport, items: Any) -> list[dict[str, Any]]:
+        out = []
+        for where, item in self._mappings(report, items, "engineers", _ENGINEER_KEYS):
             user = user_of(str(item.get("slack", "")))
             if user is None:
                 self._bad(report, where, "rota.import.slack_id", value=str(item.get("slack", "")))
@@ -170,9 +203,7 @@ class RotaImport:
             if which is None or not isinstance(spec, dict):
                 self._bad(report, where, "rota.import.rotation_name", value=str(name))
                 continue
-            for key in spec:
-                if key not in ("members", "start", "handover", "every"):
-                    self._bad(report, where, "rota.import.unknown_key", value=str(key))
+            self._known_keys(report, where, spec, ("members", "start", "handover", "every"))
             members = []
             for j, m in enumerate(spec.get("members") or [], start=1):
                 user = self._who(m, known, by_email)
@@ -202,20 +233,10 @@ class RotaImport:
     def _overrides(
         self, report: RotaImportReport, items: Any, known: set[str], by_email: dict[str, str]
     ) -> list[Span]:
-        if not isinstance(items, list):
-            self._bad(report, "overrides", "rota.import.not_a_list")
-            return []
         at = self.policy.waakdienst.rotation.handover[1]
         now = self.clock.now()
         out = []
-        for i, item in enumerate(items, start=1):
-            where = f"overrides[{i}]"
-            if not isinstance(item, dict):
-                self._bad(report, where, "rota.import.not_a_mapping")
-                continue
-            for key in item:
-                if key not in ("user", "from", "until", "rotation"):
-                    self._bad(report, where, "rota.import.unknown_key", value=str(key))
+        for where, item in self._mappings(report, items, "overrides", _OVERRIDE_KEYS):
             user = self._who(item.get("user"), known, by_email)
             if user is None:
                 self._bad(report, where, "rota.import.no_engineer", value=str(item.get("user")))

@@ -1,4 +1,4 @@
-"""What a team lead asks of the rota, as read from `/waakdienst` or a file."""
+"""What people ask of the waakdienst, as read from `/waakdienst` or a rota file."""
 
 from __future__ import annotations
 
@@ -44,3 +44,12 @@ class SwapRequest:
 class PhoneChange:
     user: str
     phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeEntry:
+    """`/waakdienst tijd`: the caller spent `minutes` on ticket `number` (chargeable)."""
+
+    number: str
+    minutes: int
+    note: str = ""

@@ -28,8 +28,13 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class RotaSweep:
-    handover: Turn | None  # the handover announced by this sweep
+    handovers: tuple[Turn, ...]  # the handovers announced by this sweep (primary first)
     gaps: tuple[Gap, ...]  # the gaps reported by this sweep
+
+    @property
+    def handover(self) -> Turn | None:
+        """The primary's handover announced by this sweep, if any."""
+        return next((t for t in self.handovers if t.which is Which.PRIMARY), None)
 
 
 def handover_key(turn: Turn) -> str:
@@ -63,45 +68,40 @@ class RotaJobs:
     def _window(self, now: datetime) -> tuple[datetime, datetime]:
         return now, now + timedelta(days=self.policy.waakdienst.gap_days)
 
-    def _todo(self, session: Session, now: datetime) -> tuple[Schedule, Turn | None, bool]:
+    def _todo(self, session: Session, now: datetime) -> tuple[Schedule, tuple[Turn, ...], bool]:
+        """The schedule, the handovers not yet told (of both rotations) and whether the
+        day's gap report is due and not yet made."""
         start, end = self._window(now)
         schedule = load_schedule(session, start, end)
-        turn = schedule.at(Which.PRIMARY, now)
-        if turn is not None and turn.user is None:
-            turn = None
+        running = [schedule.at(which, now) for which in Which]
+        turns = [t for t in running if t is not None and t.user is not None]
         due = self._report_due(now)
-        keys = {handover_key(t) for t in (turn,) if t is not None} | (
-            {report_key(now)} if due else set()
-        )
+        keys = {handover_key(t) for t in turns} | ({report_key(now)} if due else set())
         done = store.claimed(session=session, keys=keys)
-        handover = turn if turn is not None and handover_key(turn) not in done else None
-        return schedule, handover, due and report_key(now) not in done
+        todo = tuple(t for t in turns if handover_key(t) not in done)
+        return schedule, todo, due and report_key(now) not in done
 
     def sweep(self) -> RotaSweep:
         now = self.clock.now()
         # A read first: nearly every sweep finds nothing new, and then takes no write lock.
         with self.readers() as session:
-            _, handover, report = self._todo(session, now)
-        if handover is None and not report:
-            return RotaSweep(None, ())
+            _, handovers, report = self._todo(session, now)
+        if not handovers and not report:
+            return RotaSweep((), ())
         with self.sessions.begin() as session:
-            schedule, handover, report = self._todo(session, now)
-            rows: list[tuple[Payload, str | None]] = []
-            if handover is not None and store.claim(
-                session=session, keys={handover_key(handover)}, now=now
-            ):
-                rows += _handover_rows(handover)
-            else:
-                handover = None
+            schedule, handovers, report = self._todo(session, now)
+            won = store.claim(session=session, keys={handover_key(t) for t in handovers}, now=now)
+            handovers = tuple(t for t in handovers if handover_key(t) in won)
+            rows = [row for t in handovers for row in _handover_rows(t)]
             gaps: tuple[Gap, ...] = ()
             if report and store.claim(session=session, keys={report_key(now)}, now=now):
                 gaps = self._new_gaps(session, schedule, now)
                 if gaps:
-                    rows.append((RotaGaps(gaps=tuple((g.start, g.end) for g in gaps)), None))
+                    rows.append((_gaps_payload(gaps), None))
             enqueue_many(session=session, rows=rows, now=now)
         if rows:
             self._after_commit()
-        return RotaSweep(handover, gaps)
+        return RotaSweep(handovers, gaps)
 
     def _new_gaps(self, session: Session, schedule: Schedule, now: datetime) -> tuple[Gap, ...]:
         gaps = schedule.gaps(*self._window(now))
@@ -112,10 +112,21 @@ class RotaJobs:
 
 
 def _handover_rows(turn: Turn) -> list[tuple[Payload, str | None]]:
+    """The DM to whoever has it now and the leads' line, for either rotation; the user
+    group holds the primary only (it is who @waakdienst reaches)."""
     assert turn.user is not None
     fields = {"which": turn.which.value, "user": turn.user, "start": turn.start, "end": turn.end}
-    return [
+    rows: list[tuple[Payload, str | None]] = [
         (RotaHandover.model_validate({**fields, "where": "dm"}), None),
         (RotaHandover.model_validate({**fields, "where": "leads"}), None),
-        (RotaUserGroup(), "rota:usergroup"),
     ]
+    if turn.which is Which.PRIMARY:
+        rows.append((RotaUserGroup(), "rota:usergroup"))
+    return rows
+
+
+def _gaps_payload(gaps: tuple[Gap, ...]) -> RotaGaps:
+    def spans(which: Which) -> tuple[tuple[datetime | None, datetime | None], ...]:
+        return tuple((g.start, g.end) for g in gaps if g.which is which)
+
+    return RotaGaps(gaps=spans(Which.PRIMARY), backup=spans(Which.BACKUP))

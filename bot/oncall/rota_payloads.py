@@ -28,10 +28,12 @@ class RotaUserGroup(Payload):
 
 
 class RotaGaps(Payload):
-    """Gaps in the primary rotation, told once each in the team leads' channel."""
+    """Gaps in the rotations, told once each in the team leads' channel: `gaps` the
+    primary's, `backup` the achterwacht's (empty in rows made before it was told)."""
 
     kind: ClassVar[str] = "rota_gaps"
     gaps: tuple[tuple[datetime | None, datetime | None], ...]
+    backup: tuple[tuple[datetime | None, datetime | None], ...] = ()
 
 
 ROTA_KINDS: dict[str, type[Payload]] = {

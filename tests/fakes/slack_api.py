@@ -325,6 +325,17 @@ class FakeSlack:
             if handle is not None:
                 info.update(handle=handle, name=handle)
 
+    def disable_usergroup(self, group_id: str) -> None:
+        """Disable the group as an admin does in Slack's settings (usergroups.disable): it
+        keeps its handle and members, but usergroups.list hides it without include_disabled
+        and a mention of it reaches nobody until usergroups.enable."""
+        with self._cond:
+            self._state.usergroup_info[group_id]["date_delete"] = int(self._clock())
+
+    def usergroup_enabled(self, group_id: str) -> bool:
+        with self._cond:
+            return not self._state.usergroup_info[group_id].get("date_delete")
+
     def usergroup_by_handle(self, handle: str) -> tuple[str, list[str]] | None:
         """The id and members of the group with this handle, if there is one."""
         with self._cond:
@@ -726,7 +737,7 @@ def _usergroup(fake: FakeSlack, group_id: str) -> dict[str, Any]:
         "is_usergroup": True,
         "name": info["name"],
         "handle": info["handle"],
-        "date_delete": 0,
+        "date_delete": info.get("date_delete", 0),
         "users": users,
         "user_count": len(users),
     }
@@ -735,9 +746,12 @@ def _usergroup(fake: FakeSlack, group_id: str) -> dict[str, Any]:
 def _usergroups_list(fake: FakeSlack, args: dict[str, Any]) -> Response:
     # Like Slack, members only with include_users.
     with_users = str(args.get("include_users", "")).lower() in ("1", "true")
+    with_disabled = str(args.get("include_disabled", "")).lower() in ("1", "true")
     groups = []
     for group_id in fake._state.usergroup_info:
         group = _usergroup(fake, group_id)
+        if group["date_delete"] and not with_disabled:
+            continue
         if not with_users:
             group.pop("users")
         groups.append(group)
@@ -777,6 +791,17 @@ def _usergroups_users_update(fake: FakeSlack, args: dict[str, Any]) -> Response:
     return {"ok": True, "usergroup": _usergroup(fake, group_id)}
 
 
+def _usergroups_enable(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    group_id = str(args.get("usergroup") or "")
+    if not group_id:
+        return {"ok": False, "error": "missing_argument"}
+    if group_id not in fake._state.usergroup_info:
+        return {"ok": False, "error": "no_such_subteam"}
+    # Enabling an enabled group changes nothing, and Slack answers ok.
+    fake._state.usergroup_info[group_id]["date_delete"] = 0
+    return {"ok": True, "usergroup": _usergroup(fake, group_id)}
+
+
 _DEFAULTS: dict[str, Callable[[FakeSlack, dict[str, Any]], Response]] = {
     "auth.test": _auth_test,
     "chat.postMessage": _post_message,
@@ -787,6 +812,7 @@ _DEFAULTS: dict[str, Callable[[FakeSlack, dict[str, Any]], Response]] = {
     "usergroups.users.list": _usergroup_users,
     "usergroups.list": _usergroups_list,
     "usergroups.create": _usergroups_create,
+    "usergroups.enable": _usergroups_enable,
     "usergroups.users.update": _usergroups_users_update,
     **history.BUILDERS,
 }

@@ -96,7 +96,7 @@ def test_the_button_pages_anyway_and_records_a_chargeable_item(balie: Balie) -> 
     balie.drain()
 
     (page,) = pages.seen
-    assert (page.reason, page.actor.id) == (PageReason.MANUAL, AGENT)
+    assert (page.reason, page.actor.id) == (PageReason.MANUAL_CHARGED, AGENT)
     assert [i.reason for i in items(balie, number)] == ["after_hours_work", "paged_anyway"]
     (answer,) = balie.fake.calls_to("response_url")
     assert "doorbelast" in answer.args["text"]
@@ -109,7 +109,7 @@ def test_waakdienst_roep_op_pages_anyway_likewise(balie: Balie) -> None:
 
     answer = subcommand(balie.services, user=AGENT2, sub="page", rest=number, lang="nl")
     assert "doorbelast" in answer["text"]
-    assert [(p.reason, p.actor.id) for p in pages.seen] == [(PageReason.MANUAL, AGENT2)]
+    assert [(p.reason, p.actor.id) for p in pages.seen] == [(PageReason.MANUAL_CHARGED, AGENT2)]
     assert [(i.actor, i.reason) for i in items(balie, number)] == [
         (AGENT, "after_hours_work"),
         (AGENT2, "paged_anyway"),
@@ -136,7 +136,7 @@ def test_paging_anyway_needs_an_open_ticket_and_a_number(balie: Balie) -> None:
     with pytest.raises(InvalidTransition) as refused:
         subcommand(balie.services, user=AGENT, sub="page", rest=number, lang="nl")
     assert error_text(refused.value, "nl") == (
-        f"De waakdienst kan alleen voor een open ticket worden opgeroepen, en {number} is Opgelost."
+        f"De waakdienst kan alleen voor een open ticket worden opgeroepen; {number} is Opgelost."
     )
     with pytest.raises(InvalidInput):
         subcommand(balie.services, user=AGENT, sub="page", rest=" ", lang="nl")

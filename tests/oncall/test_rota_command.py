@@ -36,9 +36,9 @@ def test_a_lead_sets_the_rotation_and_everyone_sees_now_next_and_four_weeks(
     )
     waak(balie, f"rotation backup <@{C}> <@{A}> from=30-11", user=ADMIN)
     shown = waak(balie, "", user=AGENT)
-    assert f"*Nu:* primair <@{A}> tot ma 30-11 08:30 · reserve _niemand_" in shown
+    assert f"*Nu:* primair <@{A}> tot ma 30-11 08:30 · achterwacht _niemand_" in shown
     assert (
-        f"*Daarna:* primair <@{B}> vanaf ma 30-11 08:30 · reserve <@{C}> vanaf ma 30-11 08:30"
+        f"*Daarna:* primair <@{B}> vanaf ma 30-11 08:30 · achterwacht <@{C}> vanaf ma 30-11 08:30"
         in shown
     )
     assert f"• di 24-11 10:00 – ma 30-11 08:30 · <@{A}>" in shown
@@ -75,8 +75,8 @@ def test_a_swap_gives_each_the_others_next_shift(balie: Balie) -> None:
     answer = waak(balie, f"ruil <@{B}> <@{C}>")
     assert answer.splitlines() == [
         f"<@{B}> en <@{C}> ruilen van dienst:",
-        f"• <@{C}> heeft het van ma 30-11-2026 08:30 tot ma 07-12-2026 08:30",
-        f"• <@{B}> heeft het van ma 07-12-2026 08:30 tot ma 14-12-2026 08:30",
+        f"• <@{C}> heeft de waakdienst van ma 30-11-2026 08:30 tot ma 07-12-2026 08:30",
+        f"• <@{B}> heeft de waakdienst van ma 07-12-2026 08:30 tot ma 14-12-2026 08:30",
     ]
     shown = waak(balie, "toon")
     assert f"• ma 30-11 08:30 – ma 07-12 08:30 · <@{C}> _(geruild met <@{B}>)_" in shown
@@ -110,7 +110,7 @@ def test_bad_input_names_every_problem_at_once_and_writes_nothing(balie: Balie) 
     answer = waak(balie, f"neem-over <@{A}> <@{B}> van=gisteravond tot=32-12 onzin")
     assert answer.splitlines() == [
         "Dat kan Balie niet verwerken, er is niets opgeslagen:",
-        "• 'onzin' begrijp ik hier niet; noem mensen met @ en kies primair of reserve",
+        "• 'onzin' begrijp ik hier niet; noem mensen met @ en kies primair of achterwacht",
         "• noem hooguit één persoon",
         "• van: 'gisteravond' is geen moment; schrijf bijvoorbeeld 2026-12-24 18:00, "
         "24-12 18:00, ma 08:30 of morgen",
@@ -118,7 +118,7 @@ def test_bad_input_names_every_problem_at_once_and_writes_nothing(balie: Balie) 
         "24-12 18:00, ma 08:30 of morgen",
     ]
     answer = waak(balie, 'rotatie <@bob> wissel="xx 08:30" elke=0d vanaf=morgen')
-    assert "zeg welke rotatie: primair of reserve" in answer
+    assert "zeg welke rotatie: primair of achterwacht" in answer
     assert "noem de mensen in de rotatie met @, in hun volgorde" in answer
     assert "'<@bob>' begrijp ik hier niet" in answer.replace("&lt;", "<").replace("&gt;", ">")
     assert '"ma 08:30"' in answer and "7d of 2w" in answer
@@ -151,4 +151,5 @@ def test_every_subcommand_has_a_canonical_name_and_the_delegated_ones_are_known(
         "ack",
         "escalate",
         "page",
+        "time",
     }

@@ -194,7 +194,7 @@ def test_python_m_bot_import_takes_a_rota_file(tmp_path: Path) -> None:
     path.write_text(ROTA_YAML, encoding="utf-8")
     done = run(tmp_path, "import", str(path))
     assert done.returncode == 0, done.stderr
-    assert "3 engineers bijgewerkt, 2 rotaties ingesteld, 1 overnames toegevoegd" in done.stdout
+    assert "3 engineers bijgewerkt, 2 rotaties ingesteld, 1 overname toegevoegd" in done.stdout
     bad = tmp_path / "fout.yml"
     bad.write_text("overrides:\n  - {user: UNIEMAND1, from: nu, until: morgen}\n", encoding="utf-8")
     failed = run(tmp_path, "import", str(bad))

@@ -35,10 +35,11 @@ def test_a_handover_is_told_once_and_the_user_group_follows(balie: Balie) -> Non
     balie.drain()
     assert posts_to(balie, A) == [
         "Je hebt de waakdienst (primair) van ma 23-11-2026 08:30 tot ma 30-11-2026 08:30. "
-        "Sterkte, en hopelijk een rustige dienst."
+        "Een rustige dienst gewenst!"
     ]
     assert posts_to(balie, LEADS) == [
-        f"Waakdienst (primair): <@{A}> heeft het van ma 23-11-2026 08:30 tot ma 30-11-2026 08:30."
+        f"Waakdienst (primair): <@{A}> heeft de waakdienst van ma 23-11-2026 08:30 "
+        "tot ma 30-11-2026 08:30."
     ]
     assert [c.args["handle"] for c in balie.fake.calls_to("usergroups.create")] == ["waakdienst"]
     (update,) = balie.fake.calls_to("usergroups.users.update")
@@ -67,7 +68,7 @@ def test_a_take_over_is_a_handover_too_and_finds_an_existing_group(balie: Balie)
     balie.drain()
     assert posts_to(balie, X) == [
         "Je hebt de waakdienst (primair) van di 24-11-2026 18:00 tot wo 25-11-2026 08:30. "
-        "Sterkte, en hopelijk een rustige dienst."
+        "Een rustige dienst gewenst!"
     ]
     assert not balie.fake.calls_to("usergroups.create")
     assert balie.fake.usergroup_by_handle("waakdienst") == ("S0WAAK", [X])
@@ -101,8 +102,8 @@ def test_each_gap_is_reported_once_at_the_daily_moment(balie: Balie) -> None:
     assert len(first.gaps) == 1 and jobs(balie).sweep().gaps == ()
     balie.drain()
     assert posts_to(balie, LEADS) == [
-        ":warning: Gat in de waakdienst: hier heeft niemand de primaire waakdienst.\n"
-        "• nu al, tot ma 07-12-2026 08:30"
+        ":warning: Gat in het rooster: in deze periode heeft niemand de waakdienst:\n"
+        "• vanaf nu tot ma 07-12-2026 08:30"
     ]
     # The next day the same gap is not told again; a take-over that splits it makes two new ones.
     rota.take_over(

@@ -14,7 +14,8 @@ from bot.blocks.ids import ActionId
 from bot.blocks.text import BUTTON_TEXT, MESSAGE_TEXT, SECTION_TEXT, Raw, fit, mention, tr, trn
 from bot.blocks.text import when as shown
 from bot.directory.words import tier_label
-from bot.i18n import t
+from bot.i18n import t, word
+from bot.i18n.paging import CHARGEABLE_REASON_KEYS
 from bot.policy import Policy
 from bot.tickets.blocks import vocabulary as voc
 from bot.tickets.rules.lifecycle import Status
@@ -127,3 +128,26 @@ def handback(
         for o in overnight
     ]
     return fit("\n".join([head, *rows]), MESSAGE_TEXT)
+
+
+def duration(minutes: int, lang: str) -> str:
+    """`1 uur 30 minuten`, `45 minuten`, `2 uur`."""
+    hours, rest = divmod(minutes, 60)
+    parts = [trn(lang, "entitlement.hours", hours)] if hours else []
+    if rest or not hours:
+        parts.append(trn(lang, "entitlement.minutes", rest))
+    return " ".join(parts)
+
+
+def time_recorded(
+    v: TicketView, reason: str, minutes: int, start: datetime, end: datetime, lang: str
+) -> str:
+    return tr(
+        lang,
+        "entitlement.time_recorded",
+        time=duration(minutes, lang),
+        number=v.number,
+        reason=word(lang, CHARGEABLE_REASON_KEYS, reason),
+        start=shown(start),
+        end=shown(end),
+    )

@@ -116,14 +116,19 @@ def overview(o: Overview, lang: str) -> Reply:
 
 
 def gap_line(gap: Gap, lang: str) -> str:
+    """A gap's stretch; the achterwacht's marked as such (the primary's is the waakdienst)."""
     if gap.start is None:
-        return tr(lang, "rota.gap_until", end=when(gap.end, lang, year=True))
-    return tr(
-        lang,
-        "rota.gap_line",
-        start=when(gap.start, lang, year=True),
-        end=when(gap.end, lang, year=True),
-    )
+        line = tr(lang, "rota.gap_until", end=when(gap.end, lang, year=True))
+    else:
+        line = tr(
+            lang,
+            "rota.gap_line",
+            start=when(gap.start, lang, year=True),
+            end=when(gap.end, lang, year=True),
+        )
+    if gap.which is Which.PRIMARY:
+        return line
+    return tr(lang, "rota.gap_which", which=which_label(gap.which, lang), gap=Raw(line))
 
 
 def gap_report(gaps: Sequence[Gap], lang: str) -> str:

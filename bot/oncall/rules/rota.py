@@ -121,16 +121,19 @@ class Turn:
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """A stretch in which the primary rotation has nobody. `start` None: since ever (before
-    the rotation began and before any override); `end` None: with no end (an empty rotation).
+    """A stretch in which a rotation has nobody. `start` None: since ever (before the
+    rotation began and before any override); `end` None: with no end (an empty rotation).
     The bounds are the gap's own, not a window's, so a gap keeps its key from day to day."""
 
     start: datetime | None
     end: datetime | None
+    which: Which = Which.PRIMARY
 
     @property
     def key(self) -> str:
-        return f"gap:{_iso(self.start, 'begin')}-{_iso(self.end, 'end')}"
+        # The primary's keys are as they were before the backup's gaps were told too.
+        rotation = "" if self.which is Which.PRIMARY else f"{self.which.value}:"
+        return f"gap:{rotation}{_iso(self.start, 'begin')}-{_iso(self.end, 'end')}"
 
     def overlaps(self, start: datetime, end: datetime) -> bool:
         return (self.start is None or self.start < end) and (self.end is None or self.end > start)
@@ -202,8 +205,16 @@ class Schedule:
         )
 
     def gaps(self, start: datetime, end: datetime) -> list[Gap]:
-        """The primary's gaps that overlap [start, end), with their own bounds."""
-        return [g for g in all_gaps(self.primary, self.overrides) if g.overlaps(start, end)]
+        """The rotations' gaps that overlap [start, end), with their own bounds: the
+        primary's first, then the backup's (the chain then goes from the primary straight to
+        the team leads). A team without a backup rotation has chosen so: no gap there."""
+        kept = [w for w in Which if w is Which.PRIMARY or self.rotation(w) is not None]
+        return [
+            g
+            for which in kept
+            for g in all_gaps(self.rotation(which), self.overrides, which)
+            if g.overlaps(start, end)
+        ]
 
 
 def _merged(pieces: Sequence[Turn], rotation: Rotation | None) -> list[Turn]:
@@ -239,13 +250,13 @@ def _whole(schedule: Schedule, which: Which, at: datetime) -> Turn | None:
     return next((t for t in around if t.start <= at < t.end), None)
 
 
-def all_gaps(primary: Rotation | None, overrides: Iterable[Override]) -> list[Gap]:
-    """Where the primary has nobody: before its rotation starts (always, for an empty or
-    missing rotation), except where an override gives it to someone."""
-    covered_from = primary.starts_at if primary is not None and primary.members else None
-    spans = sorted(
-        (o.start, o.end) for o in overrides if o.which is Which.PRIMARY and o.end > o.start
-    )
+def all_gaps(
+    rotation: Rotation | None, overrides: Iterable[Override], which: Which = Which.PRIMARY
+) -> list[Gap]:
+    """Where a rotation has nobody: before it starts (always, for an empty or missing
+    rotation), except where an override of that rotation gives it to someone."""
+    covered_from = rotation.starts_at if rotation is not None and rotation.members else None
+    spans = sorted((o.start, o.end) for o in overrides if o.which is which and o.end > o.start)
     gaps: list[Gap] = []
     cursor: datetime | None = None  # None: since ever
     for s, e in spans:
@@ -253,12 +264,12 @@ def all_gaps(primary: Rotation | None, overrides: Iterable[Override]) -> list[Ga
             break
         if cursor is None or s > cursor:
             # s is before the rotation starts (or there is none): the gap ends where it begins.
-            gaps.append(Gap(cursor, s))
+            gaps.append(Gap(cursor, s, which))
         cursor = e if cursor is None else max(cursor, e)
     if covered_from is None:
-        gaps.append(Gap(cursor, None))
+        gaps.append(Gap(cursor, None, which))
     elif cursor is None or cursor < covered_from:
-        gaps.append(Gap(cursor, covered_from))
+        gaps.append(Gap(cursor, covered_from, which))
     return gaps
 
 
@@ -283,21 +294,24 @@ def latest_handover(rotation_day: int, handover: time, now: datetime) -> date:
     return day
 
 
-def next_shift_of(schedule: Schedule, which: Which, user: str, after: datetime) -> Shift | None:
-    """`user`'s first scheduled shift that is running at or starts after `after`."""
+def next_turn_of(schedule: Schedule, which: Which, user: str, after: datetime) -> Turn | None:
+    """`user`'s first turn, overrides applied, that is running at or starts after `after`,
+    whole: the shift they really have, not the one scheduled."""
     rotation = schedule.rotation(which)
-    if rotation is None or user not in rotation.members:
-        return None
-    horizon = timedelta(days=rotation.every_days * len(rotation.members) * _SEARCH_TURNS)
-    return next((s for s in schedule.shifts(which, after, after + horizon) if s.user == user), None)
+    period = rotation.every_days * max(len(rotation.members), 1) if rotation else 7
+    horizon = timedelta(days=period * _SEARCH_TURNS)
+    found = next((t for t in schedule.turns(which, after, after + horizon) if t.user == user), None)
+    # Turns are cut to the window they were asked for; the swap takes the turn whole.
+    return None if found is None else schedule.at(which, found.start)
 
 
 def swap(
     schedule: Schedule, which: Which, a: str, b: str, after: datetime
-) -> tuple[tuple[str, Shift], tuple[str, Shift]] | None:
-    """A swap as two take-overs: (who takes, whose shift). B takes A's next shift, A takes
-    B's next shift (both from `after`); None when one of them has no shift coming."""
-    sa, sb = next_shift_of(schedule, which, a, after), next_shift_of(schedule, which, b, after)
-    if sa is None or sb is None:
+) -> tuple[tuple[str, Turn], tuple[str, Turn]] | None:
+    """A swap as two take-overs: (who takes, whose turn). B takes A's next turn, A takes
+    B's next turn (both from `after`, overrides applied: a shift someone else has taken over
+    is not theirs to swap); None when one of them has no turn coming."""
+    ta, tb = next_turn_of(schedule, which, a, after), next_turn_of(schedule, which, b, after)
+    if ta is None or tb is None:
         return None
-    return (b, sa), (a, sb)
+    return (b, ta), (a, tb)
