@@ -81,7 +81,9 @@ def pages(slack: FakeSlack, twilio: FakeTwilio, first: int, last: int, user: str
     for request in twilio.requests:
         if request.method != "POST" or request.status != 201:
             continue
-        kind, field = ("calls", "Twiml") if request.path.endswith("/Calls.json") else ("texts", "Body")
+        kind, field = (
+            ("calls", "Twiml") if request.path.endswith("/Calls.json") else ("texts", "Body")
+        )
         seq = _seq(request.params.get(field), first, last)
         if seq is not None:
             found[kind][seq].append(request.at)

@@ -267,7 +267,9 @@ class Run:
 PAGE_KINDS = ("dms", "calls", "texts")
 
 
-def run_db(kind: str, fakes: Fakes, workdir: Path, pages: int, burst: int, seqs: Iterator[int]) -> Run:
+def run_db(
+    kind: str, fakes: Fakes, workdir: Path, pages: int, burst: int, seqs: Iterator[int]
+) -> Run:
     run = Run(kind)
     if kind == "postgresql":
         problem = unreachable(pg_base())
@@ -305,49 +307,65 @@ def _ratio(a: float, b: float) -> str:
     return f"x{a / b:.2f}" if b > 0 else "-"
 
 
-def report_run(run: Run) -> tuple[list[str], list[str], bool]:
-    """(lines, invalid, every target met)."""
-    if run.skipped:
-        return [f"{run.kind}: skipped: {run.skipped}"], [], True
-    steady, burst = run.steady, run.burst
-    assert steady is not None and burst is not None
+def _steady(kind: str, steady: Phase) -> tuple[list[str], bool]:
+    """The one-at-a-time figures; True when the p99 target is met."""
     lines = [
-        f"{run.kind}: {len(steady.commits)} pages, one every {SPACING * 1000:.0f} ms "
+        f"{kind}: {len(steady.commits)} pages, one every {SPACING * 1000:.0f} ms "
         f"(registered in {steady.registered:.1f} s); from each registration's commit, ms:",
         f"  {'':<22} {'p50':>7} {'p99':>7} {'max':>7}   p50 ratio  p99 ratio (to the card)",
     ]
     card = steady.latencies("cards")
     c50, c99 = percentile(card, 50), percentile(card, 99)
     met = True
-    for label, kind in (("page: the DM", "dms"), ("page: the call", "calls"), ("plain: the card", "cards")):
-        lat = steady.latencies(kind)
+    for label, what in (
+        ("page: the DM", "dms"),
+        ("page: the call", "calls"),
+        ("plain: the card", "cards"),
+    ):
+        lat = steady.latencies(what)
         if not lat:
             lines.append(f"  {label:<22} (none arrived)")
             met = False
             continue
         p50, p99 = percentile(lat, 50), percentile(lat, 99)
-        ratios = "" if kind == "cards" else f"   {_ratio(p50, c50):>9}  {_ratio(p99, c99):>9}"
+        ratios = "" if what == "cards" else f"   {_ratio(p50, c50):>9}  {_ratio(p99, c99):>9}"
         lines.append(f"  {label:<22} {_ms(p50):>7} {_ms(p99):>7} {_ms(lat[-1]):>7}{ratios}")
-        if kind != "cards":
+        if what != "cards":
             met &= p99 <= P99_TARGET
-    invalid = [f"{run.kind} one at a time: {p}" for p in steady.problems((*PAGE_KINDS, "cards"))]
-    # The storm: the last ticket's first page (its DM and its call), from the storm's start.
+    return lines, met
+
+
+def _storm(kind: str, burst: Phase) -> tuple[str, bool]:
+    """The storm's line; True when every ticket was paged exactly once within the target."""
+    # The last ticket's first page (its DM and its call), from the storm's start.
     firsts = [burst.firsts(k) for k in ("dms", "calls")]
     paged = {s: max(f[s] for f in firsts) for s in burst.commits if all(s in f for f in firsts)}
     last = max(paged.values(), default=burst.started) - burst.started
     worst = max((t - burst.commits[s] for s, t in paged.items()), default=0.0)
-    invalid += [f"{run.kind} storm: {p}" for p in burst.problems(PAGE_KINDS)]
     exact = not burst.problems(PAGE_KINDS)
-    storm_met = exact and len(paged) == len(burst.commits) and last <= STORM_TARGET
     assert burst.got is not None
     counts = {k: sum(len(v) for v in getattr(burst.got, k).values()) for k in PAGE_KINDS}
-    lines.append(
-        f"{run.kind}: storm of {len(burst.commits)} registered in {burst.registered:.2f} s by "
+    verdict = "each ticket paged exactly once" if exact else "NOT exactly once"
+    line = (
+        f"{kind}: storm of {len(burst.commits)} registered in {burst.registered:.2f} s by "
         f"{STORM_THREADS} threads; {counts['dms']} DMs, {counts['calls']} calls, "
-        f"{counts['texts']} texts: {'each ticket paged exactly once' if exact else 'NOT exactly once'}; "
-        f"the last first page {last:.2f} s after the storm's start (the slowest ticket "
-        f"{worst:.2f} s after its commit)"
+        f"{counts['texts']} texts: {verdict}; the last first page {last:.2f} s after the "
+        f"storm's start (the slowest ticket {worst:.2f} s after its commit)"
     )
+    return line, exact and len(paged) == len(burst.commits) and last <= STORM_TARGET
+
+
+def report_run(run: Run) -> tuple[list[str], list[str], bool]:
+    """(lines, invalid, every target met)."""
+    if run.skipped:
+        return [f"{run.kind}: skipped: {run.skipped}"], [], True
+    steady, burst = run.steady, run.burst
+    assert steady is not None and burst is not None
+    lines, met = _steady(run.kind, steady)
+    storm_line, storm_met = _storm(run.kind, burst)
+    lines.append(storm_line)
+    invalid = [f"{run.kind} one at a time: {p}" for p in steady.problems((*PAGE_KINDS, "cards"))]
+    invalid += [f"{run.kind} storm: {p}" for p in burst.problems(PAGE_KINDS)]
     lines.append(
         f"{run.kind}: p99 time to page (DM and call) <= {P99_TARGET * 1000:.0f} ms in one "
         f"process: {'met' if met else 'NOT met'}"
