@@ -4,11 +4,14 @@
 2. bench.sweep_bench: one SLA monitor sweep, 100 vs 1,000 due, 10,000 vs 100,000 open.
 3. bench.ack_bench: the ack of /ticket nieuw over HTTP under an open-loop load (20 and 100
    per second), against a bare Bolt app, and whether the outbox keeps up.
+4. bench.page_bench: time to page at night (a registration's commit to the DM and the call),
+   beside the card's round trip, and a storm of 100 pages, each exactly once.
 
 Arguments after `--ack` go to the ack bench, e.g. `python -m bench --ack --quick`.
 Speed targets that are missed are printed, not failed on. The exit status is non-zero when a
 bench crashed or its measurement is invalid: the calendar gave an unexplained different answer
-(its status 1), or requests or deliveries failed (the ack bench's status 1).
+(its status 1), or requests or deliveries failed (the ack bench's status 1), or a page was
+missing or doubled (the page bench's status 1).
 """
 
 from __future__ import annotations
@@ -46,11 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     ack_args = args[args.index("--ack") + 1 :] if "--ack" in args else []
 
-    from bench import ack_bench, calendar_bench, sweep_bench
+    from bench import ack_bench, calendar_bench, page_bench, sweep_bench
 
     ok = _run("calendar bench", lambda: calendar_bench.main([]), target_codes=frozenset({2}))
     ok &= _run("SLA sweep bench", lambda: sweep_bench.main([]), target_codes=frozenset({3}))
     ok &= _run("ack bench", lambda: ack_bench.main(ack_args), target_codes=frozenset({2}))
+    ok &= _run("page bench", lambda: page_bench.main([]), target_codes=frozenset({2}))
     return 0 if ok else 1
 
 

@@ -56,8 +56,19 @@ class Deliveries:
     mails: dict[int, list[float]]
 
 
+@dataclass(frozen=True)
+class Pages:
+    """When each bench ticket was paged (its DM, call and text) and its card posted."""
+
+    dms: dict[int, list[float]]
+    calls: dict[int, list[float]]
+    texts: dict[int, list[float]]
+    cards: dict[int, list[float]]
+
+
 class Fakes:
-    """bench/fakes.py in a subprocess: the fake Slack API and SMTP server for Balie's outbox."""
+    """bench/fakes.py in a subprocess: the fake Slack API, SMTP server and Twilio API for
+    Balie's outbox."""
 
     def __init__(self, workdir: Path) -> None:
         self.log = workdir / "fakes.log"
@@ -75,6 +86,7 @@ class Fakes:
         first = self._read_line()
         self.slack_api_url: str = first["slack_api_url"]
         self.smtp_url: str = first["smtp_url"]
+        self.twilio_api_url: str = first["twilio_api_url"]
         self.response_url = self.slack_api_url.removesuffix("api/") + "response/bench"
 
     def _read_line(self) -> dict[str, Any]:
@@ -101,6 +113,15 @@ class Fakes:
             cards={int(k): v for k, v in got["cards"].items()},
             mails={int(k): v for k, v in got["mails"].items()},
         )
+
+    def pages(self, first: int, last: int, user: str) -> Pages:
+        """When each bench ticket first..last was paged to `user`, and its card (unix time)."""
+        got = self._ask(f"pages {first} {last} {user}")
+
+        def of(kind: str) -> dict[int, list[float]]:
+            return {int(k): v for k, v in got[kind].items()}
+
+        return Pages(dms=of("dms"), calls=of("calls"), texts=of("texts"), cards=of("cards"))
 
     def close(self) -> None:
         if self.proc.stdin is not None:

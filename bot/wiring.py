@@ -48,6 +48,8 @@ from storage.db import make_engine, make_sessionmaker
 
 log = logging.getLogger(__name__)
 
+PAGE_WORKERS = 4
+
 
 @dataclass
 class Services:
@@ -84,6 +86,7 @@ class Services:
 
     def close(self) -> None:
         self.background.shutdown()
+        self.page_dispatcher.close()
         self.engine.dispose()
 
 
@@ -165,8 +168,16 @@ def build_services(
     dispatcher = Dispatcher(
         sessions=sessions, clock=clock, handlers=handlers, readers=readers, exclude=PAGE_KINDS
     )
+    # A chain's DM, call and text go out side by side: each mostly waits on the database and
+    # the far side, and one after the other they could not keep up with a storm of pages
+    # (bench.page_bench).
     page_dispatcher = Dispatcher(
-        sessions=sessions, clock=clock, handlers=handlers, readers=readers, kinds=PAGE_KINDS
+        sessions=sessions,
+        clock=clock,
+        handlers=handlers,
+        readers=readers,
+        kinds=PAGE_KINDS,
+        workers=PAGE_WORKERS,
     )
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
     sla = Sla(policy)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Collection, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from types import TracebackType
 
@@ -79,6 +80,7 @@ class Dispatcher:
         readers: sessionmaker[Session] | None = None,
         kinds: Collection[str] | None = None,
         exclude: Collection[str] = (),
+        workers: int = 1,
     ) -> None:
         self.sessions = sessions
         self.readers = readers or sessions
@@ -92,6 +94,12 @@ class Dispatcher:
         self.exclude = frozenset(exclude)
         # One drain at a time per process; other replicas are kept apart by the leases.
         self._lock = threading.Lock()
+        # Rows of one round delivered side by side (the pages: a DM, a call and a text per
+        # chain, each mostly waiting on the database and the far side). Safe for the order:
+        # a round holds at most one row per ordering key (`claimable` skips a row whose
+        # predecessor is not done).
+        self.workers = workers
+        self._pool: ThreadPoolExecutor | None = None
 
     def drain(self, max_rounds: int = 50) -> int:
         """Deliver everything due now; returns the number of rows delivered."""
@@ -124,25 +132,35 @@ class Dispatcher:
         finally:
             self._lock.release()
 
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
     def _round(self, items: list[OutboxItem], until: datetime) -> int:
-        delivered = 0
         with Held(self, [item.id for item in items], until) as held:
-            for item in items:
-                if not held.holds(item.id):
-                    # Another process took it over (our renewals failed): it is theirs now.
-                    log.warning("outbox %s: lease lost; leaving it to its new holder", item.id)
-                    continue
-                # Each row is recorded as soon as it is delivered: a crash repeats one row at
-                # most, not the rest of the round.
-                if self._deliver(item):
-                    if not held.holds(item.id):
-                        log.warning(
-                            "outbox %s: its lease was taken over during its delivery", item.id
-                        )
-                    with self.sessions.begin() as session:
-                        outbox.finish(session=session, item_id=item.id, now=self.clock.now())
-                    delivered += 1
-                held.release(item.id)
+            if self.workers > 1 and len(items) > 1:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="balie-lane")
+                return sum(self._pool.map(lambda item: self._one(item, held), items))
+            return sum(self._one(item, held) for item in items)
+
+    def _one(self, item: OutboxItem, held: Held) -> int:
+        """Deliver one leased row; 1 when it was delivered and recorded."""
+        delivered = 0
+        if not held.holds(item.id):
+            # Another process took it over (our renewals failed): it is theirs now.
+            log.warning("outbox %s: lease lost; leaving it to its new holder", item.id)
+            return 0
+        # Each row is recorded as soon as it is delivered: a crash repeats one row at most,
+        # not the rest of the round.
+        if self._deliver(item):
+            if not held.holds(item.id):
+                log.warning("outbox %s: its lease was taken over during its delivery", item.id)
+            with self.sessions.begin() as session:
+                outbox.finish(session=session, item_id=item.id, now=self.clock.now())
+            delivered = 1
+        held.release(item.id)
         return delivered
 
     def _deliver(self, item: OutboxItem) -> bool:

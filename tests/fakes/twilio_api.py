@@ -45,6 +45,7 @@ import json
 import re
 import socket
 import threading
+import time
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -101,6 +102,8 @@ class Request:
     headers: dict[str, str]
     status: int = 0
     body: Resource | None = None
+    # When it arrived (unix time): what a benchmark times a page's call by (bench.page_bench).
+    at: float = field(default_factory=time.time)
 
 
 @dataclass
