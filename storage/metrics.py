@@ -108,9 +108,7 @@ def times_to_acknowledge(*, session: Session) -> Sequence[float]:
             & (first_ack.c.round == first_page.c.round),
         )
     ).all()
-    return [
-        max((_aware(acked) - _aware(paged)).total_seconds(), 0.0) for paged, acked in rows
-    ]
+    return [max((_aware(acked) - _aware(paged)).total_seconds(), 0.0) for paged, acked in rows]
 
 
 def _aware(at: datetime) -> datetime:

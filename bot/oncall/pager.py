@@ -158,10 +158,10 @@ class Pager:
             return
         ticket = tickets.get_by_id(session=session, ticket_id=e.ticket_id)
         assert ticket is not None
-        if e.action is Action.RECLASSIFY and not manual(row):
-            if not in_set(self.rule, facts_of(ticket)):
-                run.end(session, row, run.LEFT_SET, e.at)
-                return
+        left = e.action is Action.RECLASSIFY and not in_set(self.rule, facts_of(ticket))
+        if left and not manual(row):
+            run.end(session, row, run.LEFT_SET, e.at)
+            return
         # Any other change is an update: it resets the stall timer (and answers a reminder),
         # or rests it while the ticket waits for the customer or a third party.
         chain, waiting = rules_of(row), Status(ticket.status) in WAITING

@@ -2,8 +2,8 @@
 
 The call reads the ticket out, asks to press 1, says it all once more, and says goodbye if no
 key was pressed. Twilio POSTs the key to the Gather's action: the keypress URL, which names
-the page, its round and its step (bot.transports.keypress). The call speaks the policy's language: Dutch
-(nl-NL) unless that is English.
+the page, its round and its step (bot.transports.keypress). The call speaks the policy's
+language: Dutch (nl-NL) unless that is English.
 """
 
 from __future__ import annotations

@@ -67,7 +67,12 @@ def action_of(call: dict[str, str]) -> str:
     gather = ET.fromstring(call["twiml"]).find("Gather")
     assert gather is not None
     # The night's Balie has no PUBLIC_URL: the action is the path and its query.
-    return PUBLIC + urlsplit(gather.attrib["action"]).path + "?" + urlsplit(gather.attrib["action"]).query
+    return (
+        PUBLIC
+        + urlsplit(gather.attrib["action"]).path
+        + "?"
+        + urlsplit(gather.attrib["action"]).query
+    )
 
 
 def test_the_call_names_its_round_and_a_late_1_on_an_earlier_round_acknowledges_nothing(
