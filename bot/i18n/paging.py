@@ -45,16 +45,16 @@ MESSAGES: Catalogue = {
         "en": ":hourglass: Reminder to {target}: the ticket has not been updated since {since}.",
     },
     "page.event.ended_exhausted": {
-        "nl": ":no_bell: Niemand heeft de oproep geaccepteerd, ook de teamleiders niet: de oproep is beëindigd. Een nieuwe oproep begint opnieuw bij de waakdienst.",
-        "en": ":no_bell: Nobody acknowledged the page, the team leads neither: the page has ended. A new page starts again with the on-call engineer.",
+        "nl": ":warning: Niemand heeft de oproep geaccepteerd, ook de teamleiders niet: de oproep is beëindigd. Een nieuwe oproep begint opnieuw bij de waakdienst.",
+        "en": ":warning: Nobody acknowledged the page, the team leads neither: the page has ended. A new page starts again with the on-call engineer.",
     },
     "page.event.ended_office_start": {
         "nl": ":sunrise: De servicedesk is weer open: de oproep van de waakdienst is beëindigd.",
         "en": ":sunrise: The service desk is open again: the on-call page has ended.",
     },
     "page.event.ended_left_set": {
-        "nl": ":no_bell: Het ticket valt na de herclassificatie niet meer onder de waakdienst: de oproep is beëindigd.",
-        "en": ":no_bell: After the reclassification the ticket is no longer one for the on-call service: the page has ended.",
+        "nl": ":information_source: Het ticket valt na de herclassificatie niet meer onder de waakdienst: de oproep is beëindigd.",
+        "en": ":information_source: After the reclassification the ticket is no longer one for the on-call service: the page has ended.",
     },
     "page.event.restart": {
         "nl": ":rotating_light: Niemand reageerde op de herinnering: de waakdienst wordt opnieuw opgeroepen (ronde {round}).",
