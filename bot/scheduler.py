@@ -55,7 +55,8 @@ class Background:
 
     def add_lane(self, name: str, work: Callable[[], object], seconds: float) -> None:
         """A loop of its own, like the outbox's: `work` runs every `seconds` and at once after
-        every kick. The pages run in one, so a page never waits behind a card or an e-mail."""
+        every kick. The Slack pages run in one and the phone's calls and texts in another, so
+        a page never waits behind a card or an e-mail, nor a DM behind a slow call."""
         self._lanes.append(_Lane(name, work, seconds, self._stop))
 
     @property

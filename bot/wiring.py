@@ -15,14 +15,14 @@ from bot.events import EventBus
 from bot.heartbeat import Heartbeat
 from bot.metrics import Metrics
 from bot.oncall import assembly as oncall_assembly
-from bot.oncall.assembly import PAGE_KINDS
+from bot.oncall.assembly import PAGE_KINDS, PHONE_PAGE_KINDS, SLACK_PAGE_KINDS
 from bot.oncall.desk_handover import DeskHandovers
 from bot.oncall.entitlement import Entitlement
 from bot.oncall.pager import Pager
 from bot.oncall.phone import Phone
 from bot.oncall.rota import Rota
 from bot.oncall.targets import OnCall
-from bot.outbox.dispatcher import Deliver, Dispatcher
+from bot.outbox.dispatcher import Deliver, Dispatcher, Lanes
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
 from bot.outbox.smtp import Send, SmtpSender
@@ -81,7 +81,8 @@ class Services:
     entitlement: Entitlement
     desk_handovers: DeskHandovers
     pager: Pager
-    page_dispatcher: Dispatcher
+    # The page lanes (Slack pages; the phone's calls and texts), drained together.
+    page_dispatcher: Lanes
     phone: Phone | None
 
     def close(self) -> None:
@@ -163,22 +164,32 @@ def build_services(
         CustomerMail.kind: CustomerMailDelivery(readers=readers, policy=policy, send=mail),
         **waakdienst.deliveries,
     }
-    # Two lanes: pages have a dispatcher (and a loop) of their own, so a page never waits
-    # behind card updates or e-mails.
+    # Three lanes: the Slack pages and the phone's calls and texts each have a dispatcher
+    # (and a loop) of their own, so a page never waits behind card updates or e-mails, and a
+    # slow Twilio never holds up a DM.
     dispatcher = Dispatcher(
         sessions=sessions, clock=clock, handlers=handlers, readers=readers, exclude=PAGE_KINDS
     )
-    # A chain's DM, call and text go out side by side: each mostly waits on the database and
-    # the far side, and one after the other they could not keep up with a storm of pages
-    # (bench.page_bench).
-    page_dispatcher = Dispatcher(
+    # Within a lane, rows of different chains go out side by side: each mostly waits on the
+    # database and the far side, and one after the other they could not keep up with a storm
+    # of pages (bench.page_bench).
+    slack_pages = Dispatcher(
         sessions=sessions,
         clock=clock,
         handlers=handlers,
         readers=readers,
-        kinds=PAGE_KINDS,
+        kinds=SLACK_PAGE_KINDS,
         workers=PAGE_WORKERS,
     )
+    phone_pages = Dispatcher(
+        sessions=sessions,
+        clock=clock,
+        handlers=handlers,
+        readers=readers,
+        kinds=PHONE_PAGE_KINDS,
+        workers=PAGE_WORKERS,
+    )
+    page_dispatcher = Lanes(slack_pages, phone_pages)
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
     sla = Sla(policy)
     # The clocks first: what the other subscribers enqueue is rendered from the ticket later,
@@ -204,7 +215,7 @@ def build_services(
         sessions=sessions, policy=policy, clock=clock, sla=sla, events=events, after_commit=kick
     )
     background.add_monitor(monitor.sweep)
-    waakdienst.schedule(background, page_dispatcher.drain, seconds=page_seconds)
+    waakdienst.schedule(background, slack_pages.drain, phone_pages.drain, seconds=page_seconds)
     # Keeps user-group membership warm, so role checks on the ack path never wait for Slack.
     background.add_periodic("roles", roles.warm, seconds=240)
     # The dead man's switch: called only while paging works.

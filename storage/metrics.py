@@ -4,13 +4,13 @@ reports the same figures without a shared metrics store."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import OutboxItem, PageChain, PageStep, SlaAnnouncement
+from storage.models import OutboxItem, PageAck, PageStep, SlaAnnouncement
 
 
 class KindBacklog(NamedTuple):
@@ -73,16 +73,44 @@ def page_steps(*, session: Session) -> dict[str, int]:
     return {kind: count for kind, count in rows}
 
 
-def acknowledgements(*, session: Session) -> Sequence[tuple[str, float]]:
-    """(how, seconds from the chain's start) for every acknowledged chain, except those the
-    engineer took themselves (registered by the on-call engineer: nobody was paged)."""
+def acknowledgements(*, session: Session) -> dict[str, int]:
+    """Acknowledgements per way (button, command, phone), a reminder's answer included; not
+    those the engineer took themselves (registered by the on-call engineer: nobody was paged).
+    Counted from the appended rows, so the figure only grows."""
     rows = session.execute(
-        select(PageChain.acknowledged_via, PageChain.started_at, PageChain.acknowledged_at).where(
-            PageChain.acknowledged_at.is_not(None), PageChain.acknowledged_via != "self"
+        select(PageAck.via, func.count()).where(PageAck.via != "self").group_by(PageAck.via)
+    ).all()
+    return {str(via): count for via, count in rows}
+
+
+def times_to_acknowledge(*, session: Session) -> Sequence[float]:
+    """Seconds from each round's first page to its first acknowledgement, for every round
+    that paged someone and was acknowledged."""
+    first_page = (
+        select(
+            PageStep.chain_id,
+            PageStep.round,
+            func.min(PageStep.claimed_at).label("paged_at"),
+        )
+        .where(PageStep.kind != "reminder")
+        .group_by(PageStep.chain_id, PageStep.round)
+        .subquery()
+    )
+    first_ack = (
+        select(PageAck.chain_id, PageAck.round, func.min(PageAck.at).label("acked_at"))
+        .group_by(PageAck.chain_id, PageAck.round)
+        .subquery()
+    )
+    rows = session.execute(
+        select(first_page.c.paged_at, first_ack.c.acked_at).join(
+            first_ack,
+            (first_ack.c.chain_id == first_page.c.chain_id)
+            & (first_ack.c.round == first_page.c.round),
         )
     ).all()
-    return [
-        (str(via), (acked - started).total_seconds())
-        for via, started, acked in rows
-        if acked is not None
-    ]
+    return [max((_aware(acked) - _aware(paged)).total_seconds(), 0.0) for paged, acked in rows]
+
+
+def _aware(at: datetime) -> datetime:
+    # min() over a subquery comes back naive on SQLite: the database holds UTC.
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)

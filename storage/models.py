@@ -365,6 +365,22 @@ class PageStep(Base):
     ts: Mapped[str | None] = mapped_column(String(32))
 
 
+class PageAck(Base):
+    """Every acknowledgement of a chain, appended and never changed (migration 0009): the
+    metrics count these, since a chain's own acknowledged_* columns are overwritten by a
+    reminder's answer and cleared by a restart or an escalation."""
+
+    __tablename__ = "page_acks"
+    __table_args__ = (Index("ix_page_acks_chain_round", "chain_id", "round"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chain_id: Mapped[int] = mapped_column(ForeignKey("page_chains.id", ondelete="CASCADE"))
+    round: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(32))
+    via: Mapped[str] = mapped_column(String(16))  # button | command | phone | self
+
+
 # --- The waakdienst: entitlement (chargeable items, desk handovers). Migration 0008. --------
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from storage.db import upsert_insert
-from storage.models import PageChain, PageStep
+from storage.models import PageAck, PageChain, PageStep
 
 
 def start(*, session: Session, values: Mapping[str, Any]) -> PageChain | None:
@@ -26,6 +26,13 @@ def running(*, session: Session, ticket_id: int, for_update: bool = False) -> Pa
     if for_update:
         q = q.with_for_update()
     return session.execute(q).scalar_one_or_none()
+
+
+def all_running(*, session: Session) -> Sequence[PageChain]:
+    """Every chain not ended, locked (the desk's opening ends them; a sweep holding one
+    finishes its step first, and this reads the chain as that step left it)."""
+    q = select(PageChain).where(PageChain.state != "ended").order_by(PageChain.id)
+    return session.execute(q.with_for_update()).scalars().all()
 
 
 def get(*, session: Session, chain_id: int, for_update: bool = False) -> PageChain | None:
@@ -141,3 +148,11 @@ def oldest_due(*, session: Session) -> datetime | None:
         .order_by(PageChain.next_due_at)
         .limit(1)
     ).scalar_one_or_none()
+
+
+def acknowledged(
+    *, session: Session, chain_id: int, round: int, at: datetime, actor: str, via: str
+) -> None:
+    """Append an acknowledgement: rows are never changed, so the metrics only ever grow."""
+    session.add(PageAck(chain_id=chain_id, round=round, at=at, actor=actor, via=via))
+    session.flush()

@@ -21,12 +21,12 @@ MESSAGES: Catalogue = {
         "en": ":bell: Page {attempt} of {pages} to {target} (on call).",
     },
     "page.event.sent_backup": {
-        "nl": ":bell: Geen reactie: oproep aan {target} (reservedienst).",
+        "nl": ":bell: Geen reactie: oproep aan {target} (achterwacht).",
         "en": ":bell: No answer: paging {target} (backup).",
     },
     "page.event.sent_leads": {
-        "nl": ":bell: Nog steeds niemand: de teamleiders zijn opgeroepen.",
-        "en": ":bell: Still nobody: the team leads have been paged.",
+        "nl": ":bell: Nog steeds geen reactie: de teamleiders zijn opgeroepen.",
+        "en": ":bell: Still no answer: the team leads have been paged.",
     },
     "page.event.skipped": {
         "nl": ":arrow_right: Niemand op het rooster voor de {step}: door naar de volgende stap.",
@@ -43,6 +43,18 @@ MESSAGES: Catalogue = {
     "page.event.reminder": {
         "nl": ":hourglass: Herinnering aan {target}: sinds {since} is het ticket niet bijgewerkt.",
         "en": ":hourglass: Reminder to {target}: the ticket has not been updated since {since}.",
+    },
+    "page.event.ended_exhausted": {
+        "nl": ":warning: Niemand heeft de oproep geaccepteerd, ook de teamleiders niet: de oproep is beëindigd. Een nieuwe oproep begint opnieuw bij de waakdienst.",
+        "en": ":warning: Nobody acknowledged the page, the team leads neither: the page has ended. A new page starts again with the on-call engineer.",
+    },
+    "page.event.ended_office_start": {
+        "nl": ":sunrise: De servicedesk is weer open: de oproep van de waakdienst is beëindigd.",
+        "en": ":sunrise: The service desk is open again: the on-call page has ended.",
+    },
+    "page.event.ended_left_set": {
+        "nl": ":information_source: Het ticket valt na de herclassificatie niet meer onder de waakdienst: de oproep is beëindigd.",
+        "en": ":information_source: After the reclassification the ticket is no longer one for the on-call service: the page has ended.",
     },
     "page.event.restart": {
         "nl": ":rotating_light: Niemand reageerde op de herinnering: de waakdienst wordt opnieuw opgeroepen (ronde {round}).",
@@ -69,7 +81,7 @@ MESSAGES: Catalogue = {
         "en": "paged anyway, to be charged",
     },
     "page.step.primary": {"nl": "waakdienst", "en": "on-call engineer"},
-    "page.step.backup": {"nl": "reservedienst", "en": "backup"},
+    "page.step.backup": {"nl": "achterwacht", "en": "backup"},
     "page.step.leads": {"nl": "teamleiders", "en": "team leads"},
     # --- the page itself (bot.oncall.blocks.page) ------------------------------------------
     "page.dm.fallback": {
@@ -85,12 +97,12 @@ MESSAGES: Catalogue = {
         "en": "Page {attempt} of {pages}: you are on call. Acknowledge, or escalate to the next step.",
     },
     "page.dm.backup": {
-        "nl": "De waakdienst reageert niet: jij bent de reservedienst. Accepteer, of escaleer naar de teamleiders.",
+        "nl": "De waakdienst reageert niet: jij bent de achterwacht. Accepteer, of escaleer naar de teamleiders.",
         "en": "The on-call engineer does not answer: you are the backup. Acknowledge, or escalate to the team leads.",
     },
     "page.dm.leads": {
-        "nl": ":rotating_light: {who}niemand van de waakdienst heeft *{number}* ({customer}, {priority}) geaccepteerd: {subject}. Wie pakt het op?",
-        "en": ":rotating_light: {who}nobody on call has acknowledged *{number}* ({customer}, {priority}): {subject}. Who takes it?",
+        "nl": ":rotating_light: {who}De oproep voor *{number}* ({customer}, {priority}) is door niemand van de waakdienst geaccepteerd: {subject}. Wie pakt dit op?",
+        "en": ":rotating_light: {who}Nobody on call has acknowledged the page for *{number}* ({customer}, {priority}): {subject}. Who takes it?",
     },
     "page.dm.reminder": {
         "nl": ":hourglass: Je hebt *{number}* geaccepteerd, maar sinds {since} is het niet bijgewerkt. Ben je er nog mee bezig? Accepteer opnieuw of werk het ticket bij vóór {deadline}; anders roept Balie de waakdienst opnieuw op.",
@@ -105,8 +117,20 @@ MESSAGES: Catalogue = {
         "en": ":arrow_right: Passed on to the next step at {at}.",
     },
     "page.dm.settled_ended": {
-        "nl": ":heavy_check_mark: Het ticket is opgelost of gesloten; de oproep is voorbij.",
-        "en": ":heavy_check_mark: The ticket is resolved or closed; the page is over.",
+        "nl": ":heavy_check_mark: Het ticket is opgelost of gesloten; de oproep is vervallen.",
+        "en": ":heavy_check_mark: The ticket is resolved or closed; the page has lapsed.",
+    },
+    "page.dm.settled_exhausted": {
+        "nl": ":heavy_check_mark: Niemand heeft de oproep op tijd geaccepteerd; de oproep is vervallen. Het ticket staat nog open.",
+        "en": ":heavy_check_mark: Nobody acknowledged the page in time; the page has lapsed. The ticket is still open.",
+    },
+    "page.dm.settled_desk_open": {
+        "nl": ":heavy_check_mark: De servicedesk is weer open en neemt het ticket over; de oproep is vervallen.",
+        "en": ":heavy_check_mark: The service desk is open again and takes the ticket back; the page has lapsed.",
+    },
+    "page.dm.settled_left_set": {
+        "nl": ":heavy_check_mark: Het ticket valt niet meer onder de waakdienst; de oproep is vervallen.",
+        "en": ":heavy_check_mark: The ticket is no longer one for the on-call service; the page has lapsed.",
     },
     "page.button.ack": {"nl": "Accepteren", "en": "Acknowledge"},
     "page.button.escalate": {"nl": "Escaleren", "en": "Escalate"},
@@ -263,6 +287,18 @@ VIA_KEYS: dict[str, str] = {
     "command": "page.via.command",
     "phone": "page.via.phone",
     "self": "page.via.self",
+}
+# Why a chain ended (PageChain.ended_why, besides a resolve or close): the thread's line and
+# the page messages' last word.
+ENDED_KEYS: dict[str, str] = {
+    "exhausted": "page.event.ended_exhausted",
+    "office_start": "page.event.ended_office_start",
+    "left_set": "page.event.ended_left_set",
+}
+SETTLED_KEYS: dict[str, str] = {
+    "exhausted": "page.dm.settled_exhausted",
+    "office_start": "page.dm.settled_desk_open",
+    "left_set": "page.dm.settled_left_set",
 }
 REASON_KEYS: dict[str, str] = {
     "registered": "page.reason.registered",

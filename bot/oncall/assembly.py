@@ -23,7 +23,7 @@ from bot.oncall.entitlement import Entitlement
 from bot.oncall.entitlement_delivery import EntitlementDelivery
 from bot.oncall.metrics import page_metrics
 from bot.oncall.page_delivery import PageDelivery
-from bot.oncall.page_payloads import PAGE_KINDS
+from bot.oncall.page_payloads import PAGE_KINDS, PHONE_PAGE_KINDS, SLACK_PAGE_KINDS
 from bot.oncall.pager import Pager, chains_on_time
 from bot.oncall.phone import Phone, build_phone, look_back_for
 from bot.oncall.rota import Rota
@@ -37,7 +37,7 @@ from bot.scheduler import Background
 from bot.settings import Settings
 from bot.tickets.delivery import SlackDelivery
 
-__all__ = ["PAGE_KINDS", "Waakdienst", "build"]
+__all__ = ["PAGE_KINDS", "PHONE_PAGE_KINDS", "SLACK_PAGE_KINDS", "Waakdienst", "build"]
 
 
 @dataclass
@@ -56,14 +56,20 @@ class Waakdienst:
         self.pager.subscribe(events)
 
     def schedule(
-        self, background: Background, drain_pages: Callable[[], int], seconds: float
+        self,
+        background: Background,
+        drain_pages: Callable[[], int],
+        drain_phone: Callable[[], int],
+        seconds: float,
     ) -> None:
         def page_lane() -> None:
             self.pager.sweep()
             drain_pages()
 
-        # Its own loop, woken by every commit's kick: a new chain's first page goes at once.
+        # Loops of their own, woken by every commit's kick (the sweep's too): a new chain's
+        # first page goes at once, and its call rings while the DM is being posted.
         background.add_lane("pages", page_lane, seconds=seconds)
+        background.add_lane("phone", drain_phone, seconds=seconds)
         background.add_periodic("desk_handovers", self.desk_handovers.sweep, seconds=30)
         background.add_periodic("rota", self.rota_jobs.sweep, seconds=60)
 
@@ -142,6 +148,7 @@ def build(
         clock=clock,
         events=events,
         after_commit=kick,
+        desk_opened=pager.desk_opened,
     )
     rota_jobs = RotaJobs(
         sessions=sessions, readers=readers, policy=policy, clock=clock, after_commit=kick

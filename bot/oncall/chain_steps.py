@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -27,6 +28,7 @@ from bot.oncall.page_payloads import (
 )
 from bot.oncall.rules import chain as rules
 from bot.oncall.rules.chain import Act, Chain, Snapshot, State, Target
+from bot.oncall.rules.entitlement import Calendar, business_day
 from bot.oncall.targets import OnCall
 from bot.outbox.payloads import CardSync, Payload, ThreadEvent, enqueue, ticket_key
 from storage import pages as store
@@ -34,6 +36,9 @@ from storage import tickets
 from storage.models import PageChain
 
 SYSTEM = Actor.system("waakdienst")
+# Why a chain ended, besides the ticket's resolve or close (PageChain.ended_why).
+EXHAUSTED, OFFICE_START, LEFT_SET = "exhausted", "office_start", "left_set"
+AUDITED_ENDS = frozenset({EXHAUSTED, OFFICE_START, LEFT_SET})
 
 
 class Lost(Exception):
@@ -49,6 +54,7 @@ def rules_of(row: PageChain) -> Chain:
         reminders=row.reminders,
         reminded=row.reminded_at is not None,
         last_update_at=row.last_update_at,
+        exhausted=row.step >= rules.step_count(Snapshot.from_json(row.snapshot)),
     )
 
 
@@ -71,6 +77,24 @@ def store_chain(session: Session, row: PageChain, old: Chain, new: Chain, **extr
     expected = {k: values_of(old)[k] for k in ("state", "round", "step", "reminders")}
     if not store.advance(session=session, row=row, expected=expected, values=values):
         raise Lost(row.id)
+
+
+def store_unacknowledged(session: Session, row: PageChain, old: Chain, new: Chain) -> None:
+    """Store a chain that pages again (escalated, restarted): nobody has it any more."""
+    store_chain(
+        session, row, old, new, acknowledged_by=None, acknowledged_at=None, acknowledged_via=None
+    )
+
+
+def end(session: Session, row: PageChain, why: str, now: datetime) -> None:
+    """End the chain (resolved, closed, exhausted, out of the set, the desk open): nothing
+    more is sent, its page messages say so, and a later page starts a chain of its own."""
+    chain = rules_of(row)
+    store_chain(session, row, chain, rules.ended(chain), ended_at=now, ended_why=why)
+    settle(session, row, "ended", now)
+    if why in AUDITED_ENDS:
+        # A resolve or close is in the thread already; these ends are not.
+        audit(session, row.ticket_id, now, SYSTEM, "page_ended", why=why)
 
 
 def audit(
@@ -96,9 +120,15 @@ def audit(
 
 
 class Steps:
-    def __init__(self, *, oncall: OnCall, phone: bool) -> None:
+    def __init__(self, *, oncall: OnCall, phone: bool, calendar: Calendar, tz: ZoneInfo) -> None:
         self.oncall = oncall
         self.phone = phone
+        self.calendar = calendar
+        self.tz = tz
+
+    def _closes_at(self, now: datetime) -> datetime:
+        day = business_day(self.calendar, self.tz, now.astimezone(self.tz).date())
+        return day[1] if day is not None and day[1] > now else now
 
     def run(self, session: Session, row: PageChain, now: datetime) -> int:
         """Everything due on this chain now (a skipped step runs the next at once); returns
@@ -123,17 +153,16 @@ class Steps:
         act: Act,
         now: datetime,
     ) -> int:
+        if act is Act.EXHAUSTED:
+            end(session, row, EXHAUSTED, now)
+            return 0
+        if act in (Act.REMIND, Act.RESTART) and self.calendar.is_open(now):
+            # The desk is open: it has the ticket, not the waakdienst.
+            store_chain(session, row, chain, rules.desk_open(chain, snap, self._closes_at(now)))
+            return 0
         if act is Act.RESTART:
             new = rules.restarted(chain, now)
-            store_chain(
-                session,
-                row,
-                chain,
-                new,
-                acknowledged_by=None,
-                acknowledged_at=None,
-                acknowledged_via=None,
-            )
+            store_unacknowledged(session, row, chain, new)
             audit(session, row.ticket_id, now, SYSTEM, "page_restart", round=new.round)
             return 0
         if act is Act.REMIND:
@@ -224,6 +253,9 @@ class Steps:
 
 
 def settle(session: Session, row: PageChain, outcome: Outcome, now: datetime) -> None:
-    """Update the chain's page messages of this round in place: acknowledged, moved on, over."""
+    """Update the chain's page messages of this round in place: acknowledged, moved on, over.
+    A chat.update of messages already sent is no page: it goes in the main lane, in order with
+    the ticket's card, and never holds up a page (a page message posted after this row was
+    read settles itself, bot.oncall.page_delivery)."""
     payload = PageSettle(chain_id=row.id, round=row.round, outcome=outcome)
-    enqueue(session=session, payload=payload, now=now, ordering_key=chain_key(row.id, "slack"))
+    enqueue(session=session, payload=payload, now=now, ordering_key=ticket_key(row.ticket_id))

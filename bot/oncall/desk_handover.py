@@ -3,7 +3,8 @@
 When a business day closes (by the one calendar: 17:30, or earlier on a shorter day), the team
 leads get one message listing every open ticket the waakdienst is for, and each is paged
 (`PageRequested(OFFICE_END)`; the chain engine ignores a ticket whose chain already runs). When
-the desk opens again, each line's channel gets what the waakdienst did with its tickets.
+the desk opens again, each line's channel gets what the waakdienst did with its tickets, and
+the chain engine ends the night's chains (`desk_opened`): the desk has the tickets again.
 
 Each handover is claimed in the database, keyed by its moment, in the transaction that sends
 it: it happens once across restarts and replicas. Only the latest handover is ever due, so
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,6 +41,17 @@ _ARRIVALS = (Action.REGISTER.value, Action.REOPEN.value, Action.RECLASSIFY.value
 WAAKDIENST = Actor.system("waakdienst")
 
 
+class DeskOpened(Protocol):
+    """The chain engine's part of the desk's opening (bot.oncall.pager.Pager.desk_opened), in
+    the handover's transaction."""
+
+    def __call__(self, session: Session, opened: datetime, now: datetime) -> object: ...
+
+
+def _nothing(session: Session, opened: datetime, now: datetime) -> None:
+    return None
+
+
 class DeskHandovers:
     def __init__(
         self,
@@ -49,6 +62,7 @@ class DeskHandovers:
         clock: Clock,
         events: EventBus,
         after_commit: Callable[[], None] = lambda: None,
+        desk_opened: DeskOpened = _nothing,
     ) -> None:
         self.sessions = sessions
         self.readers = readers
@@ -59,6 +73,7 @@ class DeskHandovers:
         self.clock = clock
         self.events = events
         self._after_commit = after_commit
+        self.desk_opened = desk_opened
 
     def sweep(self) -> Moment | None:
         """The handover that is due now, if this process made it."""
@@ -124,6 +139,8 @@ class DeskHandovers:
             for line, found in sorted(per_line.items())
         ]
         enqueue_many(session=session, rows=rows, now=now)
+        # After the handback has read the night's page events.
+        self.desk_opened(session, at, now)
         return True
 
     def _closed_at(self, opened: datetime) -> datetime:

@@ -33,16 +33,16 @@ def page_metrics(session: Session, now: datetime) -> Iterator[Metric]:
     acks = store.acknowledgements(session=session)
     acknowledged = CounterMetricFamily(
         "balie_pages_acknowledged",
-        "Pages acknowledged, per way (button, command, phone)",
+        "Acknowledgements, per way (button, command, phone), a reminder's answer included",
         labels=["via"],
     )
-    for via in sorted({v for v, _ in acks}):
-        acknowledged.add_metric([via], sum(1 for v, _ in acks if v == via))
-    seconds = [s for _, s in acks]
+    for via, count in sorted(acks.items()):
+        acknowledged.add_metric([via], count)
+    seconds = store.times_to_acknowledge(session=session)
     buckets = [(str(b), sum(1 for s in seconds if s <= b)) for b in ACK_BUCKETS]
     histogram = HistogramMetricFamily(
         "balie_page_time_to_acknowledge_seconds",
-        "From the start of a chain to its acknowledgement",
+        "From a round's first page to its first acknowledgement",
         buckets=[*buckets, ("+Inf", len(seconds))],
         sum_value=sum(seconds),
     )

@@ -3,7 +3,9 @@ the reminder, and updating them once the page is over.
 
 Every delivery first reads the chain: a page whose chain was acknowledged, ended or moved on
 to a later step since it was queued completes without sending anything. That is what makes an
-acknowledgement stop every further notification at once, including those already queued.
+acknowledgement stop every further notification at once, including those already queued. A
+page message posted just as its chain moved on settles itself, since the PageSettle (in the
+main lane) may have read the page's messages before this one was placed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from bot import logs
 from bot.oncall import twiml
 from bot.oncall.blocks import page as render
 from bot.oncall.page_payloads import (
+    Outcome,
     PageCall,
     PageDm,
     PageLeads,
@@ -93,15 +96,23 @@ class PageDelivery:
     def _placed(
         self, sessions: sessionmaker[Session], chain_id: int, round: int, step: int, posted: Any
     ) -> None:
+        channel, ts = str(posted["channel"]), str(posted["ts"])
         with sessions.begin() as session:
             pages.placed(
-                session=session,
-                chain_id=chain_id,
-                round=round,
-                step=step,
-                channel=str(posted["channel"]),
-                ts=str(posted["ts"]),
+                session=session, chain_id=chain_id, round=round, step=step, channel=channel, ts=ts
             )
+        with self.readers() as session:
+            row = pages.get(session=session, chain_id=chain_id)
+            if row is None or _current(row, round, step) or _reminding(row, round, step):
+                return
+            ticket = tickets.get_by_id(session=session, ticket_id=row.ticket_id)
+            if ticket is None or row.round != round:
+                return
+            view, outcome = TicketView.of(ticket), _outcome(row)
+            who, at, why = row.acknowledged_by, row.acknowledged_at or row.started_at, row.ended_why
+        # The chain moved on while this message was being posted.
+        text, blocks = render.settled(view, outcome, who, at, self.policy, self.lang, why)
+        _update(self.client, channel, ts, text, blocks)
 
     def dm(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = PageDm.of(item)
@@ -115,43 +126,34 @@ class PageDelivery:
         )
         self._placed(sessions, p.chain_id, p.round, p.step, posted)
 
-    def call(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
-        p = PageCall.of(item)
+    def _ring(self, p: PageCall | PageText) -> tuple[TicketView, str, Phone] | None:
+        """The ticket, the number and the phone for a call or text still due; else None."""
         found = self._due(p.chain_id, p.round, p.step)
         number = self.oncall.phone(p.user)
         if self.phone is None or found is None or number is None:
-            return
-        view, _ = found
-        say = twiml.page_say(
-            self.lang,
-            number=view.number,
-            customer=view.customer_name,
-            priority=view.priority,
-            summary=view.subject,
-        )
-        url = twiml.keypress_url(self.public_url, page_id=p.chain_id, step=p.step)
-        self.phone.call(
-            to=number,
-            twiml=twiml.page_twiml(lang=self.lang, say=say, keypress_url=url),
-            reference=str(item.id),
-            uncertain=item.uncertain,
-        )
+            return None
+        return found[0], number, self.phone
+
+    def call(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
+        p = PageCall.of(item)
+        ready = self._ring(p)
+        if ready is not None:
+            view, number, phone = ready
+            twiml_ = self._call_twiml(view, p)
+            phone.call(to=number, twiml=twiml_, reference=str(item.id), uncertain=item.uncertain)
 
     def text(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = PageText.of(item)
-        found = self._due(p.chain_id, p.round, p.step)
-        number = self.oncall.phone(p.user)
-        if self.phone is None or found is None or number is None:
-            return
-        view = found[0]
-        body = twiml.sms_body(
-            self.lang,
-            number=view.number,
-            customer=view.customer_name,
-            priority=view.priority,
-            summary=view.subject,
-        )
-        self.phone.text(to=number, body=body, reference=str(item.id), uncertain=item.uncertain)
+        ready = self._ring(p)
+        if ready is not None:
+            view, number, phone = ready
+            body = twiml.sms_body(self.lang, **_spoken(view))
+            phone.text(to=number, body=body, reference=str(item.id), uncertain=item.uncertain)
+
+    def _call_twiml(self, view: TicketView, p: PageCall) -> str:
+        say = twiml.page_say(self.lang, **_spoken(view))
+        url = twiml.keypress_url(self.public_url, page_id=p.chain_id, round=p.round, step=p.step)
+        return twiml.page_twiml(lang=self.lang, say=say, keypress_url=url)
 
     def leads(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = PageLeads.of(item)
@@ -200,13 +202,33 @@ class PageDelivery:
                 if s.round == p.round and s.channel and s.ts
             ]
             who, at = row.acknowledged_by, row.acknowledged_at or item.created_at
-        text, blocks = render.settled(view, p.outcome, who, at, self.policy, self.lang)
+            why = row.ended_why
+        text, blocks = render.settled(view, p.outcome, who, at, self.policy, self.lang, why)
         for channel, ts in placed:
-            try:
-                call(self.client.chat_update, channel=channel, ts=ts, text=text, blocks=blocks)
-            except SlackError as exc:
-                if exc.error not in _GONE:
-                    raise
+            _update(self.client, channel, ts, text, blocks)
+
+
+def _spoken(view: TicketView) -> dict[str, str]:
+    return {
+        "number": view.number,
+        "customer": view.customer_name,
+        "priority": view.priority,
+        "summary": view.subject,
+    }
+
+
+def _update(client: WebClient, channel: str, ts: str, text: str, blocks: Any) -> None:
+    try:
+        call(client.chat_update, channel=channel, ts=ts, text=text, blocks=blocks)
+    except SlackError as exc:
+        if exc.error not in _GONE:
+            raise
+
+
+def _outcome(row: PageChain) -> Outcome:
+    if row.state == State.ENDED:
+        return "ended"
+    return "ack" if row.state == State.ACKNOWLEDGED else "moved"
 
 
 def _current(row: PageChain | None, round: int, step: int) -> bool:

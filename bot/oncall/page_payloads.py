@@ -70,12 +70,21 @@ class PageSettle(Payload):
     outcome: Outcome
 
 
-PAGE_KINDS: dict[str, type[Payload]] = {
-    cls.kind: cls for cls in (PageDm, PageCall, PageText, PageLeads, PageReminder, PageSettle)
-}
+def _kinds(*classes: type[Payload]) -> dict[str, type[Payload]]:
+    return {cls.kind: cls for cls in classes}
+
+
+# Three lanes (bot.wiring): the Slack pages and the phone's calls and texts each have a
+# dispatcher and a thread of their own, so a slow Twilio never holds up a DM and Slack never
+# holds up a call; PageSettle (chat.update of messages already sent) is no page and goes in
+# the main lane, in order with the ticket's card.
+SLACK_PAGE_KINDS = _kinds(PageDm, PageLeads, PageReminder)
+PHONE_PAGE_KINDS = _kinds(PageCall, PageText)
+# What must go out at once: the heartbeat watches these, and the main lane leaves them alone.
+PAGE_KINDS = {**SLACK_PAGE_KINDS, **PHONE_PAGE_KINDS}
 
 
 def chain_key(chain_id: int, medium: Literal["slack", "call", "sms"]) -> str:
-    """Page rows are ordered per chain and medium, never behind the ticket's card: a page
-    never waits for a card update, and a call never waits for Slack."""
+    """Page rows are ordered per chain and medium, never behind the ticket's card. The key
+    orders rows within a medium; that a call never waits for a DM is the lanes' doing."""
     return f"page:{chain_id}:{medium}"

@@ -5,6 +5,11 @@ replicas; an acknowledgement stops every further notification at once.
 Deliveries check the chain before they send (bot.oncall.page_delivery), so a page already
 queued when someone acknowledges is dropped, not sent. A restart mid-chain resumes from the
 stored state: the step that was due is sent, nothing is repeated or skipped.
+
+A chain ends when the ticket is resolved or closed, when a reclassification takes it out of
+the waakdienst's set (unless it was paged by hand), one wait after its last step if nobody
+acknowledged, and when the desk opens (unless paged by hand while the desk was open): the
+waakdienst has a ticket only while the desk is closed.
 """
 
 from __future__ import annotations
@@ -13,22 +18,34 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import logs
 from bot.clock import Clock
 from bot.errors import DomainError, NotFound
 from bot.events import Actor, ActorSource, EventBus
 from bot.oncall import chain_steps as run
-from bot.oncall.chain_steps import Lost, Steps, audit, rules_of, settle, store_chain
-from bot.oncall.events import PageRequested
+from bot.oncall.chain_steps import (
+    Lost,
+    Steps,
+    audit,
+    rules_of,
+    settle,
+    store_chain,
+    store_unacknowledged,
+)
+from bot.oncall.entitlement import facts_of, rule_of
+from bot.oncall.events import PageReason, PageRequested
 from bot.oncall.rules import chain as rules
 from bot.oncall.rules.chain import Snapshot, State, Target, Via
+from bot.oncall.rules.entitlement import in_set
 from bot.oncall.targets import OnCall
 from bot.policy import Policy
 from bot.roles import STAFF, RoleResolver
 from bot.tickets.events import TicketChanged
-from bot.tickets.rules.lifecycle import OPEN, Action, Status
+from bot.tickets.rules.lifecycle import OPEN, WAITING, Action, Status
 from storage import pages as store
 from storage import tickets
 from storage.models import PageChain, Ticket
@@ -36,6 +53,12 @@ from storage.models import PageChain, Ticket
 log = logging.getLogger(__name__)
 
 _ENDS = frozenset({Action.RESOLVE, Action.CLOSE})
+
+
+def manual(row: PageChain) -> bool:
+    """Paged by hand (`/waakdienst roep-op`, Toch oproepen): whoever did so wanted it whatever
+    the rule says. A prefix, so a variant of the reason (charged or not) counts too."""
+    return row.reason.startswith(PageReason.MANUAL.value)
 
 
 @dataclass(frozen=True)
@@ -73,7 +96,10 @@ class Pager:
         self.policy = policy
         self.clock = clock
         self.roles = roles
-        self.steps = Steps(oncall=oncall, phone=phone)
+        self.calendar = policy.calendar
+        self.rule = rule_of(policy)
+        tz = ZoneInfo(policy.office_hours.timezone)
+        self.steps = Steps(oncall=oncall, phone=phone, calendar=self.calendar, tz=tz)
         self._after_commit = after_commit
         self.batch = batch
 
@@ -109,6 +135,14 @@ class Pager:
         if row is None:
             return  # a chain is already running for it
         if e.accepted_by:
+            store.acknowledged(
+                session=session,
+                chain_id=row.id,
+                round=row.round,
+                at=e.at,
+                actor=e.accepted_by,
+                via=Via.SELF.value,
+            )
             audit(session, ticket.id, e.at, e.actor, "page_accepted", user=e.accepted_by)
         else:
             # The first page goes out with the publisher's after-commit kick (which wakes the
@@ -119,13 +153,33 @@ class Pager:
         row = store.running(session=session, ticket_id=e.ticket_id, for_update=True)
         if row is None:
             return
-        chain = rules_of(row)
         if e.action in _ENDS:
-            store_chain(session, row, chain, rules.ended(chain), ended_at=e.at, ended_why=e.action)
-            settle(session, row, "ended", e.at)
+            run.end(session, row, e.action.value, e.at)
             return
-        # Any other change is an update: it resets the stall timer (and answers a reminder).
-        store_chain(session, row, chain, rules.updated(chain, store_snapshot(row), e.at))
+        ticket = tickets.get_by_id(session=session, ticket_id=e.ticket_id)
+        assert ticket is not None
+        left = e.action is Action.RECLASSIFY and not in_set(self.rule, facts_of(ticket))
+        if left and not manual(row):
+            run.end(session, row, run.LEFT_SET, e.at)
+            return
+        # Any other change is an update: it resets the stall timer (and answers a reminder),
+        # or rests it while the ticket waits for the customer or a third party.
+        chain, waiting = rules_of(row), Status(ticket.status) in WAITING
+        store_chain(session, row, chain, rules.updated(chain, store_snapshot(row), e.at, waiting))
+
+    def desk_opened(self, session: Session, opened: datetime, now: datetime) -> int:
+        """The desk opened at `opened` (bot.oncall.desk_handover): it has every ticket again,
+        so every running chain ends, except a page by hand since it opened (the handover runs
+        a little after the opening). In the handover's transaction, so it happens once with
+        it. Returns the number of chains ended."""
+        ended = 0
+        for row in store.all_running(session=session):
+            if manual(row) and row.started_at >= opened:
+                continue
+            with session.begin_nested():
+                run.end(session, row, run.OFFICE_START, now)
+            ended += 1
+        return ended
 
     # --- the sweep ---------------------------------------------------------------------------
 
@@ -139,7 +193,11 @@ class Pager:
                     with session.begin_nested():
                         sent += self.steps.run(session, row, now)
                 except Lost:
-                    log.info("chain %s: another process has it", row.id)
+                    log.info(
+                        "chain %s: another process has it",
+                        row.id,
+                        extra={logs.TICKET: _number(session, row)},
+                    )
         if sent:
             self._after_commit()
         return SweepResult(len(rows), sent)
@@ -166,37 +224,39 @@ class Pager:
             new = rules.escalated(chain, snap, now)
             if new is None:
                 raise DomainError("page.error.no_next_step", number=ticket.number)
-            target = rules.steps(snap)[new.step].target
             settle(session, row, "moved", now)
-            store_chain(
-                session,
-                row,
-                chain,
-                new,
-                acknowledged_by=None,
-                acknowledged_at=None,
-                acknowledged_via=None,
-            )
+            store_unacknowledged(session, row, chain, new)
             audit(session, ticket.id, now, actor, "page_escalate")
-            # The next step goes out in this very transaction.
+            # The next step goes out in this very transaction; a step with nobody on the
+            # rota is skipped, so the target is the step actually claimed.
             self.steps.run(session, row, now)
+            target = rules.steps(snap)[rules_of(row).step - 1].target
         self._after_commit()
         return Escalated(ticket.number, target)
 
-    def keypress(self, page_id: int, step: int, caller: str) -> bool:
+    def keypress(self, page_id: int, step: int, caller: str, *, round: int = 1) -> bool:
         """A keypress on the phone (1, from Twilio's callback): an acknowledgement by whoever
-        that step called. False when the chain or step is unknown, or the chain is over."""
+        that step of that round called. False when the chain, round or step is unknown, the
+        round is over (a late 1 on a round-1 call acknowledges nothing in round 2), or the
+        chain is over. The keypress URL always names the round (bot.oncall.twiml)."""
         now = self.clock.now()
         with self.sessions.begin() as session:
             row = store.get(session=session, chain_id=page_id, for_update=True)
-            if row is None or row.state == State.ENDED:
+            if row is None or row.state == State.ENDED or row.round != round:
                 return False
-            claimed = store.step(session=session, chain_id=row.id, round=row.round, step=step)
-            if claimed is None or claimed.target is None:
+            claimed = store.step(session=session, chain_id=row.id, round=round, step=step)
+            if claimed is None or claimed.target is None or claimed.kind == "reminder":
                 return False
             ticket = tickets.get_by_id(session=session, ticket_id=row.ticket_id)
             assert ticket is not None
-            log.info("chain %s: keypress from %s for step %s", row.id, caller, step)
+            log.info(
+                "chain %s: keypress from %s for round %s step %s",
+                row.id,
+                caller,
+                round,
+                step,
+                extra={logs.TICKET: ticket.number},
+            )
             self._ack(session, ticket, row, Actor.slack(claimed.target), Via.PHONE, now)
         self._after_commit()
         return True
@@ -234,7 +294,8 @@ class Pager:
             and row.acknowledged_by == actor.id
         ):
             return False
-        new = rules.acknowledged(chain, store_snapshot(row), now)
+        waiting = Status(ticket.status) in WAITING
+        new = rules.acknowledged(chain, store_snapshot(row), now, waiting)
         store_chain(
             session,
             row,
@@ -244,9 +305,17 @@ class Pager:
             acknowledged_at=now,
             acknowledged_via=via.value,
         )
+        store.acknowledged(
+            session=session, chain_id=row.id, round=row.round, at=now, actor=actor.id, via=via.value
+        )
         settle(session, row, "ack", now)
         audit(session, ticket.id, now, actor, "page_ack", via=via.value)
         return True
+
+
+def _number(session: Session, row: PageChain) -> str | None:
+    ticket = tickets.get_by_id(session=session, ticket_id=row.ticket_id)
+    return ticket.number if ticket is not None else None
 
 
 def store_snapshot(row: PageChain) -> Snapshot:

@@ -2,8 +2,8 @@
 
 The call reads the ticket out, asks to press 1, says it all once more, and says goodbye if no
 key was pressed. Twilio POSTs the key to the Gather's action: the keypress URL, which names
-the page and its step (bot.transports.keypress). The call speaks the policy's language: Dutch
-(nl-NL) unless that is English.
+the page, its round and its step (bot.transports.keypress). The call speaks the policy's
+language: Dutch (nl-NL) unless that is English.
 """
 
 from __future__ import annotations
@@ -22,9 +22,11 @@ SUMMARY_SPOKEN = 300
 SUMMARY_TEXTED = 120
 
 
-def keypress_url(public_url: str, *, page_id: int, step: int) -> str:
-    """Where Twilio sends the key: {PUBLIC_URL}/twilio/keypress?page=<id>&step=<n>."""
-    return f"{public_url.rstrip('/')}{KEYPRESS_PATH}?page={page_id}&step={step}"
+def keypress_url(public_url: str, *, page_id: int, round: int, step: int) -> str:
+    """Where Twilio sends the key: {PUBLIC_URL}/twilio/keypress?page=<id>&round=<r>&step=<n>.
+    The round is signed with the rest, so a late 1 on an earlier round's call cannot pass
+    for an acknowledgement of the round that runs now."""
+    return f"{public_url.rstrip('/')}{KEYPRESS_PATH}?page={page_id}&round={round}&step={step}"
 
 
 def spoken_number(number: str) -> str:
@@ -110,6 +112,15 @@ def again_twiml(lang: str, *, keypress_url: str) -> str:
     gather.say(t(lang, "phone.press_one"), **voice)
     response.append(gather)
     response.say(t(lang, "phone.goodbye"), **voice)
+    return str(response)
+
+
+def handled_twiml(lang: str) -> str:
+    """The keypress came for a page that is over (acknowledged by someone else, moved on to
+    a later round, ended): nothing was recorded, and the caller should not think otherwise."""
+    response = VoiceResponse()
+    response.say(t(lang, "phone.handled"), **_voice(lang))
+    response.hangup()
     return str(response)
 
 

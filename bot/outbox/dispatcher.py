@@ -211,6 +211,22 @@ class Dispatcher:
             )
 
 
+class Lanes:
+    """Several lanes' dispatchers drained one after the other, for whoever wants all their
+    rows delivered now (the console, a test). In the background each has a thread of its own
+    (bot.scheduler.Background.add_lane), so one lane's slow remote never holds up another's."""
+
+    def __init__(self, *dispatchers: Dispatcher) -> None:
+        self.dispatchers = dispatchers
+
+    def drain(self, max_rounds: int = 50) -> int:
+        return sum(d.drain(max_rounds) for d in self.dispatchers)
+
+    def close(self) -> None:
+        for d in self.dispatchers:
+            d.close()
+
+
 class Held:
     """The leases of one round, renewed by a heartbeat thread until the round ends.
 

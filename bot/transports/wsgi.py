@@ -41,7 +41,7 @@ def _headers(environ: Mapping[str, Any]) -> dict[str, str | Sequence[str]]:
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 
 
-def _refuse(environ: Mapping[str, Any], status: int, why: str) -> int:
+def refuse(environ: Mapping[str, Any], status: int, why: str) -> int:
     # One line, no stack trace: anyone can send these, signed or not.
     log.warning("refused a request from %s (%s): %s", environ.get("REMOTE_ADDR"), status, why)
     return status
@@ -52,24 +52,24 @@ def _read(environ: Mapping[str, Any]) -> BoltRequest | int:
     try:
         length = int(environ.get("CONTENT_LENGTH") or 0)
     except ValueError:
-        return _refuse(environ, 400, "Content-Length is not a number")
+        return refuse(environ, 400, "Content-Length is not a number")
     if length < 0:
-        return _refuse(environ, 400, "Content-Length is negative")
+        return refuse(environ, 400, "Content-Length is negative")
     if length > MAX_BODY:
-        return _refuse(environ, 413, f"body of {length} bytes")
+        return refuse(environ, 413, f"body of {length} bytes")
     raw = environ["wsgi.input"].read(length) if length else b""
     try:
         body = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return _refuse(environ, 400, "body is not UTF-8")
+        return refuse(environ, 400, "body is not UTF-8")
     timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
     if timestamp is not None and not _TIMESTAMP.fullmatch(timestamp):
-        return _refuse(environ, 401, "X-Slack-Request-Timestamp is not a number")
+        return refuse(environ, 401, "X-Slack-Request-Timestamp is not a number")
     query = dict(parse_qsl(environ.get("QUERY_STRING", "")))
     try:
         return BoltRequest(body=body, query=query, headers=_headers(environ))
     except Exception as exc:  # Bolt parses the body here: invalid JSON, a list for an object
-        return _refuse(environ, 400, f"body cannot be parsed ({type(exc).__name__})")
+        return refuse(environ, 400, f"body cannot be parsed ({type(exc).__name__})")
 
 
 class SlackWsgi:
@@ -97,13 +97,13 @@ class SlackWsgi:
             return self._health(start_response)
         if method == "GET" and path == "/metrics":
             return self._metrics(start_response)
-        return _send(start_response, 404, b"Not Found", "text/plain; charset=utf-8")
+        return send(start_response, 404, b"Not Found", "text/plain; charset=utf-8")
 
     def _slack(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         request = _read(environ)
         if isinstance(request, int):
             reason = _REASONS[request].encode()
-            return _send(start_response, request, reason, "text/plain; charset=utf-8")
+            return send(start_response, request, reason, "text/plain; charset=utf-8")
         response = self.app.dispatch(request)
         headers = [(k, v) for k, values in response.headers.items() for v in values]
         payload = response.body.encode("utf-8")
@@ -121,17 +121,17 @@ class SlackWsgi:
         except Exception as exc:
             log.exception("health check failed")
             body = json.dumps({"ok": False, "error": type(exc).__name__}).encode()
-            return _send(start_response, 503, body, "application/json")
+            return send(start_response, 503, body, "application/json")
         body = json.dumps({"ok": True, "outbox_pending": pending}).encode()
-        return _send(start_response, 200, body, "application/json")
+        return send(start_response, 200, body, "application/json")
 
     def _metrics(self, start_response: StartResponse) -> Iterable[bytes]:
         try:
             body, content_type = self.services.metrics.render()
         except Exception:
             log.exception("metrics could not be read")
-            return _send(start_response, 503, b"metrics unavailable\n", "text/plain; charset=utf-8")
-        return _send(start_response, 200, body, content_type)
+            return send(start_response, 503, b"metrics unavailable\n", "text/plain; charset=utf-8")
+        return send(start_response, 200, body, content_type)
 
 
 _REASONS = {
@@ -146,7 +146,7 @@ _REASONS = {
 }
 
 
-def _send(
+def send(
     start_response: StartResponse, status: int, body: bytes, content_type: str
 ) -> Iterable[bytes]:
     start_response(

@@ -25,7 +25,7 @@ from tests.fakes.twilio_api import ACCOUNT_SID, AUTH_TOKEN, FROM, FakeTwilio, si
 
 TO = "+31612345678"
 PUBLIC = "https://balie.korton.example"
-PAGE, STEP = 12, 3
+PAGE, ROUND, STEP = 12, 1, 3
 
 
 @dataclass
@@ -33,7 +33,7 @@ class Keypresses:
     url: str
     twilio: FakeTwilio
     sid: str
-    pressed: list[tuple[int, int, str]] = field(default_factory=list)
+    pressed: list[tuple[int, int, int, str]] = field(default_factory=list)
 
 
 def _settings(twilio: FakeTwilio) -> Settings:
@@ -59,10 +59,11 @@ def _serve(balie: Balie, keypress: object) -> tuple[str, _ThreadingServer]:
 def keypresses(balie: Balie) -> Iterator[Keypresses]:
     with FakeTwilio() as twilio:
         settings = _settings(twilio)
-        pressed: list[tuple[int, int, str]] = []
+        pressed: list[tuple[int, int, int, str]] = []
 
-        def on_keypress(page_id: int, step: int, caller: str) -> None:
-            pressed.append((page_id, step, caller))
+        def on_keypress(page_id: int, step: int, caller: str, *, round: int) -> bool:
+            pressed.append((page_id, round, step, caller))
+            return True
 
         endpoint = keypress_endpoint(settings, lang="nl", on_keypress=on_keypress)
         url, server = _serve(balie, endpoint)
@@ -71,7 +72,7 @@ def keypresses(balie: Balie) -> Iterator[Keypresses]:
         twiml = page_twiml(
             lang="nl",
             say="Ticket K O R 1 2.",
-            keypress_url=keypress_url(PUBLIC, page_id=PAGE, step=STEP),
+            keypress_url=keypress_url(PUBLIC, page_id=PAGE, round=ROUND, step=STEP),
         )
         sid = phone.call(to=TO, twiml=twiml, reference="41")
         yield Keypresses(url=url, twilio=twilio, sid=sid, pressed=pressed)
@@ -91,9 +92,9 @@ def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, str]:
 def test_a_signed_1_acknowledges_once_and_thanks_the_caller(keypresses: Keypresses) -> None:
     press = keypresses.twilio.keypress(keypresses.sid, "1", send_to=keypresses.url)
     assert press.status == 200
-    assert keypresses.pressed == [(PAGE, STEP, TO)]
+    assert keypresses.pressed == [(PAGE, ROUND, STEP, TO)]
     answer = ET.fromstring(press.body)
-    assert "aangenomen" in (answer.find("Say").text or "")  # type: ignore[union-attr]
+    assert "geaccepteerd" in (answer.find("Say").text or "")  # type: ignore[union-attr]
     assert answer.find("Hangup") is not None
 
 
@@ -112,7 +113,7 @@ def test_a_bad_signature_is_refused_and_acknowledges_nothing(keypresses: Keypres
 def test_a_keypress_without_a_signature_is_refused(keypresses: Keypresses) -> None:
     body = urlencode({"CallSid": keypresses.sid, "Digits": "1", "To": TO}).encode()
     status, _ = _post(
-        f"{keypresses.url}/twilio/keypress?page={PAGE}&step={STEP}",
+        f"{keypresses.url}/twilio/keypress?page={PAGE}&round={ROUND}&step={STEP}",
         body,
         {"Content-Type": "application/x-www-form-urlencoded"},
     )
@@ -121,9 +122,10 @@ def test_a_keypress_without_a_signature_is_refused(keypresses: Keypresses) -> No
 
 def test_a_signature_for_another_step_is_refused(keypresses: Keypresses) -> None:
     params = {"CallSid": keypresses.sid, "Digits": "1", "To": TO, "From": FROM}
-    signed = signature(AUTH_TOKEN, f"{PUBLIC}/twilio/keypress?page={PAGE}&step={STEP}", params)
+    url = f"{PUBLIC}/twilio/keypress?page={PAGE}&round={ROUND}&step={STEP}"
+    signed = signature(AUTH_TOKEN, url, params)
     status, _ = _post(
-        f"{keypresses.url}/twilio/keypress?page={PAGE}&step={STEP + 1}",
+        f"{keypresses.url}/twilio/keypress?page={PAGE}&round={ROUND}&step={STEP + 1}",
         urlencode(params).encode(),
         {"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signed},
     )
@@ -138,11 +140,11 @@ def test_another_key_asks_again_and_acknowledges_nothing(
     assert press.status == 200 and keypresses.pressed == []
     gather = ET.fromstring(press.body).find("Gather")
     assert gather is not None
-    assert gather.attrib["action"] == f"{PUBLIC}/twilio/keypress?page={PAGE}&step={STEP}"
+    assert gather.attrib["action"] == keypress_url(PUBLIC, page_id=PAGE, round=ROUND, step=STEP)
 
 
 def test_a_keypress_that_cannot_be_recorded_sends_the_caller_to_slack(balie: Balie) -> None:
-    def broken(page_id: int, step: int, caller: str) -> None:
+    def broken(page_id: int, step: int, caller: str, *, round: int) -> bool:
         raise RuntimeError("database down")
 
     with FakeTwilio() as twilio:
@@ -152,7 +154,7 @@ def test_a_keypress_that_cannot_be_recorded_sends_the_caller_to_slack(balie: Bal
             phone = build_phone(settings)
             assert phone is not None
             twiml = page_twiml(
-                lang="nl", say="x", keypress_url=keypress_url(PUBLIC, page_id=1, step=1)
+                lang="nl", say="x", keypress_url=keypress_url(PUBLIC, page_id=1, round=1, step=1)
             )
             press = twilio.keypress(phone.call(to=TO, twiml=twiml, reference="1"), send_to=url)
         finally:
@@ -166,8 +168,12 @@ def test_slack_is_still_answered_beside_the_keypress(keypresses: Keypresses) -> 
     assert slack.command("/ticket", "help", user_id="UAGENT1").status == 200
 
 
+def _unused(page_id: int, step: int, caller: str, *, round: int) -> bool:
+    raise AssertionError("no keypress without phone settings")
+
+
 def test_without_phone_settings_the_keypress_path_is_not_there(balie: Balie) -> None:
-    assert keypress_endpoint(load_settings(), lang="nl") is None
+    assert keypress_endpoint(load_settings(), lang="nl", on_keypress=_unused) is None
     url, server = _serve(balie, None)
     try:
         status, _ = _post(f"{url}/twilio/keypress?page=1&step=1", b"Digits=1", {})

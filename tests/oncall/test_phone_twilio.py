@@ -47,7 +47,7 @@ def _phone(twilio: FakeTwilio, clock: ManualClock, **settings: str) -> Phone:
 
 
 def _twiml(page_id: int = 7, step: int = 1) -> str:
-    url = keypress_url(PUBLIC, page_id=page_id, step=step)
+    url = keypress_url(PUBLIC, page_id=page_id, round=1, step=step)
     return page_twiml(lang="nl", say="Ticket K O R 7.", keypress_url=url)
 
 

@@ -16,7 +16,7 @@ from bot.oncall.twiml import (
     spoken_number,
 )
 
-URL = "https://balie.korton.example/twilio/keypress?page=12&step=3"
+URL = "https://balie.korton.example/twilio/keypress?page=12&round=2&step=3"
 SAY = page_say(
     "nl",
     number="KOR-000123",
@@ -26,8 +26,8 @@ SAY = page_say(
 )
 
 
-def test_the_keypress_url_names_the_page_and_step() -> None:
-    assert keypress_url("https://balie.korton.example/", page_id=12, step=3) == URL
+def test_the_keypress_url_names_the_page_round_and_step() -> None:
+    assert keypress_url("https://balie.korton.example/", page_id=12, round=2, step=3) == URL
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_the_page_gathers_one_key_and_posts_it_to_the_keypress_url() -> None:
     assert len(says) == 2  # the ticket, and once more
     assert all(s.attrib["language"] == "nl-NL" for s in root.iter("Say"))
     first, again = (s.text or "" for s in says)
-    assert SAY in first and "Druk op 1 om de melding aan te nemen." in first
+    assert SAY in first and "Druk op 1 om de melding te accepteren." in first
     assert again.startswith("Ik herhaal.") and SAY in again
     # After the Gather, when no key came: goodbye.
     goodbye = root.findall("Say")[-1]
@@ -81,7 +81,7 @@ def test_a_long_summary_is_cut_between_words() -> None:
 
 def test_the_keypress_answers() -> None:
     accepted = ET.fromstring(accepted_twiml("nl"))
-    assert "aangenomen" in (accepted.find("Say").text or "")  # type: ignore[union-attr]
+    assert "geaccepteerd" in (accepted.find("Say").text or "")  # type: ignore[union-attr]
     assert accepted.find("Hangup") is not None
     again = ET.fromstring(again_twiml("nl", keypress_url=URL))
     assert "niet goed verstaan" in (again.find("Say").text or "")  # type: ignore[union-attr]
@@ -94,6 +94,6 @@ def test_the_text_message() -> None:
     )
     assert body == (
         "Waakdienst Korton: KOR-000123 van Acme Logistiek B.V., P1. Plat. "
-        "Neem hem aan in Slack of met 1 in de oproep."
+        "Accepteer in Slack, of druk op 1 als je gebeld wordt."
     )
     assert len(sms_body("nl", number="KOR-1", customer="A", priority="P1", summary="x" * 999)) < 300

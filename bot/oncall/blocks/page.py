@@ -35,6 +35,7 @@ from bot.blocks.text import (
     when,
 )
 from bot.i18n import t
+from bot.i18n.paging import SETTLED_KEYS
 from bot.oncall.rules.chain import Step, Target
 from bot.policy import Policy
 from bot.tickets.blocks import vocabulary as voc
@@ -152,7 +153,13 @@ def reminder(v: TicketView, since: datetime, deadline: datetime, lang: str) -> R
 
 
 def settled(
-    v: TicketView, outcome: str, who: str | None, at: datetime, policy: Policy, lang: str
+    v: TicketView,
+    outcome: str,
+    who: str | None,
+    at: datetime,
+    policy: Policy,
+    lang: str,
+    why: str | None = None,
 ) -> Rendered:
     """A page message once the page is over: no buttons, and what became of it."""
     if outcome == "ack":
@@ -160,6 +167,7 @@ def settled(
     elif outcome == "moved":
         line = tr(lang, "page.dm.settled_moved", at=when(at))
     else:
-        line = t(lang, "page.dm.settled_ended")
+        # Why it ended (PageChain.ended_why); a resolve or close has the general line.
+        line = t(lang, SETTLED_KEYS.get(why or "", "page.dm.settled_ended"))
     blocks: Sequence[Block] = [*_essentials(v, policy, lang), _context(line)]
     return fit(line, MESSAGE_TEXT), [b.to_dict() for b in blocks]

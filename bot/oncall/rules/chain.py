@@ -3,8 +3,12 @@
 A chain pages the primary engineer `pages` times, `wait` apart, then the backup, then the team
 leads. Once acknowledged, it watches for updates: no update for `stall.after` is a reminder,
 and a reminder nobody answers within `stall.answer_within` starts the chain again (a new
-round). The snapshot is taken when the chain starts and stored with it, so editing the policy
-never changes a chain under way. Nothing here reads a clock: `now` is always an argument.
+round). A chain ends: one `wait` after its last step if nobody acknowledged (exhausted), and
+otherwise when the ticket is resolved or closed, leaves the waakdienst's set, or the desk opens
+(bot.oncall.pager). The stall watch rests while the ticket waits for the customer or a third
+party, and while the desk is open. The snapshot is taken when the chain starts and stored with
+it, so editing the policy never changes a chain under way. Nothing here reads a clock: `now`
+is always an argument.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class Act(StrEnum):
     PAGE = "page"  # the paging step `step` is due
     REMIND = "remind"  # acknowledged, no update for stall.after
     RESTART = "restart"  # the reminder went unanswered: a new round
+    EXHAUSTED = "exhausted"  # the last step's wait is over and nobody acknowledged: it ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +110,8 @@ class Chain:
     reminders: int = 0  # reminders sent this round
     reminded: bool = False  # a reminder awaits an answer
     last_update_at: datetime | None = None
+    # Every step of this round has been sent: what falls due next is the chain's end.
+    exhausted: bool = False
 
 
 def start(snap: Snapshot, now: datetime, accepted: bool = False) -> Chain:
@@ -119,50 +126,69 @@ def due(chain: Chain, now: datetime) -> Act | None:
     if chain.state is State.ENDED or chain.next_due_at is None or chain.next_due_at > now:
         return None
     if chain.state is State.PAGING:
-        return Act.PAGE
+        return Act.EXHAUSTED if chain.exhausted else Act.PAGE
     return Act.RESTART if chain.reminded else Act.REMIND
 
 
 def paged(chain: Chain, snap: Snapshot, now: datetime) -> Chain:
-    """Step `chain.step` went out now: the next follows `wait` later (none after the last).
-    Counted from when it went out, not from when it was due, so after an outage the engineer
-    still gets a full wait before the next step."""
+    """Step `chain.step` went out now: the next follows `wait` later, and after the last one
+    the chain ends `wait` later (Act.EXHAUSTED), so the team leads get their wait too. Counted
+    from when it went out, not from when it was due, so after an outage the engineer still
+    gets a full wait before the next step."""
     nxt = chain.step + 1
-    return replace(chain, step=nxt, next_due_at=now + snap.wait if nxt < step_count(snap) else None)
+    return replace(chain, step=nxt, next_due_at=now + snap.wait, exhausted=nxt >= step_count(snap))
 
 
 def skipped(chain: Chain, snap: Snapshot, now: datetime) -> Chain:
     """Step `chain.step` has nobody to page (no backup on the rota): the next one, at once."""
     nxt = chain.step + 1
-    return replace(chain, step=nxt, next_due_at=now if nxt < step_count(snap) else None)
+    return replace(chain, step=nxt, next_due_at=now, exhausted=nxt >= step_count(snap))
 
 
 def escalated(chain: Chain, snap: Snapshot, now: datetime) -> Chain | None:
-    """Escaleren: the next paging step at once (also from an acknowledged chain: whoever had
-    it asks for help). None when there is no next step: the team leads already have it."""
-    if chain.state is State.ENDED or chain.step >= step_count(snap):
+    """Escaleren: at once to the first step at or after the next one whose target differs
+    from the step last sent, so the engineer who asks for help is not paged again themselves
+    (also from an acknowledged chain: whoever had it asks for help). None when there is no
+    such step: the team leads already have it."""
+    if chain.state is State.ENDED:
         return None
-    return replace(chain, state=State.PAGING, next_due_at=now, reminded=False)
+    all_steps = steps(snap)
+    last = all_steps[chain.step - 1].target if 0 < chain.step <= len(all_steps) else None
+    nxt = next((s.index for s in all_steps[chain.step :] if s.target is not last), None)
+    if nxt is None:
+        return None
+    return replace(
+        chain, state=State.PAGING, step=nxt, next_due_at=now, reminded=False, exhausted=False
+    )
 
 
-def acknowledged(chain: Chain, snap: Snapshot, now: datetime) -> Chain:
-    """Nothing more is paged; the stall timer starts now. Acknowledging an acknowledged chain
-    answers its reminder."""
+def acknowledged(chain: Chain, snap: Snapshot, now: datetime, waiting: bool = False) -> Chain:
+    """Nothing more is paged; the stall timer starts now, unless the ticket is waiting for
+    the customer or a third party (then it rests until the ticket resumes). Acknowledging
+    an acknowledged chain answers its reminder."""
     return replace(
         chain,
         state=State.ACKNOWLEDGED,
-        next_due_at=now + snap.stall_after,
+        next_due_at=None if waiting else now + snap.stall_after,
         reminded=False,
         last_update_at=now,
     )
 
 
-def updated(chain: Chain, snap: Snapshot, now: datetime) -> Chain:
+def updated(chain: Chain, snap: Snapshot, now: datetime, waiting: bool = False) -> Chain:
     """The ticket changed: for an acknowledged chain that resets the stall timer (and answers
-    a reminder); a chain still paging goes on paging."""
+    a reminder), or rests it while the ticket waits (nobody can move a ticket that waits for
+    someone else; a resume arms it again); a chain still paging goes on paging."""
     if chain.state is not State.ACKNOWLEDGED:
         return replace(chain, last_update_at=now)
-    return acknowledged(chain, snap, now)
+    return acknowledged(chain, snap, now, waiting)
+
+
+def desk_open(chain: Chain, snap: Snapshot, closes_at: datetime) -> Chain:
+    """A reminder or restart fell due while the desk is open (a chain the desk's opening did
+    not end: a manual page during office hours): the desk has the ticket now, so the stall
+    watch starts over when the desk closes."""
+    return replace(chain, reminded=False, next_due_at=closes_at + snap.stall_after)
 
 
 def reminded(chain: Chain, snap: Snapshot, now: datetime) -> Chain:

@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.blocks.text import Raw, mention, tr, when
 from bot.i18n import t, word
-from bot.i18n.paging import REASON_KEYS, STEP_KEYS, VIA_KEYS
+from bot.i18n.paging import ENDED_KEYS, REASON_KEYS, STEP_KEYS, VIA_KEYS
 from bot.tickets.views import EventView
 
 KINDS = frozenset(
@@ -21,6 +21,7 @@ KINDS = frozenset(
         "page_escalate",
         "page_reminder",
         "page_restart",
+        "page_ended",
     }
 )
 _SENT = {
@@ -54,5 +55,7 @@ def text(event: EventView, actor: Raw, lang: str) -> str:
         case "page_reminder":
             since = when(datetime.fromisoformat(str(page.get("since", event.at.isoformat()))))
             return tr(lang, "page.event.reminder", target=target, since=since)
+        case "page_ended":
+            return t(lang, ENDED_KEYS.get(str(page.get("why")), "page.event.ended_exhausted"))
         case _:
             return t(lang, "page.event.restart", round=page.get("round", 2))
