@@ -107,14 +107,15 @@ def test_acknowledged_by_keypress(night: Night) -> None:
     night.run()
     # The fake Twilio posts the Gather's callback, signed, to Balie's HTTP server.
     press = night.keypress(PHONES[PRIMARY])
-    assert press.status == 200 and "aangenomen" in press.body
+    assert press.status == 200 and "geaccepteerd" in press.body
+    assert "round=1&step=0" in press.url
     night.at(2026, 11, 24, 22, 30)
     night.run()
     assert len(night.calls()) == 1 and len(night.pages_to(PRIMARY)) == 1
     chain = chain_of(night)
     assert (chain.acknowledged_by, chain.acknowledged_via) == (PRIMARY, "phone")
     # A keypress for a step that was never claimed acknowledges nothing.
-    assert not night.s.pager.keypress(chain.id, 3, "+31600000000")
+    assert not night.s.pager.keypress(chain.id, 3, "+31600000000", round=1)
 
 
 def test_escalate_pages_the_next_step_at_once(night: Night) -> None:

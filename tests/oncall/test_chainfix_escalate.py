@@ -8,9 +8,9 @@ from bot.blocks.ids import ActionId
 from bot.events import Actor
 from bot.oncall.rules import chain as rules
 from bot.oncall.rules.chain import Snapshot, Target
-from tests.oncall.chain_support import BACKUP, LEADS_CHANNEL, PRIMARY, Night, night
+from tests.oncall.chain_support import BACKUP, LEADS_CHANNEL, PRIMARY, Night, empty_night, night
 
-__all__ = ["night"]
+__all__ = ["empty_night", "night"]
 T0 = datetime(2026, 11, 24, 21, 0, tzinfo=UTC)
 MIN = timedelta(minutes=1)
 SNAP = Snapshot(wait=5 * MIN, pages=3, stall_after=30 * MIN, answer_within=5 * MIN)
@@ -49,12 +49,15 @@ def test_an_engineer_who_accepted_and_asks_for_help_gets_the_backup(night: Night
     assert len(night.pages_to(PRIMARY)) == 1 and len(night.pages_to(BACKUP)) == 1
 
 
-def test_escalated_names_the_leads_when_there_is_no_backup(night: Night) -> None:
-    night.oncall.backup = None
+def test_escalated_names_the_leads_when_there_is_no_backup(empty_night: Night) -> None:
+    night = empty_night
+    night.staff(backup=())  # the team lead sets a primary rotation only: no achterwacht
     number = night.ticket()
     night.request(number)
     night.run()
     done = night.s.pager.escalate(Actor.slack(PRIMARY), number)
     night.run()
+    # The backup step was skipped: Escalated names the step actually claimed.
     assert done.target is Target.LEADS
     assert [p["channel"] for p in night.leads_pages()] == [LEADS_CHANNEL]
+    assert len(night.pages_to(PRIMARY)) == 1 and not night.pages_to(BACKUP)

@@ -7,9 +7,9 @@ from typing import Any
 
 from storage import tickets
 from storage.models import Customer
-from tests.oncall.chain_support import PRIMARY, Night, night
+from tests.oncall.chain_support import PRIMARY, Night, empty_night
 
-__all__ = ["night"]
+__all__ = ["empty_night"]
 PING = "<!channel>"
 
 
@@ -29,10 +29,10 @@ def assert_no_ping(message: dict[str, Any]) -> None:
 
 
 def test_a_ping_in_the_subject_or_customer_is_escaped_in_the_dm_and_the_leads_page(
-    night: Night,
+    empty_night: Night,
 ) -> None:
-    night.oncall.primary = PRIMARY
-    night.oncall.backup = None
+    night = empty_night
+    night.staff(backup=())  # no achterwacht: after the primary's pages, the team leads
     number = night.ticket(f"Alles plat {PING} nu")
     rename_customer(night, number, f"Acme {PING} B.V.")
     night.request(number)

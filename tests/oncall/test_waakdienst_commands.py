@@ -51,16 +51,23 @@ def test_escaleer_moves_on_at_once(night: Night) -> None:
     night.run()
     night.at(2026, 11, 24, 22, 1)
     answer = night.waak(f"escaleer {number}", user=PRIMARY)
-    assert answer.startswith(f"{number} gaat nu naar de ")
+    assert answer == f"{number} gaat nu naar de achterwacht."
     night.run()
-    # Page 2 of 3 at 22:01, not at 22:05: the DM, the call and the text.
-    assert len(night.pages_to(PRIMARY)) == 2
-    assert [c["to"] for c in night.calls()] == [PHONES[PRIMARY]] * 2
-    night.waak(f"escaleer {number}", user=PRIMARY)
-    night.waak(f"escaleer {number}", user=PRIMARY)
+    # The achterwacht at 22:01, not at 22:15: the DM, the call and the text. Not page 2 of 3
+    # to the primary who asked for help.
+    assert len(night.pages_to(PRIMARY)) == 1 and len(night.pages_to(BACKUP)) == 1
+    assert [c["to"] for c in night.calls()] == [PHONES[PRIMARY], PHONES[BACKUP]]
+    assert [m["to"] for m in night.texts()] == [PHONES[PRIMARY], PHONES[BACKUP]]
+    assert night.waak(f"escaleer {number}", user=BACKUP) == f"{number} gaat nu naar de teamleiders."
     night.run()
-    assert len(night.pages_to(BACKUP)) == 1
-    assert night.calls()[-1]["to"] == PHONES[BACKUP]
+    assert len(night.leads_pages()) == 1
+    # The team leads have it: further is nowhere, and nobody is paged again.
+    sent = night.notifications()
+    assert night.waak(f"escaleer {number}", user=BACKUP) == (
+        f"{number} ligt al bij de teamleiders; verder escaleren kan niet."
+    )
+    night.run()
+    assert night.notifications() == sent
 
 
 def test_someone_who_was_not_paged_and_is_no_staff_cannot_acknowledge(night: Night) -> None:
@@ -84,7 +91,8 @@ def test_roep_op_pages_a_silver_p1_at_night_and_records_a_chargeable_item(night:
     night.run()
     assert len(night.pages_to(PRIMARY, number)) == 1
     assert [c["to"] for c in night.calls()] == [PHONES[PRIMARY]]
-    assert night.chain().reason == "manual"
+    # Paged by hand for a customer without the waakdienst: a charged manual page.
+    assert night.chain().reason == "manual_charged"
     with night.s.sessions() as session:
         items = session.execute(select(ChargeableItem).order_by(ChargeableItem.id)).scalars()
         found = [(i.reason, i.actor, i.rule) for i in items]

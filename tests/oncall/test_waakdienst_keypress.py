@@ -1,6 +1,6 @@
 """The keypress on a page's call, end to end: the fake Twilio places the call Balie asked for,
 then posts the Gather's callback, signed as Twilio signs it, to Balie's HTTP server
-(POST {PUBLIC_URL}/twilio/keypress?page=..&step=..), which the chain engine acknowledges."""
+(POST {PUBLIC_URL}/twilio/keypress?page=..&round=..&step=..), which the chain engine acknowledges."""
 
 from __future__ import annotations
 
@@ -22,12 +22,18 @@ def test_pressing_1_acknowledges_via_the_phone_and_nothing_more_is_sent(night: N
     assert gather is not None
     action = urlsplit(str(gather.get("action")))
     assert f"{action.scheme}://{action.netloc}" == PUBLIC and action.path == "/twilio/keypress"
-    assert parse_qs(action.query) == {"page": [str(night.chain().id)], "step": ["1"]}
+    # The round is in the signed URL too, so a late 1 on an earlier round's call cannot pass
+    # for an acknowledgement of a later round.
+    assert parse_qs(action.query) == {
+        "page": [str(night.chain().id)],
+        "round": ["1"],
+        "step": ["1"],
+    }
 
     night.at(2026, 11, 24, 22, 7)
     press = night.keypress(PHONES[PRIMARY])
     assert press.status == 200
-    assert "aangenomen" in (ET.fromstring(press.body).findtext("Say") or "")
+    assert "Je hebt de melding geaccepteerd" in (ET.fromstring(press.body).findtext("Say") or "")
     chain = night.chain()
     assert (chain.acknowledged_by, chain.acknowledged_via) == (PRIMARY, "phone")
     night.run()

@@ -46,7 +46,8 @@ def easter(database: Database, fake_slack: FakeSlack, smtp: SmtpServer) -> Itera
 
 def lead_sets_the_rota(n: Night) -> None:
     assert n.waak(f"rotatie primair <@{PRIMARY}>").startswith("Rotatie primair:")
-    assert n.waak(f"rotatie reserve <@{BACKUP}>").startswith("Rotatie reserve:")
+    # "reserve" is still understood; Balie calls it the achterwacht.
+    assert n.waak(f"rotatie reserve <@{BACKUP}>").startswith("Rotatie achterwacht:")
     n.phone(PRIMARY, "06-1234 5001")  # as people type it: stored as +31612345001
     n.phone(BACKUP, "+31 6 1234 5002")
 
@@ -96,6 +97,11 @@ def test_a_weekday_evening_1729_and_1731_through_to_the_team_leads(weekday: Nigh
         assert seen == counts, (hour, minute)
     assert [c["to"] for c in n.calls()] == [PHONES[PRIMARY]] * 4 + [PHONES[BACKUP]]
     assert len(n.pages_to(PRIMARY, early)) == 1  # the accepted one was never paged again
+    # The team leads had their wait too (17:51-17:56): nobody took it, so the chain ended, and
+    # a later page of the ticket would start a chain of its own.
+    chain = n.chain(late)
+    assert (chain.state, chain.ended_why, chain.next_due_at) == ("ended", "exhausted", None)
+    assert any("ook de teamleiders niet" in t for t in n.thread())
 
 
 def test_friday_evening_through_monday_0830_hands_back_per_line(friday: Night) -> None:
@@ -120,17 +126,33 @@ def test_friday_evening_through_monday_0830_hands_back_per_line(friday: Night) -
     n.at(2026, 11, 28, 3, 20)
     n.resolve(night)
 
-    n.walk((2026, 11, 29, 12, 0), (2026, 11, 30, 8, 29))
+    n.walk((2026, 11, 29, 12, 0))
+    # Monday before the desk opens: one the engineer accepts and is still working on at 08:30.
+    n.at(2026, 11, 30, 8, 10)
+    working = n.ticket("Kassa's offline")
+    n.tick()
+    n.press(ActionId.PAGE_ACK, working, PRIMARY)
+    n.walk((2026, 11, 30, 8, 29))
     assert n.posts(LINE2) == [] and n.posts(LINE3) == []
     n.walk((2026, 11, 30, 8, 30))
     (line2,) = n.posts(LINE2)
     (line3,) = n.posts(LINE3)
-    assert line2.startswith(":sunrise: Goedemorgen, 2e lijn. Sinds 27-11-2026 17:30 lag dit")
+    assert line2.startswith(
+        ":sunrise: Goedemorgen, 2e lijn. Sinds 27-11-2026 17:30 lagen deze 2 tickets"
+    )
     assert handed in line2 and night not in line2
+    # The handback read the night's page events before the opening ended the chain: the one
+    # still open says who accepted it, and the desk has it now.
+    (row,) = [r for r in line2.splitlines() if working in r]
+    assert f"geaccepteerd door <@{PRIMARY}>" in row and "staat nog open" in row, row
+    assert (n.chain(working).state, n.chain(working).ended_why) == ("ended", "office_start")
+    assert any("servicedesk is weer open" in t for t in n.thread())
+    sent = n.notifications()
     assert line3.startswith(":sunrise: Goedemorgen, 3e lijn. Sinds 27-11-2026 17:30 lag dit")
     assert night in line3 and handed not in line3
-    n.walk((2026, 11, 30, 9, 0))
+    n.walk((2026, 11, 30, 8, 45), (2026, 11, 30, 9, 0), (2026, 11, 30, 12, 0))
     assert len(n.posts(LINE2)) == 1 and len(n.posts(LINE3)) == 1  # once
+    assert n.notifications() == sent  # no stall reminder, no new round in office hours
 
 
 def test_easter_monday_is_closed_and_good_friday_is_open(easter: Night) -> None:
