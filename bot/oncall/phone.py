@@ -29,7 +29,7 @@ from twilio.http.response import Response
 from twilio.rest import Client
 
 from bot.clock import Clock, SystemClock
-from bot.outbox.dispatcher import Permanent, Retry
+from bot.outbox.dispatcher import GiveUp, Permanent, Retry
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -102,6 +102,11 @@ def _maybe_sent(exc: requests.RequestException) -> bool:
     return True
 
 
+# Twilio's codes for a number it will not call or text: invalid (21211, 21217, 21401), not
+# reachable (21214), not a mobile number for a text (21614), or one it refuses (21612).
+NUMBER_REFUSED = frozenset({21211, 21214, 21217, 21401, 21612, 21614})
+
+
 def _verdict(exc: Exception, what: str) -> Retry | Permanent:
     """Twilio's answer (or silence) as the outbox reads it."""
     if isinstance(exc, RateLimited):
@@ -110,7 +115,12 @@ def _verdict(exc: Exception, what: str) -> Retry | Permanent:
         detail = f"{what}: Twilio {exc.status} (code {exc.code}): {exc.msg}"
         if exc.status >= 500:
             return Retry(detail, uncertain=True)
-        # 401 (20003) credentials, 404 (20404) account, 400: 21211/21214/21614 numbers, ...
+        if exc.code in NUMBER_REFUSED:
+            # Retrying cannot make a number valid: give up at once, so the row does not sit
+            # undelivered for an hour (and hold the dead man's switch). The chain goes on,
+            # the DM went out, and a corrected number (/waakdienst telefoon) is used next time.
+            return GiveUp(detail)
+        # 401 (20003) credentials, 404 (20404) account, ...: an operator may be fixing them.
         return Permanent(detail)
     if isinstance(exc, requests.RequestException):
         reason = f"{what}: Twilio unreachable: {type(exc).__name__}"

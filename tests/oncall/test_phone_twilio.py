@@ -12,7 +12,7 @@ import pytest
 from bot.clock import ManualClock
 from bot.oncall.phone import Phone, TwilioPhone, announce, build_phone, look_back_for
 from bot.oncall.twiml import keypress_url, page_twiml
-from bot.outbox.dispatcher import Permanent, Retry
+from bot.outbox.dispatcher import GiveUp, Permanent, Retry
 from bot.settings import load_settings
 from tests.conftest import amsterdam
 from tests.fakes.twilio_api import ACCOUNT_SID, AUTH_TOKEN, FROM, FakeTwilio
@@ -113,9 +113,11 @@ def test_an_invalid_or_unreachable_number_is_permanent(
     with pytest.raises(Permanent) as caught:
         _phone(twilio, clock).call(to=to, twiml=_twiml(), reference="41")
     assert code in str(caught.value)
+    # No retry can make the number valid: the row is given up on at once.
+    assert isinstance(caught.value, GiveUp)
     with pytest.raises(Permanent) as texted:
         _phone(twilio, clock).text(to="+31600000000", body="x", reference="42")
-    assert "21614" in str(texted.value)
+    assert "21614" in str(texted.value) and isinstance(texted.value, GiveUp)
 
 
 def test_refused_credentials_are_permanent(twilio: FakeTwilio, clock: ManualClock) -> None:
@@ -123,6 +125,7 @@ def test_refused_credentials_are_permanent(twilio: FakeTwilio, clock: ManualCloc
     with pytest.raises(Permanent) as caught:
         phone.call(to=TO, twiml=_twiml(), reference="41")
     assert "20003" in str(caught.value) and "401" in str(caught.value)
+    assert not isinstance(caught.value, GiveUp)  # an operator may be fixing them: retried
 
 
 def test_an_uncertain_retry_adopts_the_call_already_placed(

@@ -54,6 +54,13 @@ def test_an_invalid_number_does_not_stop_the_dm_and_the_chain_still_escalates(
     night.run()
     assert len(night.pages_to(PRIMARY)) == 1
     assert call_posts(night)[0] == (400, 21211) and night.calls() == []
+    # Given up on at once, not retried for an hour: no page row waits (the heartbeat stays on).
+    assert night.s.heartbeat.problems() == []
+    with night.s.readers() as session:
+        failed = session.execute(
+            select(OutboxItem.kind).where(OutboxItem.failed.is_(True))
+        ).scalars()
+        assert sorted(failed) == ["page_call", "page_sms"]
     night.walk(*((2026, 11, 24, 22, m) for m in (5, 10, 15)))
     assert len(night.pages_to(PRIMARY)) == 3
     assert len(night.pages_to(BACKUP)) == 1
