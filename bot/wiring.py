@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from slack_sdk import WebClient
@@ -21,7 +22,6 @@ from bot.oncall.entitlement import Entitlement
 from bot.oncall.pager import Pager
 from bot.oncall.phone import Phone
 from bot.oncall.rota import Rota
-from bot.oncall.targets import OnCall
 from bot.outbox.dispatcher import Deliver, Dispatcher, Lanes
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
@@ -112,8 +112,6 @@ def build_services(
     engine: Engine | None = None,
     run_migrations: bool = True,
     poll_seconds: float = 0.25,
-    oncall: OnCall | None = None,
-    phone: Phone | None = None,
     page_seconds: float = 1.0,
 ) -> Services:
     policy = policy or load_policy(settings.policy_file)
@@ -155,8 +153,6 @@ def build_services(
         slack=slack,
         lang_of=preferences.lang_of,
         kick=kick,
-        oncall=oncall,
-        phone=phone,
     )
     handlers: dict[str, Deliver] = {
         **slack.handlers(),
@@ -170,25 +166,21 @@ def build_services(
     dispatcher = Dispatcher(
         sessions=sessions, clock=clock, handlers=handlers, readers=readers, exclude=PAGE_KINDS
     )
+
     # Within a lane, rows of different chains go out side by side: each mostly waits on the
     # database and the far side, and one after the other they could not keep up with a storm
     # of pages (bench.page_bench).
-    slack_pages = Dispatcher(
-        sessions=sessions,
-        clock=clock,
-        handlers=handlers,
-        readers=readers,
-        kinds=SLACK_PAGE_KINDS,
-        workers=PAGE_WORKERS,
-    )
-    phone_pages = Dispatcher(
-        sessions=sessions,
-        clock=clock,
-        handlers=handlers,
-        readers=readers,
-        kinds=PHONE_PAGE_KINDS,
-        workers=PAGE_WORKERS,
-    )
+    def page_lane(kinds: Collection[str]) -> Dispatcher:
+        return Dispatcher(
+            sessions=sessions,
+            clock=clock,
+            handlers=handlers,
+            readers=readers,
+            kinds=kinds,
+            workers=PAGE_WORKERS,
+        )
+
+    slack_pages, phone_pages = page_lane(SLACK_PAGE_KINDS), page_lane(PHONE_PAGE_KINDS)
     page_dispatcher = Lanes(slack_pages, phone_pages)
     background = Background(dispatcher=dispatcher, clock=clock, poll_seconds=poll_seconds)
     sla = Sla(policy)

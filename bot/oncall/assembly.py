@@ -96,15 +96,12 @@ def build(
     slack: SlackDelivery,
     lang_of: Callable[[str], str],
     kick: Callable[[], None],
-    oncall: OnCall | None = None,
-    phone: Phone | None = None,
 ) -> Waakdienst:
     rota = Rota(sessions=sessions, readers=readers, policy=policy, clock=clock, roles=roles)
-    # A test may put a rota of its own in the rota's place; everything else asks the same one.
-    oncall = oncall or rota
-    if phone is None:
-        look_back = look_back_for(policy.waakdienst.escalation.wait)
-        phone = build_phone(settings, clock=clock, look_back=look_back)
+    # The rota says who is on call, for the pager and the entitlement rules alike.
+    oncall: OnCall = rota
+    look_back = look_back_for(policy.waakdienst.escalation.wait)
+    phone = build_phone(settings, clock=clock, look_back=look_back)
     pages = PageDelivery(
         slack=slack,
         client=client,
