@@ -10,10 +10,16 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.billing import assembly as billing_assembly
+from bot.billing.assembly import Billing
 from bot.clock import Clock, SystemClock
 from bot.directory.service import Directory
 from bot.events import EventBus
 from bot.heartbeat import Heartbeat
+from bot.home import assembly as home_assembly
+from bot.home.assembly import Home
+from bot.invoicing import assembly as invoicing_assembly
+from bot.invoicing.assembly import Invoicing
 from bot.metrics import Metrics
 from bot.oncall import assembly as oncall_assembly
 from bot.oncall.assembly import PAGE_KINDS, PHONE_PAGE_KINDS, SLACK_PAGE_KINDS
@@ -26,6 +32,7 @@ from bot.outbox.dispatcher import Deliver, Dispatcher, Lanes
 from bot.outbox.notices import Notices
 from bot.outbox.payloads import CustomerMail
 from bot.outbox.smtp import Send, SmtpSender
+from bot.parts import Parts
 from bot.policy import Policy, load_policy
 from bot.preferences import Preferences
 from bot.roles import RoleResolver
@@ -37,6 +44,8 @@ from bot.sla.effects import SlaEffects
 from bot.sla.metrics import sla_metrics
 from bot.sla.monitor import SlaMonitor
 from bot.sla.report import SlaReports
+from bot.summaries import assembly as summaries_assembly
+from bot.summaries.assembly import Summaries
 from bot.tickets import effects
 from bot.tickets.changes import Tickets
 from bot.tickets.delivery import SlackDelivery
@@ -84,6 +93,12 @@ class Services:
     # The page lanes (Slack pages; the phone's calls and texts), drained together.
     page_dispatcher: Lanes
     phone: Phone | None
+    # Summaries for team leads (bot.summaries), the App Home (bot.home), billable work
+    # (bot.billing) and the monthly export for invoicing (bot.invoicing).
+    summaries: Summaries
+    home: Home
+    billing: Billing
+    invoicing: Invoicing
 
     def close(self) -> None:
         self.background.shutdown()
@@ -154,11 +169,28 @@ def build_services(
         lang_of=preferences.lang_of,
         kick=kick,
     )
+    parts = Parts(
+        settings=settings,
+        policy=policy,
+        clock=clock,
+        client=client,
+        sessions=sessions,
+        readers=readers,
+        roles=roles,
+        lang_of=preferences.lang_of,
+        kick=kick,
+    )
+    summaries = summaries_assembly.build(parts)
+    home = home_assembly.build(parts, rota=waakdienst.rota)
+    billing = billing_assembly.build(parts, mail=mail)
+    invoicing = invoicing_assembly.build(parts)
+    slices = (summaries, home, billing, invoicing)
     handlers: dict[str, Deliver] = {
         **slack.handlers(),
         **SlaDelivery(slack=slack, readers=readers, policy=policy).handlers(),
         CustomerMail.kind: CustomerMailDelivery(readers=readers, policy=policy, send=mail),
         **waakdienst.deliveries,
+        **{kind: deliver for part in slices for kind, deliver in part.deliveries.items()},
     }
     # Three lanes: the Slack pages and the phone's calls and texts each have a dispatcher
     # (and a loop) of their own, so a page never waits behind card updates or e-mails, and a
@@ -190,6 +222,8 @@ def build_services(
     effects.subscribe(events)
     SlaEffects(policy).subscribe(events)
     waakdienst.subscribe(events)
+    for part in slices:
+        part.subscribe(events)
     # The use cases: registering, changing and reading tickets.
     registration = Registration(
         sessions=sessions,
@@ -208,6 +242,8 @@ def build_services(
     )
     background.add_monitor(monitor.sweep)
     waakdienst.schedule(background, slack_pages.drain, phone_pages.drain, seconds=page_seconds)
+    for part in slices:
+        part.schedule(background)
     # Keeps user-group membership warm, so role checks on the ack path never wait for Slack.
     background.add_periodic("roles", roles.warm, seconds=240)
     # The dead man's switch: called only while paging works.
@@ -254,4 +290,8 @@ def build_services(
         pager=waakdienst.pager,
         page_dispatcher=page_dispatcher,
         rota=waakdienst.rota,
+        summaries=summaries,
+        home=home,
+        billing=billing,
+        invoicing=invoicing,
     )

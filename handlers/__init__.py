@@ -6,12 +6,16 @@ from slack_bolt import App
 
 from bot.wiring import Services
 from handlers import (
+    billing_ticket,
     customer_command,
     errors,
+    home,
+    invoicing_command,
     oncall_command,
     oncall_entitlement,
     oncall_pages,
     sla_command,
+    summary_command,
     ticket_card,
     ticket_command,
     ticket_modal,
@@ -29,5 +33,9 @@ def register_all(app: App, services: Services) -> None:
         oncall_command,
         oncall_pages,
         oncall_entitlement,
+        summary_command,
+        home,
+        billing_ticket,
+        invoicing_command,
     ):
         module.register(app, services)

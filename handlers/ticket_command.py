@@ -24,7 +24,7 @@ from bot.tickets.grammar import split_subcommand
 from bot.tickets.queries import ListQuery
 from bot.tickets.views import TicketView
 from bot.wiring import Services
-from handlers import errors
+from handlers import billing_ticket, errors
 
 Reply = dict[str, Any]
 
@@ -154,7 +154,7 @@ def _with_text(body: dict[str, Any]) -> bool:
 
 def register(app: App, s: Services) -> None:
     command = TicketCommand(s)
-    routes = command.routes()
+    routes = {**command.routes(), **billing_ticket.routes(s)}
 
     def ack_modal(ack: Ack, body: dict[str, Any]) -> None:
         # The modal opens in the lazy listener; check the role now so a refusal is an

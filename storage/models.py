@@ -433,3 +433,18 @@ class DeskHandover(Base):
     at: Mapped[datetime] = mapped_column(primary_key=True)
     claimed_at: Mapped[datetime]
     tickets: Mapped[list[int]] = mapped_column(JSON, default=list)
+
+
+# --- Summaries: stop times on tickets, claimed summaries. Migration 0010 (bot.summaries). ----
+
+
+# --- The App Home: who opened it, pending republishes. Migration 0011 (bot.home). ----------
+
+
+# --- Billable work: time entries, a ticket's scope. Migration 0012 (bot.billing). ----------
+
+
+# --- Billable work: referrals, training notices, written orders. Migration 0013. -----------
+
+
+# --- Invoicing: closed months and their exports. Migration 0014 (bot.invoicing). ------------

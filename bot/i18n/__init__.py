@@ -14,13 +14,16 @@ from types import ModuleType
 from typing import Any, Protocol, runtime_checkable
 
 from bot.i18n import (
+    billing,
     cards,
     commands,
     console,
     customers,
     errors,
     fields,
+    home,
     imports,
+    invoicing,
     mail,
     modals,
     paging,
@@ -29,6 +32,7 @@ from bot.i18n import (
     rota,
     settings,
     sla,
+    summaries,
     words,
 )
 from bot.i18n.entries import LANGS, Catalogue, Entry, Lang, Text, form
@@ -63,6 +67,10 @@ SURFACES: tuple[ModuleType, ...] = (
     rota,
     paging,
     phone,
+    summaries,
+    home,
+    billing,
+    invoicing,
 )
 
 

@@ -116,6 +116,10 @@ class Lookup:
             kwargs["cursor"] = cursor
         raise Permanent(f"more than {PAGES * 200} messages since the row was made")
 
+    def channel_id(self, channel: str) -> str | None:
+        """The id of a channel given by name or id; None for a DM by user id."""
+        return self._id_of(channel)
+
     def _id_of(self, channel: str) -> str | None:
         if _CHANNEL_ID.match(channel):
             return channel

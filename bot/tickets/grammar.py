@@ -41,6 +41,10 @@ SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(("toon", "show"), "show"),
     **dict.fromkeys(("lijst", "list"), "list"),
     **dict.fromkeys(("taal", "lang", "language"), "lang"),
+    # Billable work (handlers/billing_ticket.py): time, a referral to a manual, a written order.
+    **dict.fromkeys(("tijd", "time"), "time"),
+    **dict.fromkeys(("verwijs", "refer"), "refer"),
+    **dict.fromkeys(("opdracht", "order"), "order"),
     **dict.fromkeys(("help", "hulp", "?"), "help"),
 }
 

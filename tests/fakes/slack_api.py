@@ -59,6 +59,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
+from tests.fakes import slack_files as files
 from tests.fakes import slack_history as history
 from tests.fakes.slack_history import RATE_LIMITS, RateLimits
 
@@ -74,7 +75,7 @@ TEAM_URL = "https://korton.slack.com/"
 
 # Values that slack_sdk JSON-encodes into a string when it sends a form body.
 _JSON_FIELDS = frozenset(
-    {"blocks", "attachments", "view", "metadata", "unfurls", "user_auth_blocks", "options"}
+    {"blocks", "attachments", "view", "metadata", "unfurls", "user_auth_blocks", "options", "files"}
 )
 # A Slack object id: a type letter followed by upper-case letters and digits.
 _ID_RE = re.compile(r"^[A-Z][A-Z0-9]{6,}$")
@@ -150,6 +151,10 @@ class _State:
     channel_names: dict[str, str] = field(default_factory=dict)  # id -> name
     messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Files (tests/fakes/slack_files.py): id -> file, id -> its bytes; user -> Home view.
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    uploads: dict[str, bytes] = field(default_factory=dict)
+    homes: dict[str, dict[str, Any]] = field(default_factory=dict)
     private: set[str] = field(default_factory=set)  # channel ids of private channels
     outside: set[str] = field(default_factory=set)  # channel ids the bot is not a member of
     latency: dict[str, float] = field(default_factory=dict)  # method -> seconds
@@ -446,8 +451,9 @@ class FakeSlack:
                 headers = {"Retry-After": str(retry_after)}
                 return 429, headers, {"ok": False, "error": "ratelimited"}
             return failure.status, {}, f"{failure.status} fake Slack failure"
-        if call.method == "response_url":
-            return 200, {}, "ok"
+        if call.method in ("response_url", "upload_url"):
+            # Neither is a Web API method: no token, no rate limit.
+            return self._endpoint(call)
         wait = self._limits.admit(call.method, time.monotonic())
         if wait is not None:
             return 429, {"Retry-After": str(wait)}, {"ok": False, "error": "ratelimited"}
@@ -466,6 +472,12 @@ class FakeSlack:
         if builder is None:
             return 200, {}, {"ok": False, "error": "unknown_method"}
         return 200, {}, builder(self, call.args)
+
+    def _endpoint(self, call: Call) -> tuple[int, dict[str, str], str]:
+        if call.method == "upload_url":
+            status, text = files.receive_upload(self, call.args["_file_id"], call.args["_bytes"])
+            return status, {}, text
+        return 200, {}, "ok"
 
     # ------------------------------------------------------------------ default answers
     # (called with self._cond held)
@@ -544,7 +556,7 @@ class FakeSlack:
 # reference); the fake checks the length limits that text from users can reach.
 
 _MESSAGE_METHODS = frozenset({"chat.postMessage", "chat.update", "chat.postEphemeral"})
-_VIEW_METHODS = frozenset({"views.open", "views.update"})
+_VIEW_METHODS = frozenset({"views.open", "views.update", "views.publish"})
 MAX_MESSAGE_TEXT = 40_000
 _BLOCK_TEXT = {"section": 3000, "header": 150}
 _ELEMENT_TEXT = {"button": 75}
@@ -815,6 +827,7 @@ _DEFAULTS: dict[str, Callable[[FakeSlack, dict[str, Any]], Response]] = {
     "usergroups.enable": _usergroups_enable,
     "usergroups.users.update": _usergroups_users_update,
     **history.BUILDERS,
+    **files.BUILDERS,
 }
 
 
@@ -888,6 +901,13 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             url = urlsplit(self.path)
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
+            if url.path.startswith("/upload/v1/"):
+                # files_upload_v2's second step: the raw bytes, to the URL step one gave.
+                args = {"_file_id": url.path.rsplit("/", 1)[-1], "_bytes": body}
+                upload = fake._handle("upload_url", args, Headers(dict(self.headers.items())))
+                if upload is not None:
+                    self._send(*upload)
+                return
             method = _method_of(url.path)
             if method is None:
                 self._send(404, {"Content-Type": "text/plain"}, b"not found")

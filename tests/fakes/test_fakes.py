@@ -122,7 +122,7 @@ def test_methods_balie_never_calls_are_unknown(slack: FakeSlack) -> None:
     for call in (
         lambda: client.users_info(user="U1"),
         lambda: client.chat_delete(channel="C1AAAAAAA", ts="1.2"),
-        lambda: client.views_publish(user_id="U1", view={"type": "home", "blocks": []}),
+        lambda: client.views_push(trigger_id="1.2", view={"type": "modal", "blocks": []}),
     ):
         with pytest.raises(SlackApiError) as err:
             call()
