@@ -441,7 +441,57 @@ class DeskHandover(Base):
 # --- The App Home: who opened it, pending republishes. Migration 0011 (bot.home). ----------
 
 
-# --- Billable work: time entries, a ticket's scope. Migration 0012 (bot.billing). ----------
+# --- Billable work: time entries, a ticket's scope. Migration 0013 (bot.billing). ----------
+
+
+class TimeEntry(Base):
+    """Time spent on a ticket, appended and never changed: a correction is a new entry that
+    cancels an old one (`cancels_id`), with minutes of its own (0 when it only cancels).
+    Whether it is charged is decided when it is recorded, by one of the service description's
+    rules (bot.billing.rules.Rule), and stored with the reason. The invoicing export sets
+    `invoice_month` when it closes the month the entry was exported in."""
+
+    __tablename__ = "time_entries"
+    __table_args__ = (
+        Index("ix_time_entries_worked_at", "worked_at"),
+        Index("ix_time_entries_ticket", "ticket_id"),
+        Index("ix_time_entries_customer_worked_at", "customer_id", "worked_at"),
+        Index(
+            "ix_time_entries_uninvoiced",
+            "worked_at",
+            postgresql_where=text("invoice_month IS NULL"),
+            sqlite_where=text("invoice_month IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    minutes: Mapped[int] = mapped_column(Integer)
+    # The kind of work (the policy's billing.kinds: support, analysis, setup, ...).
+    kind: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    actor_source: Mapped[str] = mapped_column(String(16), default="slack", server_default="slack")
+    actor: Mapped[str] = mapped_column(String(320))
+    # When the work was done (its day picks the rate) and when it was recorded.
+    worked_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+    chargeable: Mapped[bool] = mapped_column(default=False)
+    rule: Mapped[str] = mapped_column(String(48))
+    reason: Mapped[str] = mapped_column(String(48))
+    # Outside office hours: a chargeable entry carries the policy's surcharge.
+    after_hours: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The written order it was done under (rule 5), and the referral that made it chargeable
+    # (rule 2): ids in the billing facts' tables (migration 0014), no foreign key across.
+    order_id: Mapped[int | None] = mapped_column(Integer)
+    referral_id: Mapped[int | None] = mapped_column(Integer)
+    # The waakdienst's chargeable item it prices (rule 6).
+    chargeable_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("chargeable_items.id", ondelete="SET NULL")
+    )
+    cancels_id: Mapped[int | None] = mapped_column(ForeignKey("time_entries.id"), unique=True)
+    # "2026-11" once exported and closed; NULL while open.
+    invoice_month: Mapped[str | None] = mapped_column(String(7))
 
 
 # --- Billable work: referrals, training notices, written orders. Migration 0013. -----------

@@ -15,6 +15,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from bot.i18n import (
     billing,
+    billing_facts,
     cards,
     commands,
     console,
@@ -29,6 +30,7 @@ from bot.i18n import (
     paging,
     phone,
     policy,
+    report,
     rota,
     settings,
     sla,
@@ -68,8 +70,10 @@ SURFACES: tuple[ModuleType, ...] = (
     paging,
     phone,
     summaries,
+    report,
     home,
     billing,
+    billing_facts,
     invoicing,
 )
 

@@ -41,9 +41,11 @@ SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(("toon", "show"), "show"),
     **dict.fromkeys(("lijst", "list"), "list"),
     **dict.fromkeys(("taal", "lang", "language"), "lang"),
-    # Billable work (handlers/billing_ticket.py): time, a referral to a manual, a written order.
+    # Billable work (handlers/billing_ticket.py): time, a referral to a manual (and linking a
+    # question to it), a written order.
     **dict.fromkeys(("tijd", "time"), "time"),
     **dict.fromkeys(("verwijs", "refer"), "refer"),
+    **dict.fromkeys(("koppel", "link"), "link"),
     **dict.fromkeys(("opdracht", "order"), "order"),
     **dict.fromkeys(("help", "hulp", "?"), "help"),
 }

@@ -1,14 +1,14 @@
-"""billable work: referrals, training notices and written orders
+"""summaries claimed per period and channel, so each is posted once
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-01 15:00:00
 """
 
 from collections.abc import Sequence
 
-revision: str = "0013"
-down_revision: str | None = "0012"
+revision: str = "0011"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,14 +1,14 @@
-"""billable work: time entries and the scope of a ticket
+"""invoicing: closed months and their exports
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-01 15:00:00
 """
 
 from collections.abc import Sequence
 
-revision: str = "0012"
-down_revision: str | None = "0011"
+revision: str = "0015"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,14 +1,14 @@
-"""invoicing: closed months and their exports
+"""the summaries: when each ticket was resolved and closed, and what its clocks counted
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-01 15:00:00
 """
 
 from collections.abc import Sequence
 
-revision: str = "0014"
-down_revision: str | None = "0013"
+revision: str = "0010"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
