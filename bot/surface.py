@@ -11,6 +11,7 @@ class Command(StrEnum):
     KLANT = "/klant"
     SLA = "/sla"
     WAAKDIENST = "/waakdienst"
+    RAPPORT = "/rapport"
 
 
 # Events Balie subscribes to (bot events).
@@ -25,6 +26,9 @@ WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
     "chat.postMessage": ("chat:write",),
     "chat.update": ("chat:write",),
     "chat.postEphemeral": ("chat:write",),
+    # /rapport … csv sends the file to the requester's DM: opened (or found) by user id, so
+    # that an uncertain retry can look for the file in that conversation.
+    "conversations.open": ("im:write",),
     "views.open": (),
     "views.update": (),
     "usergroups.users.list": ("usergroups:read",),
@@ -41,6 +45,13 @@ WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
     "conversations.join": ("channels:join",),
     "conversations.history": ("channels:history", "groups:history"),
     "conversations.replies": ("channels:history", "groups:history"),
+    # The summaries' charts (bot.summaries.delivery): files_upload_v2 is three steps, the
+    # bytes going to the URL the first step gives ("upload_url": no method, no scope); a
+    # retry of an uncertain upload to a channel looks for its file by name first.
+    "files.getUploadURLExternal": ("files:write",),
+    "upload_url": (),
+    "files.completeUploadExternal": ("files:write",),
+    "files.list": ("files:read",),
 }
 
 # Scopes beyond the methods: slash commands, and posting in public channels Balie has not

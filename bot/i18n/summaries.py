@@ -75,6 +75,16 @@ MESSAGES: Catalogue = {
         "en": "*SLA by customer* (met / breached / cancelled)\n{rows}",
     },
     "summary.compliance_row": {"nl": "{who}: {clocks}", "en": "{who}: {clocks}"},
+    "summary.customers_all_met": {
+        "nl": {
+            "one": "en {count} klant zonder overschrijding",
+            "other": "en {count} klanten zonder overschrijding",
+        },
+        "en": {
+            "one": "and {count} customer without a breach",
+            "other": "and {count} customers without a breach",
+        },
+    },
     "summary.clock_part": {
         "nl": "{clock} {rate}, {met} / {breached} / {cancelled}",
         "en": "{clock} {rate}, {met} / {breached} / {cancelled}",

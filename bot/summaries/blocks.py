@@ -56,6 +56,8 @@ from bot.tickets.blocks import vocabulary as voc
 MAX_BLOCKS = 50
 IMAGE_ALT = 2000  # an image block's alt_text
 TIERS = ("gold", "silver", "bronze")
+# A month names every customer up to this many; beyond it only those with a breach.
+MAX_CUSTOMERS = 30
 
 
 def summary_blocks(
@@ -248,16 +250,23 @@ def _worst_first(item: tuple[str, dict[str, ClockCounts]]) -> tuple[Fraction, st
 
 
 def _compliance_by_customer(summary: Summary, lang: str) -> list[Block]:
+    """Every customer while they fit; for a big desk the ones with a breach, worst first (at
+    most MAX_CUSTOMERS), and one line counting the others. The CSV has them all."""
+    ranked = sorted(summary.current.compliance_by_customer.items(), key=_worst_first)
+    shown, rest = ranked, 0
+    if len(ranked) > MAX_CUSTOMERS:
+        broken = [(code, c) for code, c in ranked if any(x.breached for x in c.values())]
+        shown, rest = broken[:MAX_CUSTOMERS], len(ranked) - len(broken)
     rows = [
-        tr(
-            lang,
-            "summary.compliance_row",
-            who=code,
-            clocks=Raw(_clock_parts(counts, None, lang)),
-        )
-        for code, counts in sorted(summary.current.compliance_by_customer.items(), key=_worst_first)
+        tr(lang, "summary.compliance_row", who=code, clocks=Raw(_clock_parts(counts, None, lang)))
+        for code, counts in shown
     ]
-    return _listed(lang, "summary.compliance_by_customer", rows)
+    if rest:
+        rows.append(trn(lang, "summary.customers_all_met", rest))
+    blocks = _listed(lang, "summary.compliance_by_customer", rows)
+    if len(shown) + rest < len(ranked):
+        blocks.append(_context(t(lang, "summary.more")))
+    return blocks
 
 
 def _times(summary: Summary, lang: str) -> str:

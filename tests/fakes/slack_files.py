@@ -15,6 +15,10 @@ Behaviour follows Slack's reference for these methods:
 * ``files.list`` returns the files the bot uploaded, newest first, filtered by ``channel`` and
   ``ts_from``; ``files.info`` one file with its bytes left out (tests read them with
   :func:`content`).
+* ``conversations.open`` with ``users`` (one user id) opens, or finds, the DM with that user and
+  answers its ``D…`` id: the same id every time, and the one a message posted to the user id
+  lands in. Without ``users`` it answers ``users_list_not_supplied``; an id that is not a
+  user's, ``user_not_found``. (Group DMs of several users are not played.)
 * ``views.publish`` needs a ``user_id`` and a view of ``type: home`` (else
   ``invalid_arguments``); a ``hash`` that is not the current view's answers ``hash_conflict``.
   The last view published per user is kept (:func:`home_of`).
@@ -22,6 +26,7 @@ Behaviour follows Slack's reference for these methods:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -151,6 +156,17 @@ def shared_files(fake: FakeSlack) -> list[dict[str, Any]]:
         ]
 
 
+def conversations_open(fake: FakeSlack, args: dict[str, Any]) -> Response:
+    users = [u for u in str(args.get("users") or "").split(",") if u]
+    if not users:
+        return {"ok": False, "error": "users_list_not_supplied"}
+    if len(users) > 1 or not re.match(r"^[UW][A-Z0-9]{2,}$", users[0]):
+        return {"ok": False, "error": "user_not_found"}
+    channel_id = fake._resolve_channel(users[0])
+    fake._state.channel_names.setdefault(channel_id, channel_id.lower())
+    return {"ok": True, "no_op": False, "already_open": False, "channel": {"id": channel_id}}
+
+
 def views_publish(fake: FakeSlack, args: dict[str, Any]) -> Response:
     user = str(args.get("user_id") or "")
     view = args.get("view")
@@ -177,4 +193,5 @@ BUILDERS: dict[str, Callable[[FakeSlack, dict[str, Any]], Response]] = {
     "files.list": files_list,
     "files.info": files_info,
     "views.publish": views_publish,
+    "conversations.open": conversations_open,
 }

@@ -79,3 +79,25 @@ def test_views_publish_keeps_the_users_home_and_checks_its_hash(fake: FakeSlack)
     with pytest.raises(SlackApiError) as modal:
         client(fake).views_publish(user_id="U1", view={"type": "modal", "blocks": []})
     assert modal.value.response["error"] == "invalid_arguments"
+
+
+def test_conversations_open_gives_the_dm_a_post_to_the_user_lands_in(fake: FakeSlack) -> None:
+    opened = client(fake).conversations_open(users="UAGENT1")
+    channel = opened["channel"]["id"]
+    assert channel.startswith("D")
+    assert client(fake).conversations_open(users="UAGENT1")["channel"]["id"] == channel
+    assert client(fake).conversations_open(users="UAGENT2")["channel"]["id"] != channel
+    client(fake).chat_postMessage(channel="UAGENT1", text="hoi")
+    client(fake).files_upload_v2(channel=channel, content=b"a,b\n", filename="r.csv", title="r")
+    assert [m["text"] for m in fake.messages_in(channel)] == ["hoi", ""]
+    listed = client(fake).files_list(channel=channel)["files"]
+    assert [f["name"] for f in listed] == ["r.csv"]
+
+
+def test_conversations_open_refuses_a_missing_or_unknown_user(fake: FakeSlack) -> None:
+    with pytest.raises(SlackApiError) as missing:
+        client(fake).api_call("conversations.open", params={})
+    assert missing.value.response["error"] == "users_list_not_supplied"
+    with pytest.raises(SlackApiError) as unknown:
+        client(fake).conversations_open(users="#balie")
+    assert unknown.value.response["error"] == "user_not_found"
