@@ -7,7 +7,7 @@ outcome (deadlines, states, and when the monitor must look again) on the ticket.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from fractions import Fraction
 
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from storage.models import Ticket, TicketEvent
 from storage.sla import StatusRow
 
 Statuses = dict[ClockKind, ClockStatus]
+_SECOND = timedelta(seconds=1)
 
 
 class Sla:
@@ -38,6 +39,7 @@ class Sla:
         ticket = session.get(Ticket, e.ticket_id)
         if ticket is None:
             return
+        _note_lifecycle(ticket, e)
         if e.action is Action.REGISTER:
             # A ticket just registered has one status and nothing announced: its clocks come
             # from the ticket itself, without reading the trail back (this runs in the ack).
@@ -87,6 +89,7 @@ class Sla:
         ticket.response_state = statuses[ClockKind.RESPONSE].state.value
         ticket.resolution_due_at = statuses[ClockKind.RESOLUTION].deadline
         ticket.resolution_state = statuses[ClockKind.RESOLUTION].state.value
+        _note_stops(ticket, statuses)
         checks = [
             found[1]
             for kind, clock in clocks.items()
@@ -114,6 +117,33 @@ class Sla:
                 )
                 announced[kind.value] -= again
         return self.store(ticket, clocks, announced, now)
+
+
+def _note_lifecycle(ticket: Ticket, e: TicketChanged) -> None:
+    """The moments the summaries count by that the clocks do not tell: closes and reopens."""
+    if e.action is Action.CLOSE:
+        ticket.closed_at = e.at
+    elif e.action is Action.REOPEN:
+        ticket.closed_at = None
+        ticket.reopened_at = e.at
+        ticket.reopen_count = (ticket.reopen_count or 0) + 1
+
+
+def _note_stops(ticket: Ticket, statuses: Statuses) -> None:
+    """What the summaries read instead of the history: when the ticket was done, what each
+    clock counted when it was met, and when it breached. Written with the states, so they
+    always agree with them (a reopen clears the resolve; a looser priority, a breach)."""
+    response, resolution = statuses[ClockKind.RESPONSE], statuses[ClockKind.RESOLUTION]
+    ticket.resolved_at = resolution.met_at
+    ticket.done_at = resolution.met_at or resolution.cancelled_at
+    ticket.response_seconds = _seconds(response)
+    ticket.resolution_seconds = _seconds(resolution)
+    ticket.response_breached_at = response.deadline if response.breached else None
+    ticket.resolution_breached_at = resolution.deadline if resolution.breached else None
+
+
+def _seconds(status: ClockStatus) -> int | None:
+    return status.elapsed // _SECOND if status.met_at is not None else None
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -1,12 +1,24 @@
-"""The figures of a summary, read from the database (stub: the figures helper fills it)."""
+"""The figures of a summary, read from the database.
+
+One read per summary: the tickets open at some moment of the period or the one before it
+(storage.summaries reads them by their indexed moments, never the history before), their SLA
+warnings and the waakdienst's pages; bot.summaries.rules.tally counts them, once per period.
+"""
 
 from __future__ import annotations
+
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
+from bot.errors import NotFound
 from bot.policy import Policy
-from bot.summaries.model import Figures, Period, Scope, Summary, SummaryKind
+from bot.summaries.model import Figures, Period, Scope, Summary, SummaryKind, TicketRow
+from bot.summaries.rules import as_of, business_day
+from bot.summaries.rules.tally import Desk, PageSent, PageTaken, tally
+from storage import summaries as store
+from storage.summaries import Where
 
 
 class SummaryFigures:
@@ -14,7 +26,71 @@ class SummaryFigures:
         self.readers = readers
         self.policy = policy
         self.clock = clock
+        self.desk = Desk(
+            calendar=policy.calendar,
+            business_day=business_day(policy.office_hours.weekly_hours()),
+            timezone=ZoneInfo(policy.office_hours.timezone),
+            priorities=tuple(policy.priority_order),
+            lines=tuple(sorted(policy.routing.lines)),
+            tiers=tuple(policy.sla),
+        )
 
     def summary(self, *, kind: SummaryKind, period: Period, scope: Scope) -> Summary:
-        """The period's figures and those of the period of the same length before it."""
-        return Summary(kind, scope, period, Figures(), Figures())
+        """The period's figures and those of the period of the same length before it.
+        Raises NotFound for a customer code that does not exist."""
+        now = self.clock.now()
+        previous = period.previous()
+        with self.readers() as session:
+            where = self._where(session, scope)
+            start, end = previous.start, period.end
+            rows = [
+                as_of(TicketRow(*r), now)
+                for r in store.tickets(session=session, start=start, end=end, where=where)
+            ]
+            warnings = {
+                (ticket, clock): at
+                for ticket, clock, at in store.first_warnings(
+                    session=session, start=start, end=end, where=where
+                )
+            }
+            pages = [
+                PageSent(*p)
+                for p in store.pages_sent(session=session, start=start, end=end, where=where)
+            ]
+            chains = sorted({p.chain_id for p in pages})
+            taken = [
+                PageTaken(*a)
+                for a in store.acks(
+                    session=session, start=start, end=end, chain_ids=chains, where=where
+                )
+            ]
+
+        def count(p: Period) -> Figures:
+            return tally(
+                rows=rows,
+                warnings=warnings,
+                pages=pages,
+                taken=taken,
+                period=p,
+                now=now,
+                desk=self.desk,
+            )
+
+        return Summary(kind, scope, period, current=count(period), previous=count(previous))
+
+    def rows(self, *, period: Period, scope: Scope) -> list[TicketRow]:
+        """The period's tickets for the CSV: every ticket open at some moment of it (so the
+        new, resolved and cancelled ones too), in number order, clocks as of now."""
+        now = self.clock.now()
+        with self.readers() as session:
+            where = self._where(session, scope)
+            found = store.tickets(session=session, start=period.start, end=period.end, where=where)
+        return [as_of(TicketRow(*r), now) for r in found]
+
+    def _where(self, session: Session, scope: Scope) -> Where:
+        if scope.customer is None:
+            return Where(line=scope.line)
+        customer = store.customer_id(session=session, code=scope.customer)
+        if customer is None:
+            raise NotFound("error.customer_not_found", value=scope.customer)
+        return Where(line=scope.line, customer_id=customer)

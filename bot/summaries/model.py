@@ -161,6 +161,58 @@ class Figures:
         return sum(self.open_by_priority.values())
 
 
+@dataclass(frozen=True, slots=True)
+class TicketRow:
+    """One ticket as the summaries read it: the CSV's row, and what the figures count.
+
+    Clock states are as of the moment the rows were read: a clock whose deadline passed
+    before the SLA monitor came round to it is breached already (at its deadline).
+    Durations are what the clock counted until it was met: business time on the calendar,
+    clock time for a 24x7 target, pauses excluded; None while not met (or cancelled).
+    """
+
+    id: int
+    number: str
+    customer: str  # the customer's code
+    customer_name: str
+    tier: str
+    type: str
+    priority: str
+    line: int
+    status: str
+    subject: str
+    assignee: str | None
+    created_at: datetime
+    responded_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    # When it left the open statuses (resolved, or closed without a resolve); None: open.
+    done_at: datetime | None
+    reopened_at: datetime | None
+    reopen_count: int
+    response_state: str
+    response_due_at: datetime | None
+    response_breached_at: datetime | None
+    response_seconds: int | None
+    resolution_state: str
+    resolution_due_at: datetime | None
+    resolution_breached_at: datetime | None
+    resolution_seconds: int | None
+
+    @property
+    def response_minutes(self) -> int | None:
+        return None if self.response_seconds is None else self.response_seconds // 60
+
+    @property
+    def resolution_minutes(self) -> int | None:
+        return None if self.resolution_seconds is None else self.resolution_seconds // 60
+
+    def open_at(self, moment: datetime) -> bool:
+        """Registered before `moment` and not yet done then (a ticket resolved and reopened
+        later counts as open in between: only its latest resolve is kept)."""
+        return self.created_at < moment and (self.done_at is None or self.done_at >= moment)
+
+
 @dataclass(frozen=True)
 class Summary:
     kind: SummaryKind

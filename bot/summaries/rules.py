@@ -1,1 +1,0 @@
-"""Pure rules: no Slack, no database."""
