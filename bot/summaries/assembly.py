@@ -8,10 +8,17 @@ from bot.events import EventBus
 from bot.outbox.dispatcher import Deliver
 from bot.parts import Parts
 from bot.scheduler import Background
+from bot.summaries.figures import SummaryFigures
+from bot.summaries.on_demand import Reports
+from bot.summaries.report_delivery import ReportDelivery
 
 
 @dataclass
 class Summaries:
+    # The figures of any period and scope (the scheduled posts and /rapport read them).
+    figures: SummaryFigures
+    # /rapport: the summary on demand, and its tickets as CSV.
+    reports: Reports
     deliveries: dict[str, Deliver] = field(default_factory=dict)
 
     def subscribe(self, events: EventBus) -> None:
@@ -22,4 +29,14 @@ class Summaries:
 
 
 def build(parts: Parts) -> Summaries:
-    return Summaries()
+    figures = SummaryFigures(readers=parts.readers, policy=parts.policy, clock=parts.clock)
+    reports = Reports(
+        sessions=parts.sessions,
+        readers=parts.readers,
+        policy=parts.policy,
+        clock=parts.clock,
+        roles=parts.roles,
+        after_commit=parts.kick,
+    )
+    report_delivery = ReportDelivery(client=parts.client, figures=figures, policy=parts.policy)
+    return Summaries(figures=figures, reports=reports, deliveries=report_delivery.handlers())

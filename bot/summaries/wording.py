@@ -128,34 +128,44 @@ def scope_label(scope: Scope, policy: Policy, lang: str) -> str:
 
 def title(summary: Summary, policy: Policy, lang: str) -> str:
     """The heading: "Dagoverzicht · 2e lijn · 01-12-2026"."""
-    scope = scope_label(summary.scope, policy, lang)
-    period = summary.period
-    if summary.kind is SummaryKind.WEEK:
+    return title_of(summary.kind, summary.scope, summary.period, policy, lang)
+
+
+def title_of(kind: SummaryKind, scope: Scope, period: Period, policy: Policy, lang: str) -> str:
+    shown = scope_label(scope, policy, lang)
+    if kind is SummaryKind.WEEK:
         first = first_day(period)
         week = f"{first.isocalendar().week} ({span(period, lang)})"
-        return t(lang, HEADER_KEYS["week"], scope=scope, week=week)
-    if summary.kind is SummaryKind.MONTH:
+        return t(lang, HEADER_KEYS["week"], scope=shown, week=week)
+    if kind is SummaryKind.MONTH:
         first, last = first_day(period), last_day(period)
         if (first.year, first.month) == (last.year, last.month):
             month = t(lang, MONTH_KEYS[first.month - 1], year=first.year)
         else:
             month = span(period, lang)
-        return t(lang, HEADER_KEYS["month"], scope=scope, month=month)
-    return t(lang, HEADER_KEYS[summary.kind.value], scope=scope, span=span(period, lang))
+        return t(lang, HEADER_KEYS["month"], scope=shown, month=month)
+    return t(lang, HEADER_KEYS[kind.value], scope=shown, span=span(period, lang))
 
 
 def filename(summary: Summary, lang: str, extension: str) -> str:
-    """Unique per kind, scope and period, so that an uncertain retry of an upload finds its own
-    file in files.list: "balie-dag-2026-12-01-1730-lijn-2.png"."""
-    kind = t(lang, FILE_KEYS[summary.kind.value])
-    end = summary.period.end.astimezone(AMSTERDAM)
-    parts = ["balie", kind, end.strftime("%Y-%m-%d-%H%M")]
-    if summary.scope.line is not None:
-        parts.append(t(lang, "summary.file.line", line=summary.scope.line))
-    if summary.scope.customer is not None:
-        parts.append(summary.scope.customer.lower())
-    if summary.scope.line is None and summary.scope.customer is None:
+    """Unique per kind, scope and period end, so that an uncertain retry of an upload finds
+    its own file in files.list: "balie-dag-2026-12-01-1730-lijn-2.png"."""
+    return filename_of(summary.kind, summary.scope, summary.period, lang, extension)
+
+
+def filename_of(
+    kind: SummaryKind, scope: Scope, period: Period, lang: str, extension: str, tail: str = ""
+) -> str:
+    end = period.end.astimezone(AMSTERDAM)
+    parts = ["balie", t(lang, FILE_KEYS[kind.value]), end.strftime("%Y-%m-%d-%H%M")]
+    if scope.line is not None:
+        parts.append(t(lang, "summary.file.line", line=scope.line))
+    if scope.customer is not None:
+        parts.append(scope.customer.lower())
+    if scope.line is None and scope.customer is None:
         parts.append(t(lang, "summary.file.desk"))
+    if tail:
+        parts.append(tail)
     return "-".join(parts) + "." + extension
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.summaries.model import (
@@ -19,6 +20,7 @@ from bot.summaries.model import (
 )
 from tests.conftest import amsterdam
 
+DESK = Scope()
 # Monday 30 November to Monday 7 December 2026, Amsterdam midnight to midnight.
 WEEK = Period(amsterdam(2026, 11, 30, 0, 0), amsterdam(2026, 12, 7, 0, 0))
 # Tuesday 1 December 2026, 08:30 to 17:30.
@@ -90,13 +92,11 @@ MORNING = Figures(
 
 
 def summary(
-    kind: SummaryKind = SummaryKind.WEEK, scope: Scope = Scope(), **changes: object
+    kind: SummaryKind = SummaryKind.WEEK, scope: Scope = DESK, **changes: object
 ) -> Summary:
     period = {SummaryKind.DAY: DAY, SummaryKind.MONTH: MONTH, SummaryKind.MORNING: WEEKEND}.get(
         kind, WEEK
     )
     if kind is SummaryKind.MORNING:
         return Summary(kind, scope, period, MORNING, Figures())
-    from dataclasses import replace
-
     return Summary(kind, scope, period, replace(CURRENT, **changes), PREVIOUS)  # type: ignore[arg-type]
