@@ -52,7 +52,7 @@ def report_query(text: str, policy: Policy, lang: str) -> ReportQuery:
         if said_period is not None:
             if period is not None and period != said_period:
                 problems.add(
-                    "period", "report.two_periods", first=period_word(period, lang), second=word
+                    "subcommand", "report.two_periods", first=period_word(period, lang), second=word
                 )
             period = said_period
         elif said_flag is not None:
