@@ -41,6 +41,13 @@ WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
     "conversations.join": ("channels:join",),
     "conversations.history": ("channels:history", "groups:history"),
     "conversations.replies": ("channels:history", "groups:history"),
+    # The summaries' charts (bot.summaries.delivery): files_upload_v2 is three steps, the
+    # bytes going to the URL the first step gives ("upload_url": no method, no scope); a
+    # retry of an uncertain upload to a channel looks for its file by name first.
+    "files.getUploadURLExternal": ("files:write",),
+    "upload_url": (),
+    "files.completeUploadExternal": ("files:write",),
+    "files.list": ("files:read",),
 }
 
 # Scopes beyond the methods: slash commands, and posting in public channels Balie has not
