@@ -15,7 +15,12 @@ from bot.summaries.schedule import Schedule, Slot, When
 from tests.conftest import amsterdam
 
 AMS = ZoneInfo("Europe/Amsterdam")
-DAY, MORNING, WEEK, MONTH = SummaryKind.DAY, SummaryKind.MORNING, SummaryKind.WEEK, SummaryKind.MONTH
+DAY, MORNING, WEEK, MONTH = (
+    SummaryKind.DAY,
+    SummaryKind.MORNING,
+    SummaryKind.WEEK,
+    SummaryKind.MONTH,
+)
 CLOSING, OPENING = When(closing=True), When()
 
 
@@ -64,7 +69,9 @@ def test_nothing_on_whit_monday_and_tuesday_covers_it() -> None:
     assert s.slot_on(DAY, CLOSING, amsterdam(2026, 5, 23).date()) is None  # a Saturday
     slot = latest(DAY, CLOSING, amsterdam(2026, 5, 26, 17, 30))
     friday = amsterdam(2026, 5, 22, 17, 30)
-    assert s.period(slot, CLOSING, last_end=friday) == period(friday, amsterdam(2026, 5, 26, 17, 30))
+    assert s.period(slot, CLOSING, last_end=friday) == period(
+        friday, amsterdam(2026, 5, 26, 17, 30)
+    )
 
 
 def test_a_shorter_day_closes_earlier_and_a_policy_time_is_kept() -> None:
