@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.outbox.dispatcher import Deliver, GiveUp
 from bot.outbox.files import Upload, upload_once
 from bot.outbox.slack_call import call
-from bot.outbox.slack_lookup import Lookup
+from bot.outbox.slack_lookup import CLOCK_SKEW, Lookup
 from bot.policy import Policy
 from bot.summaries.blocks import summary_blocks, summary_text
 from bot.summaries.chart import draw
@@ -97,7 +97,9 @@ class SummaryDelivery:
                 title=chart.title or text,
                 alt_txt=chart.alt or None,
             )
-            chart_file = upload_once(self.client, upload, uncertain=item.uncertain)
+            chart_file = self._earlier_chart(item, upload.filename) if item.uncertain else None
+            if chart_file is None:
+                chart_file = upload_once(self.client, upload, uncertain=item.uncertain)
         blocks = summary_blocks(summary, self.policy, lang, chart_file=chart_file, alt=alt)
         try:
             self._send(item, p, text, blocks)
@@ -111,6 +113,16 @@ class SummaryDelivery:
             )
             plain = summary_blocks(summary, self.policy, lang, chart_file=None, alt=alt)
             self._send(item, p, text, plain)
+
+    def _earlier_chart(self, item: OutboxItem, filename: str) -> str | None:
+        """The chart an earlier attempt uploaded (privately, so upload_once cannot look in a
+        channel for it): found in the bot's files by its name, which is unique per post."""
+        since = int((item.created_at - CLOCK_SKEW).timestamp())
+        answer = call(self.client.files_list, ts_from=since, count=100)
+        for file in answer.get("files") or []:
+            if file.get("name") == filename:
+                return str(file["id"])
+        return None
 
     def _send(
         self, item: OutboxItem, p: SummaryPost, text: str, blocks: list[dict[str, Any]]

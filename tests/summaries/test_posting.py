@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 
 from bot.wiring import build_services
 from tests.conftest import BOT_TOKEN, Balie, amsterdam, make_settings, test_policy
+from tests.fakes import slack_files
 from tests.summaries.posting_helpers import (
     LEADS,
     LINES,
@@ -245,3 +246,21 @@ def test_a_summary_the_policy_switches_off_is_not_posted(balie: Balie, enabled: 
         services.background.shutdown()
     assert bool(day) == (enabled == "day") and bool(morning) == (enabled == "morning")
     assert {c.kind for c in claims(balie)} == {enabled}
+
+
+def test_a_chart_uploaded_before_a_failed_post_is_used_not_uploaded_again(balie: Balie) -> None:
+    balie.fake.set_clock(lambda: balie.clock.now().timestamp())
+    balie.clock.set(amsterdam(2026, 11, 24, 17, 30))
+    # Slack answers 503 to the posts: each chart is up, its message may or may not be.
+    balie.fake.fail("chat.postMessage", status=503, times=4)
+    sweep(balie)
+    assert summaries(balie) == []
+    assert len(balie.fake.calls_to("files.completeUploadExternal")) == 4
+    balie.clock.advance(timedelta(minutes=5))
+    balie.drain()
+    posts = summaries(balie)
+    assert len(posts) == 4
+    # No second upload: each retry found its chart by name and showed that one.
+    assert len(balie.fake.calls_to("files.completeUploadExternal")) == 4
+    shown = {images(p)[0]["slack_file"]["id"] for p in posts}
+    assert shown == {f["id"] for f in slack_files.shared_files(balie.fake)}
