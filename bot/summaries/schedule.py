@@ -16,7 +16,7 @@ latest slot is ever due: after downtime the one missed most recently is posted o
 period starts where the last posted one ended, so the missed days are in one catch-up instead
 of a pile. A slot missed by more than an hour is caught up only while the desk is open, so
 nothing lands in the channels in the night or on a closed day; and a target that never had a
-summary (a first start, a new channel) gets no catch-up of old slots, only today's.
+summary (a first start, a new channel) catches up nothing: it starts with the next one due.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LOOK_BACK_DAYS = 40
 # A slot missed by less than this (a restart, a deploy) goes out at once, even after hours.
 GRACE = timedelta(hours=1)
+# A target without any summary yet gets one only this close to its moment (a few sweeps).
+FIRST_WINDOW = timedelta(minutes=5)
 # A catch-up reaches back at most this far: a summary last posted longer ago (it was switched
 # off for a while) starts afresh at its natural period instead of covering months of days.
 MAX_CATCH_UP: dict[SummaryKind, timedelta] = {
@@ -116,14 +118,15 @@ class Schedule:
     def due(self, slot: Slot, now: datetime, *, last_end: datetime | None) -> bool:
         """Whether the slot is to be posted now, given the end of the last one posted to the
         same target (None: never)."""
-        if slot.at > now or (last_end is not None and last_end >= slot.end):
+        if slot.at > now:
             return False
-        if now < slot.at + GRACE:
-            return True
-        if not self.calendar.is_open(now):
+        if last_end is None:
+            # Never posted here (a first start, a new channel): nothing to catch up; the first
+            # summary is the first one that falls due while Balie runs.
+            return now < slot.at + FIRST_WINDOW
+        if last_end >= slot.end:
             return False
-        # Never posted here before: no catch-up of an old slot, only of today's.
-        return last_end is not None or _local_day(slot.at, self.tz) == _local_day(now, self.tz)
+        return now < slot.at + GRACE or self.calendar.is_open(now)
 
     def period(self, slot: Slot, when: When, *, last_end: datetime | None) -> Period:
         """From where the last one ended (a catch-up covers every day missed since), or the
@@ -184,7 +187,3 @@ def _days(start: date, stop: date) -> Iterator[date]:
     while day < stop:
         yield day
         day += timedelta(days=1)
-
-
-def _local_day(at: datetime, tz: ZoneInfo) -> date:
-    return at.astimezone(tz).date()

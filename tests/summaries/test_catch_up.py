@@ -14,7 +14,8 @@ def _periods(balie: Balie, kind: str, channel: str) -> list[tuple[object, object
 
 
 def test_one_catch_up_covers_the_missed_days(balie: Balie) -> None:
-    sweep(balie)  # Tuesday 10:00: this morning's
+    balie.clock.set(amsterdam(2026, 11, 24, 8, 30))
+    sweep(balie)  # Tuesday's morning
     balie.clock.set(amsterdam(2026, 11, 24, 17, 30))
     sweep(balie)  # Tuesday's day
     balie.fake.clear()

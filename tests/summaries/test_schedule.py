@@ -193,13 +193,19 @@ def test_after_downtime_one_catch_up_covers_every_missed_day() -> None:
     )
 
 
-def test_a_first_start_catches_up_nothing_but_today() -> None:
+def test_a_first_start_catches_up_nothing() -> None:
     s = schedule()
     now = amsterdam(2026, 11, 24, 10, 0)
     assert not s.due(latest(DAY, CLOSING, now), now, last_end=None)  # Monday's day
     assert not s.due(latest(MONTH, OPENING, now), now, last_end=None)  # 2 November's month
     assert not s.due(latest(WEEK, OPENING, now), now, last_end=None)  # Monday's week
-    assert s.due(latest(MORNING, OPENING, now), now, last_end=None)  # this morning's
+    assert not s.due(latest(MORNING, OPENING, now), now, last_end=None)  # this morning's
+    # It starts with the next one due, a sweep or two late at most.
+    for now, due in (
+        (amsterdam(2026, 11, 24, 17, 34), True),
+        (amsterdam(2026, 11, 24, 17, 36), False),
+    ):
+        assert s.due(latest(DAY, CLOSING, now), now, last_end=None) is due, now
 
 
 @pytest.mark.parametrize("kind", [DAY, WEEK])
