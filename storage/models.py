@@ -452,6 +452,25 @@ class DeskHandover(Base):
     tickets: Mapped[list[int]] = mapped_column(JSON, default=list)
 
 
+# --- Summaries: the scheduled posts, claimed once. Migration 0011 (bot.summaries.poster). ----
+
+
+class SummaryClaim(Base):
+    """One row per scheduled summary posted (or being posted) to a channel: the claim that
+    makes it go out once across restarts and replicas. Keyed by kind, channel, scope ("desk",
+    "line:2") and the end of the period it covers; the next one's period starts at the latest
+    end (a catch-up after downtime covers everything since)."""
+
+    __tablename__ = "summary_claims"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(80), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(40), primary_key=True)
+    period_end: Mapped[datetime] = mapped_column(primary_key=True)
+    period_start: Mapped[datetime]
+    claimed_at: Mapped[datetime]
+
+
 # --- Summaries: stop times on tickets, claimed summaries. Migration 0010 (bot.summaries). ----
 
 # The moments a summary's period is read by (storage.summaries): each index finds the period's

@@ -88,4 +88,13 @@ MESSAGES: Catalogue = {
         "nl": "de servicedesk moet op minstens één dag open zijn",
         "en": "the service desk must be open on at least one day",
     },
+    # --- the summaries section (bot.summaries) ----------------------------------------------
+    "policy.summary_at": {
+        "nl": "'{value}' is geen moment; schrijf office_start, office_end of een tijd als 17:30",
+        "en": "'{value}' is not a moment; write office_start, office_end or a time like 17:30",
+    },
+    "policy.summary_to": {
+        "nl": "'{value}' is geen bestemming; schrijf lines, team_leads of een kanaal (#naam)",
+        "en": "'{value}' is not a destination; write lines, team_leads or a channel (#name)",
+    },
 }
