@@ -14,7 +14,12 @@ class Command(StrEnum):
 
 
 # Events Balie subscribes to (bot events).
-EVENTS: frozenset[str] = frozenset()
+EVENTS: frozenset[str] = frozenset(
+    {
+        # The App Home (bot.home): opening the Home tab publishes the agent's cockpit.
+        "app_home_opened",
+    }
+)
 
 # Global and message shortcuts (callback ids).
 SHORTCUTS: frozenset[str] = frozenset()
@@ -41,6 +46,8 @@ WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
     "conversations.join": ("channels:join",),
     "conversations.history": ("channels:history", "groups:history"),
     "conversations.replies": ("channels:history", "groups:history"),
+    # The App Home (bot.home): every agent's cockpit in Balie's Home tab (no scope needed).
+    "views.publish": (),
 }
 
 # Scopes beyond the methods: slash commands, and posting in public channels Balie has not
