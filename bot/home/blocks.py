@@ -99,8 +99,11 @@ def _icon(policy: Policy, priority: str) -> str:
     return _PRIORITY_ICON.get(order.index(priority) if priority in order else 9, ":white_circle:")
 
 
-def duration(d: timedelta, lang: str) -> str:
-    minutes = int(abs(d).total_seconds() // 60)
+def duration(d: timedelta, lang: str, *, up: bool = False) -> str:
+    """Hours and minutes; `up` rounds a part of a minute up (time left: "nog 0u01" until the
+    deadline itself, never "nog 0u00" while there is time)."""
+    seconds = abs(d).total_seconds()
+    minutes = int(-(-seconds // 60) if up else seconds // 60)
     h, m = divmod(minutes, 60)
     return t(lang, "duration", sign="", h=h, m=m)
 
@@ -110,7 +113,11 @@ def countdown(c: Countdown, lang: str, warn_from: int) -> str:
     icon = _CLOCK_ICON.get(c.state, _WARN if c.percent >= warn_from else "")
     if c.state is ClockState.PAUSED:
         return t(
-            lang, "home.clock_paused", icon=icon, clock=clock, left=duration(c.remaining, lang)
+            lang,
+            "home.clock_paused",
+            icon=icon,
+            clock=clock,
+            left=duration(c.remaining, lang, up=True),
         )
     deadline = when(c.deadline) if c.deadline else t(lang, "sla.no_deadline")
     if c.remaining < timedelta(0) or c.state is ClockState.BREACHED:
@@ -127,7 +134,7 @@ def countdown(c: Countdown, lang: str, warn_from: int) -> str:
         "home.clock_left",
         icon=icon,
         clock=clock,
-        left=duration(c.remaining, lang),
+        left=duration(c.remaining, lang, up=True),
         deadline=deadline,
     )
 
@@ -222,7 +229,7 @@ def _desk(totals: Totals, policy: Policy, lang: str) -> list[Block]:
             lang,
             "home.desk_row",
             label=voc.priority_label(policy, p, lang),
-            count=totals.by_priority.get(p, 0),
+            n=totals.by_priority.get(p, 0),
         )
         for p in policy.priority_order
     )
@@ -230,10 +237,10 @@ def _desk(totals: Totals, policy: Policy, lang: str) -> list[Block]:
         tr(
             lang,
             "home.desk_row",
-            label=voc.line_label(policy, n, lang),
-            count=totals.by_line.get(n, 0),
+            label=voc.line_label(policy, line, lang),
+            n=totals.by_line.get(line, 0),
         )
-        for n in sorted(policy.routing.lines)
+        for line in sorted(policy.routing.lines)
     )
     return [
         _section(t(lang, "home.desk")),

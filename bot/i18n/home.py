@@ -102,7 +102,7 @@ MESSAGES: Catalogue = {
     },
     "home.desk_by_priority": {"nl": "*Per prioriteit*\n{rows}", "en": "*By priority*\n{rows}"},
     "home.desk_by_line": {"nl": "*Per lijn*\n{rows}", "en": "*By line*\n{rows}"},
-    "home.desk_row": {"nl": "{label}: {count}", "en": "{label}: {count}"},
+    "home.desk_row": {"nl": "{label}: {n}", "en": "{label}: {n}"},
     "home.desk_risk": {
         "nl": ":warning: *Met SLA-risico*: {at_risk}\n:rotating_light: *Overschreden*: {breached}",
         "en": ":warning: *At SLA risk*: {at_risk}\n:rotating_light: *Breached*: {breached}",
