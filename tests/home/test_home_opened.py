@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.conftest import AGENT, AGENT2, LEAD, OUTSIDER, Balie, amsterdam
+from bot.wiring import build_services
+from tests.conftest import AGENT, AGENT2, LEAD, OUTSIDER, Balie, amsterdam, test_policy
 from tests.fakes.signed import block_actions_payload
 from tests.fakes.slack_files import home_of
 from tests.home.home_helpers import (
@@ -108,6 +109,23 @@ def test_a_retried_event_is_handled_once_and_the_messages_tab_publishes_nothing(
     open_home(balie, AGENT, event_id="Ev0HOME3")
     balie.drain()
     assert len(publishes(balie, AGENT)) == 2
+
+
+def test_a_redelivery_reaching_another_replica_is_still_handled_once(balie: Balie) -> None:
+    # A second Balie on the same database, as behind a load balancer.
+    other = build_services(
+        balie.services.settings,
+        policy=test_policy(),
+        clock=balie.clock,
+        engine=balie.database.engine,
+        run_migrations=False,
+    )
+    open_home(balie, AGENT, event_id="Ev0REPLICA")
+    balie.drain()
+    assert other.home.service.opened(AGENT, "Ev0REPLICA") is False
+    other.dispatcher.drain()
+    balie.drain()
+    assert len(publishes(balie, AGENT)) == 1
 
 
 def test_opening_twice_before_the_publish_went_out_is_one_publish(balie: Balie) -> None:
