@@ -234,3 +234,10 @@ def test_a_rate_limited_publish_is_retried(balie: Balie) -> None:
     settle(balie)
     assert len(publishes(balie, AGENT)) == 1
     assert "*Je open tickets* (0)" in home_text(balie, AGENT)
+
+
+def test_a_malformed_event_is_refused_and_writes_nothing(balie: Balie) -> None:
+    response = balie.slack.event({"type": "app_home_opened", "user": "<!channel>", "tab": "home"})
+    assert response.status == 400
+    balie.drain()
+    assert balie.fake.calls_to("views.publish") == []
