@@ -15,7 +15,12 @@ class Command(StrEnum):
 
 
 # Events Balie subscribes to (bot events).
-EVENTS: frozenset[str] = frozenset()
+EVENTS: frozenset[str] = frozenset(
+    {
+        # The App Home (bot.home): opening the Home tab publishes the agent's cockpit.
+        "app_home_opened",
+    }
+)
 
 # Global and message shortcuts (callback ids).
 SHORTCUTS: frozenset[str] = frozenset()
@@ -46,12 +51,14 @@ WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
     "conversations.history": ("channels:history", "groups:history"),
     "conversations.replies": ("channels:history", "groups:history"),
     # The summaries' charts (bot.summaries.delivery): files_upload_v2 is three steps, the
-    # bytes going to the URL the first step gives ("upload_url": no method, no scope); a
-    # retry of an uncertain upload to a channel looks for its file by name first.
+    # bytes going to the URL the first step gives (no method, no scope); a retry of an
+    # uncertain upload to a channel looks for its file by name first.
     "files.getUploadURLExternal": ("files:write",),
-    "upload_url": (),
     "files.completeUploadExternal": ("files:write",),
     "files.list": ("files:read",),
+
+    # The App Home (bot.home): every agent's cockpit in Balie's Home tab (no scope needed).
+    "views.publish": (),
 }
 
 # Scopes beyond the methods: slash commands, and posting in public channels Balie has not

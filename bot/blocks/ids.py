@@ -36,6 +36,8 @@ class ActionId(StrEnum):
     PAGE_ACK = "page_ack"
     PAGE_ESCALATE = "page_escalate"
     PAGE_RESOLVE = "page_resolve"
+    # The App Home (bot.home): the button that opens the new-ticket modal.
+    HOME_NEW_TICKET = "home_new_ticket"
 
 
 class BlockId(StrEnum):
@@ -53,6 +55,8 @@ class BlockId(StrEnum):
     MISSING = "missing"
     PRIORITY = "priority"
     TEXT = "text"
+    # The App Home (bot.home): the row with its buttons.
+    HOME_ACTIONS = "home_actions"
 
 
 class CallbackId(StrEnum):
