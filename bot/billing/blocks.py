@@ -130,7 +130,7 @@ def _entry_line(e: EntryView, cancelled: bool, policy: Policy, lang: str) -> str
         parts.append(tr(lang, "billing.list.corrects", entry=e.cancels_id))
     line = " · ".join(parts)
     if e.description:
-        line += f"\n> {esc(clip(e.description, 300))}"
+        line += f"\n> {clip(e.description, 300)}"
     if cancelled:
         line = f"~{line}~ _{tr(lang, 'billing.list.cancelled')}_"
     return line
@@ -141,7 +141,7 @@ def ticket_time(tt: TicketTime, policy: Policy, lang: str) -> dict[str, Any]:
     if not tt.entries:
         return reply(tr(lang, "billing.list.empty", number=tt.number))
     head = tr(
-        lang, "billing.list.header", number=tt.number, subject=Raw(esc(clip(tt.subject, 150)))
+        lang, "billing.list.header", number=tt.number, subject=Raw(clip(tt.subject, 150))
     )
     totals = totals_text(tt.number, tt.total_minutes, tt.chargeable_minutes, lang)
     rows = [_entry_line(e, e.id in tt.cancelled, policy, lang) for e in tt.entries[-40:]]
@@ -170,7 +170,7 @@ def time_modal(policy: Policy, number: str, subject: str, lang: str) -> dict[str
         for code, k in billing.kinds.items()
     ]
     initial = next((o for o in options if o.value == billing.default_kind), None)
-    about = tr(lang, "billing.list.header", number=number, subject=clip(subject, 150))
+    about = tr(lang, "billing.list.header", number=number, subject=Raw(clip(subject, 150)))
     view = View(
         type="modal",
         callback_id=CallbackId.TIME.value,
