@@ -140,9 +140,7 @@ def ticket_time(tt: TicketTime, policy: Policy, lang: str) -> dict[str, Any]:
     """`/ticket tijd NUMMER`: every entry, cancelled ones struck through, and the totals."""
     if not tt.entries:
         return reply(tr(lang, "billing.list.empty", number=tt.number))
-    head = tr(
-        lang, "billing.list.header", number=tt.number, subject=Raw(clip(tt.subject, 150))
-    )
+    head = tr(lang, "billing.list.header", number=tt.number, subject=Raw(clip(tt.subject, 150)))
     totals = totals_text(tt.number, tt.total_minutes, tt.chargeable_minutes, lang)
     rows = [_entry_line(e, e.id in tt.cancelled, policy, lang) for e in tt.entries[-40:]]
     hint = fit(tr(lang, "billing.list.hint", number=tt.number), CONTEXT_TEXT)
