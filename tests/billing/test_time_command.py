@@ -172,7 +172,7 @@ def test_a_training_declined_then_questions_are_charged(balie: Balie) -> None:
 
 def test_an_exclusion_without_an_order_is_refused_and_with_one_charged(balie: Balie) -> None:
     number = balie.register(f"{INCIDENT} Server verhuizen naar nieuw pand")
-    say(balie, f"herclassificeer {number} scope=uitsluiting:verplaatsing")
+    say(balie, f"scope {number} uitsluiting:verplaatsing")
     answer = say(balie, f"tijd {number} 2u Server verhuisd")
     assert "valt onder de uitsluitingen" in answer and "Er is niets geschreven" in answer
     assert f"/ticket opdracht {number}" in answer
@@ -196,7 +196,7 @@ def test_an_exclusion_without_an_order_is_refused_and_with_one_charged(balie: Ba
 
 def test_out_of_scope_work_is_charged(balie: Balie) -> None:
     number = balie.register(f"{INCIDENT} Nieuwe gebruikers inrichten")
-    say(balie, f"herclassificeer {number} scope=buiten-scope:inrichting")
+    say(balie, f"scope {number} buiten-scope:inrichting")
     answer = say(balie, f"tijd {number} 50m soort=inrichting")
     assert "*doorbelast*, regel 4, buiten de dienstverlening: Inrichting" in answer
     # 50 -> 60 minutes at the engineer rate of 122.50.
