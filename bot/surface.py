@@ -56,7 +56,6 @@ WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
     "files.getUploadURLExternal": ("files:write",),
     "files.completeUploadExternal": ("files:write",),
     "files.list": ("files:read",),
-
     # The App Home (bot.home): every agent's cockpit in Balie's Home tab (no scope needed).
     "views.publish": (),
 }

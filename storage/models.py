@@ -167,6 +167,13 @@ class Ticket(Base):
     response_breached_at: Mapped[datetime | None]
     resolution_breached_at: Mapped[datetime | None]
 
+    # Billable work (migration 0013, bot.billing): the ledger's totals (entries that are not
+    # cancelled), kept with each entry so the card needs no sum; and since when the customer's
+    # user questions were charged (rule 3) when this one was registered, for its card.
+    time_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    chargeable_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    questions_charged_since: Mapped[datetime | None]
+
     customer: Mapped[Customer] = relationship(lazy="joined", innerjoin=True)
     contact: Mapped[Contact] = relationship(lazy="joined", innerjoin=True)
 

@@ -39,6 +39,12 @@ class ActionId(StrEnum):
     # The App Home (bot.home): the button that opens the new-ticket modal.
     HOME_NEW_TICKET = "home_new_ticket"
 
+    # Billable work: the card's "Tijd schrijven" and the inputs of its modal.
+    TIME = "billing_time"
+    TIME_MINUTES = "billing_time_minutes"
+    TIME_KIND = "billing_time_kind"
+    TIME_DESCRIPTION = "billing_time_description"
+
 
 class BlockId(StrEnum):
     CARD_ACTIONS = "card_actions"
@@ -58,12 +64,18 @@ class BlockId(StrEnum):
     # The App Home (bot.home): the row with its buttons.
     HOME_ACTIONS = "home_actions"
 
+    # Billable work: the time modal's inputs (named as the fields its problems name).
+    MINUTES = "minutes"
+    KIND = "kind"
+
 
 class CallbackId(StrEnum):
     NEW_TICKET = "ticket_new"
     TICKET_ACTION = "ticket_action"
     RECLASSIFY = "ticket_reclassify_view"
     REGISTERED = "ticket_registered"
+    # Billable work: the time modal.
+    TIME = "billing_time_view"
 
 
 # Buttons on the card that open a modal asking for a text (the reason, resolution, ...).

@@ -249,4 +249,7 @@ LABEL_KEYS: dict[str, str] = {
     "handover": "rota.label.handover",
     "every": "rota.label.every",
     "minutes": "entitlement.label.minutes",  # `/waakdienst tijd` (bot/i18n/paging.py)
+    # /ticket tijd (their texts live in bot/i18n/billing.py)
+    "kind": "billing.label.kind",
+    "entry": "billing.label.entry",
 }
