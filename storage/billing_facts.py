@@ -219,5 +219,13 @@ def add_order(*, session: Session, order: Order) -> tuple[WrittenOrder, bool]:
     return existing, False
 
 
+def order_by_reference(*, session: Session, ticket_id: int, reference: str) -> WrittenOrder | None:
+    return session.execute(
+        select(WrittenOrder).where(
+            WrittenOrder.ticket_id == ticket_id, WrittenOrder.reference == reference
+        )
+    ).scalar_one_or_none()
+
+
 def get_order(*, session: Session, order_id: int) -> WrittenOrder | None:
     return session.get(WrittenOrder, order_id)

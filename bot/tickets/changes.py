@@ -30,6 +30,8 @@ from storage import tickets as store
 from storage.models import Ticket
 
 Changes = dict[str, list[Any]]  # field -> [old, new]
+# What another capability writes with a change, in its transaction, and what it changed.
+Also = Callable[[Session, Ticket], Changes]
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,30 @@ class Tickets:
 
         return self._change(actor, number, Action.RECLASSIFY, apply)
 
+    def rescope(self, actor: Actor, number: str, scope: str | None) -> Outcome:
+        """Billable work's reclassification (rules 4 and 5): the ticket's work is out of scope
+        ("out_of_scope:<kind>"), one of the exclusions ("exclusion:<kind>"), or back in scope
+        (None); the kinds are the policy's. A reclassification in the audit trail."""
+        if scope is not None and scope not in self.scopes():
+            raise InvalidInput.one(
+                "scope", "facts.field.scope_invalid", value=scope, choices=", ".join(self.scopes())
+            )
+
+        def apply(_: Session, ticket: Ticket) -> Changes:
+            changes: Changes = {}
+            self._set(ticket, changes, scope=scope)
+            return changes
+
+        return self._change(actor, number, Action.RECLASSIFY, apply)
+
+    def scopes(self) -> list[str]:
+        """Every scope a ticket's work can be out of (billable work's rules 4 and 5)."""
+        b = self.policy.billing
+        return [
+            *(f"out_of_scope:{k}" for k in b.out_of_scope),
+            *(f"exclusion:{k}" for k in b.exclusions),
+        ]
+
     def escalate(self, actor: Actor, number: str, reason: str) -> Outcome:
         reason = _required(reason, "reason")
 
@@ -219,10 +245,19 @@ class Tickets:
 
         return self._change(actor, number, Action.WAIT_THIRD_PARTY, apply, text=text)
 
-    def resolve(self, actor: Actor, number: str, text: str) -> Outcome:
+    def resolve(self, actor: Actor, number: str, text: str, *, also: Also | None = None) -> Outcome:
+        """Resolve a ticket. `also` writes what comes with it in the same transaction (billable
+        work's referral to a manual resolves the question it answers)."""
         text = _required(text, "text")
 
-        apply = self._transition(Action.RESOLVE, resolution=text)
+        transition = self._transition(Action.RESOLVE, resolution=text)
+
+        def apply(session: Session, ticket: Ticket) -> Changes:
+            changes = transition(session, ticket)
+            if also is not None:
+                changes.update(also(session, ticket))
+            return changes
+
         return self._change(actor, number, Action.RESOLVE, apply, text=text)
 
     def close(self, actor: Actor, number: str, reason: CloseReason | None = None) -> Outcome:
@@ -259,9 +294,13 @@ class Tickets:
         apply = self._transition(Action.RESUME)
         return self._change(actor, number, Action.RESUME, apply, text=text)
 
-    def note(self, actor: Actor, number: str, text: str) -> Outcome:
+    def note(self, actor: Actor, number: str, text: str, *, also: Also | None = None) -> Outcome:
+        """A note in the audit trail. `also` writes what it notes in the same transaction and
+        says what changed on the ticket (billable work: a link to a referral, a written
+        order)."""
         text = _required(text, "text")
-        return self._change(actor, number, Action.NOTE, lambda _s, _t: {}, text=text)
+        apply: Callable[[Session, Ticket], Changes] = also or (lambda _s, _t: {})
+        return self._change(actor, number, Action.NOTE, apply, text=text)
 
 
 # The first of these the customer notices meets the response clock.

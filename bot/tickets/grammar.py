@@ -47,6 +47,8 @@ SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(("verwijs", "refer"), "refer"),
     **dict.fromkeys(("koppel", "link"), "link"),
     **dict.fromkeys(("opdracht", "order"), "order"),
+    # Rules 4 and 5: whether the work is in scope (handlers/billing_facts.py).
+    **dict.fromkeys(("scope", "reikwijdte"), "scope"),
     **dict.fromkeys(("help", "hulp", "?"), "help"),
 }
 

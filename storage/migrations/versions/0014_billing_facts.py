@@ -86,9 +86,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_written_orders")),
-        sa.UniqueConstraint(
-            "ticket_id", "reference", name="uq_written_orders_ticket_reference"
-        ),
+        sa.UniqueConstraint("ticket_id", "reference", name="uq_written_orders_ticket_reference"),
     )
 
 
