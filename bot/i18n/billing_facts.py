@@ -19,6 +19,10 @@ TRAINED_KEYS: dict[str, str] = {
 MESSAGES: Catalogue = {
     # --- labels and problems with what was typed ----------------------------------------------
     "facts.label.scope": {"nl": "scope", "en": "scope"},
+    "facts.label.target": {"nl": "verwijzing", "en": "referral"},
+    "facts.label.reference": {"nl": "referentie", "en": "reference"},
+    "facts.label.given_on": {"nl": "datum", "en": "date"},
+    "facts.label.given_by": {"nl": "opdrachtgever", "en": "given by"},
     "facts.label.training": {"nl": "training", "en": "training"},
     "facts.field.reference_required": {
         "nl": "schrijf erbij naar welke handleiding of werkinstructie je verwijst (een titel of een link)",
