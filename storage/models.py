@@ -154,6 +154,12 @@ class Ticket(Base):
     # the earlier ticket with a referral (rule 2) that this question was linked to.
     scope: Mapped[str | None] = mapped_column(String(64))
     linked_to: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", ondelete="SET NULL"))
+    # Billable work (migration 0013, bot.billing): the ledger's totals (entries that are not
+    # cancelled), kept with each entry so the card needs no sum; and since when the customer's
+    # user questions were charged (rule 3) when this one was registered, for its card.
+    time_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    chargeable_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    questions_charged_since: Mapped[datetime | None]
 
     customer: Mapped[Customer] = relationship(lazy="joined", innerjoin=True)
     contact: Mapped[Contact] = relationship(lazy="joined", innerjoin=True)

@@ -1,4 +1,4 @@
-"""Billable work' services, built from the core's pieces; bot.wiring calls `build`."""
+"""Billable work's services, built from the core's pieces; bot.wiring calls `build`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.billing.facts import BillingFacts
 from bot.billing.facts_delivery import FactsDelivery
+from bot.billing.ledger import Ledger
 from bot.events import EventBus
 from bot.outbox.dispatcher import Deliver
 from bot.outbox.smtp import Send
@@ -15,12 +16,15 @@ from bot.scheduler import Background
 
 @dataclass
 class Billing:
-    # The facts the ledger decides on: referrals, training notices, orders, scope.
+    # The ledger of time on tickets (handlers/billing_ticket.py).
+    ledger: Ledger
+    # The facts the ledger decides on: referrals, training notices, orders, scope
+    # (handlers/billing_facts.py).
     facts: BillingFacts
     deliveries: dict[str, Deliver] = field(default_factory=dict)
 
     def subscribe(self, events: EventBus) -> None:
-        pass
+        self.ledger.subscribe(events)
 
     def schedule(self, background: Background) -> None:
         pass
@@ -31,6 +35,14 @@ def build(
     *,
     mail: Send,
 ) -> Billing:
+    ledger = Ledger(
+        sessions=parts.sessions,
+        readers=parts.readers,
+        policy=parts.policy,
+        clock=parts.clock,
+        roles=parts.roles,
+        after_commit=parts.kick,
+    )
     facts = BillingFacts(
         sessions=parts.sessions,
         policy=parts.policy,
@@ -45,4 +57,4 @@ def build(
         send=mail,
         lang_of=parts.lang_of,
     )
-    return Billing(facts=facts, deliveries={**facts_delivery.handlers()})
+    return Billing(ledger=ledger, facts=facts, deliveries={**facts_delivery.handlers()})

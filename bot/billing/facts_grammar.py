@@ -22,6 +22,7 @@ from bot.parsing.choices import Choice, Choices
 from bot.parsing.text import Key, Keys, Problems, scan, typed
 from bot.policy import Policy
 from bot.tickets import grammar
+from bot.tickets.inputs import IN_SCOPE
 from storage.billing_facts import DECLINED, PLANNED, TAKEN
 
 # The longest reference to a manual, link or order kept (a URL with a long query fits).
@@ -179,41 +180,11 @@ def order(rest: str, policy: Policy, lang: str) -> Order:
     return Order(number, reference, given_on, given_by)
 
 
-IN_SCOPE = "in_scope"
-
-
-def scopes(policy: Policy) -> Choices:
-    """Back in scope, or one of the policy's kinds of out-of-scope work or exclusions, typed
-    as `buiten-scope:inrichting`, `uitsluiting:wijziging`, or the kind alone (the policy keeps
-    the two lists apart)."""
-    billing = policy.billing
-    found = [
-        Choice(IN_SCOPE, {"nl": "binnen-scope", "en": "in-scope"}, ("binnen", "in", "geen")),
-    ]
-    found += [
-        Choice(
-            f"out_of_scope:{code}",
-            {"nl": f"buiten-scope:{code}", "en": f"out-of-scope:{code}"},
-            (code, label.nl, label.en),
-        )
-        for code, label in billing.out_of_scope.items()
-    ]
-    found += [
-        Choice(
-            f"exclusion:{code}",
-            {"nl": f"uitsluiting:{code}", "en": f"exclusion:{code}"},
-            (code, label.nl, label.en),
-        )
-        for code, label in billing.exclusions.items()
-    ]
-    return Choices(found)
-
-
 def scope(rest: str, policy: Policy, lang: str) -> Scope:
     problems = Problems()
     head, word = _split(typed(rest))
     number = grammar.read_number(head, policy, problems)
-    choices = scopes(policy)
+    choices = grammar.scopes(policy)
     label = t(lang, "facts.label.scope")
     found: str | None = None
     if not word:

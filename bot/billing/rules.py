@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Protocol
@@ -129,3 +129,105 @@ def price(
 def price_by_policy(billing: BillingPolicy, work: Work) -> Price:
     """`price` with the policy's rates, surcharge and rounding."""
     return price(work, billing.rates, billing.after_hours_surcharge, unit=billing.rounding_minutes)
+
+
+# --- which rule charges an entry -------------------------------------------------------------
+
+
+class ScopeClass(StrEnum):
+    """How a ticket is classified against the service (storage.billing_facts.scope_of)."""
+
+    OUT_OF_SCOPE = "out_of_scope"  # rule 4
+    EXCLUSION = "exclusion"  # rule 5
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    cls: ScopeClass
+    kind: str  # the policy's out_of_scope or exclusions code, e.g. "inrichting"
+
+    @classmethod
+    def parse(cls, value: str | None) -> Scope | None:
+        """'out_of_scope:inrichting' / 'exclusion:verplaatsing' as the facts store it; None
+        (and anything else) is in scope."""
+        if not value:
+            return None
+        head, _, kind = value.partition(":")
+        try:
+            return cls(ScopeClass(head), kind)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything the six rules look at, for one entry of time."""
+
+    kind: str
+    free_kind: bool  # the policy marks the kind free (analysis)
+    scope: Scope | None
+    order_id: int | None  # the written order registered for the ticket (rule 5)
+    after_hours: bool  # the work was done while the desk was closed
+    entitled_after_hours: bool  # the customer's SLA includes the waakdienst
+    user_question: bool  # the ticket's type is a user question (rule 3)
+    referral_id: int | None  # the referral on the ticket or the one it is linked to (rule 2)
+    questions_charged_since: datetime | None  # rule 3, from storage.billing_facts
+    worked_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """Time that may not be recorded: an exclusion without a written order (rule 5)."""
+
+    rule: Rule
+    reason: str
+
+
+# Reason codes (stored with the entry, rendered by bot.billing.wording). Rules 4 and 5 store
+# the scope's kind as "scope:<kind>", so the export can name it from the policy.
+IN_SERVICE = "in_service"  # reporting and questions in office hours (rule 1)
+ENTITLED = "entitled"  # after hours for a customer whose SLA includes the waakdienst
+ANALYSIS = "analysis"  # the duty to find in which domain a fault lies: free
+REFERRED = "referred"  # more support after a referral to a manual (rule 2)
+NO_TRAINING = "no_training"  # a training declined or not taken in time (rule 3)
+NOT_ENTITLED = "not_entitled"  # after hours without the waakdienst (rule 6)
+NO_ORDER = "no_order"  # an exclusion without a written order: refused (rule 5)
+SCOPE_PREFIX = "scope:"
+
+
+def decide(f: Facts) -> Decision | Refused:
+    """The rule that decides an entry, in this order:
+
+    - Free kinds (analysis) stay free, whatever the ticket: Korton owes the analysis.
+    - An exclusion (5) needs a written order given beforehand; with one it is charged.
+    - Out-of-scope work (4) is charged.
+    - After hours without entitlement (6) is charged.
+    - More support after a referral to a manual (2) is charged: on the referred ticket, or
+      on a question linked to it.
+    - A user question once the customer's questions are charged (3) is charged.
+    - Anything else is reporting and questions within the service (1): free.
+
+    The scope goes first because it says what the work *is*; every charged rule carries the
+    after-hours surcharge through the entry's own after_hours flag (see `price`)."""
+    scope = f.scope
+    if f.free_kind:
+        rule = {
+            None: Rule.REPORTING_FREE,
+            ScopeClass.OUT_OF_SCOPE: Rule.OUT_OF_SCOPE,
+            ScopeClass.EXCLUSION: Rule.EXCLUSION,
+        }[scope.cls if scope else None]
+        return Decision(False, rule, ANALYSIS)
+    if scope is not None and scope.cls is ScopeClass.EXCLUSION:
+        if f.order_id is None:
+            return Refused(Rule.EXCLUSION, NO_ORDER)
+        return Decision(True, Rule.EXCLUSION, SCOPE_PREFIX + scope.kind)
+    if scope is not None:
+        return Decision(True, Rule.OUT_OF_SCOPE, SCOPE_PREFIX + scope.kind)
+    if f.after_hours and not f.entitled_after_hours:
+        return Decision(True, Rule.AFTER_HOURS, NOT_ENTITLED)
+    if f.referral_id is not None:
+        return Decision(True, Rule.MANUAL_REFERRAL, REFERRED)
+    since = f.questions_charged_since
+    if f.user_question and since is not None and since <= f.worked_at:
+        return Decision(True, Rule.MISSING_KNOWLEDGE, NO_TRAINING)
+    return Decision(False, Rule.REPORTING_FREE, ENTITLED if f.after_hours else IN_SERVICE)

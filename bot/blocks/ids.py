@@ -36,6 +36,11 @@ class ActionId(StrEnum):
     PAGE_ACK = "page_ack"
     PAGE_ESCALATE = "page_escalate"
     PAGE_RESOLVE = "page_resolve"
+    # Billable work: the card's "Tijd schrijven" and the inputs of its modal.
+    TIME = "billing_time"
+    TIME_MINUTES = "billing_time_minutes"
+    TIME_KIND = "billing_time_kind"
+    TIME_DESCRIPTION = "billing_time_description"
 
 
 class BlockId(StrEnum):
@@ -53,6 +58,9 @@ class BlockId(StrEnum):
     MISSING = "missing"
     PRIORITY = "priority"
     TEXT = "text"
+    # Billable work: the time modal's inputs (named as the fields its problems name).
+    MINUTES = "minutes"
+    KIND = "kind"
 
 
 class CallbackId(StrEnum):
@@ -60,6 +68,8 @@ class CallbackId(StrEnum):
     TICKET_ACTION = "ticket_action"
     RECLASSIFY = "ticket_reclassify_view"
     REGISTERED = "ticket_registered"
+    # Billable work: the time modal.
+    TIME = "billing_time_view"
 
 
 # Buttons on the card that open a modal asking for a text (the reason, resolution, ...).

@@ -257,4 +257,7 @@ LABEL_KEYS: dict[str, str] = {
     "given_by": "facts.label.given_by",
     "scope": "facts.label.scope",
     "state": "facts.label.training",
+    # /ticket tijd (their texts live in bot/i18n/billing.py)
+    "kind": "billing.label.kind",
+    "entry": "billing.label.entry",
 }

@@ -81,6 +81,21 @@ class PagedAnyway:
     chargeable: bool
 
 
+@dataclass(frozen=True, slots=True)
+class ItemTimed:
+    """The minutes of a chargeable item were said (`/waakdienst tijd`), published in that
+    transaction: billable work (bot.billing.ledger) puts the item in its ledger (rule 6)."""
+
+    item_id: int
+    ticket_id: int
+    reason: str
+    minutes: int
+    note: str
+    actor: Actor
+    worked_at: datetime  # the item's start: after hours
+    at: datetime
+
+
 @dataclass(frozen=True)
 class TimeRecorded:
     """The minutes now on a chargeable item, and the span they make from its start."""
@@ -196,6 +211,17 @@ class Entitlement:
                 raise InvalidTransition("entitlement.error.no_item", number=ticket.number)
             chargeable.set_time(session=session, item=item, minutes=entry.minutes, note=entry.note)
             assert item.ended_at is not None  # set_time set it
+            timed = ItemTimed(
+                item_id=item.id,
+                ticket_id=ticket.id,
+                reason=item.reason,
+                minutes=entry.minutes,
+                note=item.note,
+                actor=actor,
+                worked_at=item.started_at,
+                at=self.clock.now(),
+            )
+            self.events.publish(session, timed)
             done = TimeRecorded(
                 TicketView.of(ticket), item.reason, entry.minutes, item.started_at, item.ended_at
             )

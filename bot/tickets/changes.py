@@ -20,7 +20,7 @@ from bot.events import Actor, EventBus
 from bot.policy import Policy
 from bot.roles import STAFF, RoleResolver
 from bot.tickets.events import TicketChanged
-from bot.tickets.inputs import Reclassify
+from bot.tickets.inputs import IN_SCOPE, Reclassify
 from bot.tickets.rules import lifecycle
 from bot.tickets.rules.lifecycle import Action, CloseReason, Status
 from bot.tickets.rules.priority import classify
@@ -143,12 +143,14 @@ class Tickets:
         return self._change(actor, number, action, apply)
 
     def reclassify(self, actor: Actor, number: str, data: Reclassify) -> Outcome:
-        if data.type is None and data.impact is None and data.urgency is None:
+        if data == Reclassify():
             raise InvalidInput.one("type", "field.nothing_to_change")
         if data.type is not None and data.type not in self.policy.types:
             raise InvalidInput.one(
                 "type", "field.type_invalid", value=data.type, choices=", ".join(self.policy.types)
             )
+        scope = None if data.scope in (None, IN_SCOPE) else data.scope
+        self._check_scope(scope)
 
         def apply(_: Session, ticket: Ticket) -> Changes:
             c = classify(
@@ -173,18 +175,23 @@ class Tickets:
                 priority=c.priority,
                 line=line,
             )
+            if data.scope is not None:
+                self._set(ticket, changes, scope=scope)
             return changes
 
         return self._change(actor, number, Action.RECLASSIFY, apply)
+
+    def _check_scope(self, scope: str | None) -> None:
+        if scope is not None and scope not in self.scopes():
+            raise InvalidInput.one(
+                "scope", "facts.field.scope_invalid", value=scope, choices=", ".join(self.scopes())
+            )
 
     def rescope(self, actor: Actor, number: str, scope: str | None) -> Outcome:
         """Billable work's reclassification (rules 4 and 5): the ticket's work is out of scope
         ("out_of_scope:<kind>"), one of the exclusions ("exclusion:<kind>"), or back in scope
         (None); the kinds are the policy's. A reclassification in the audit trail."""
-        if scope is not None and scope not in self.scopes():
-            raise InvalidInput.one(
-                "scope", "facts.field.scope_invalid", value=scope, choices=", ".join(self.scopes())
-            )
+        self._check_scope(scope)
 
         def apply(_: Session, ticket: Ticket) -> Changes:
             changes: Changes = {}

@@ -65,6 +65,11 @@ class TicketView:
     resolution_state: str = "running"
     third_party: str | None = None
     night: NightWatch | None = None
+    # Billable work (bot.billing): the ledger's totals, and since when this customer's user
+    # questions were charged when this one was registered (rule 3), else None.
+    time_minutes: int = 0
+    chargeable_minutes: int = 0
+    questions_charged_since: datetime | None = None
 
     @property
     def terms(self) -> Terms:
@@ -108,6 +113,9 @@ class TicketView:
             resolution_state=t.resolution_state,
             third_party=t.third_party,
             night=night,
+            time_minutes=t.time_minutes or 0,
+            chargeable_minutes=t.chargeable_minutes or 0,
+            questions_charged_since=t.questions_charged_since,
         )
 
 

@@ -3,12 +3,35 @@ charges an entry (named test_billing_rules.py: tests/summaries has a test_rules.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from itertools import product
+from typing import Any
 
 import pytest
 
-from bot.billing.rules import NoRate, Work, price, price_by_policy, rate_on, round_up
+from bot.billing.rules import (
+    ANALYSIS,
+    ENTITLED,
+    IN_SERVICE,
+    NO_ORDER,
+    NO_TRAINING,
+    NOT_ENTITLED,
+    REFERRED,
+    Decision,
+    Facts,
+    NoRate,
+    Refused,
+    Rule,
+    Scope,
+    ScopeClass,
+    Work,
+    decide,
+    price,
+    price_by_policy,
+    rate_on,
+    round_up,
+)
 from bot.policy import HourlyRate, load_policy
 
 
@@ -97,3 +120,120 @@ def test_priced_by_the_default_policy() -> None:
     assert (p.rounded_minutes, p.hourly, p.amount) == (45, Decimal("122.50"), Decimal("137.81"))
     old = price_by_policy(billing, Work("support", 15, date(2025, 12, 31)))
     assert (old.hourly, old.amount) == (Decimal("92.50"), Decimal("23.13"))  # 23.125 half up
+
+
+# --- decide: the six rules -------------------------------------------------------------------
+
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+SETUP = Scope(ScopeClass.OUT_OF_SCOPE, "inrichting")
+MOVE = Scope(ScopeClass.EXCLUSION, "verplaatsing")
+
+
+def facts(**kw: Any) -> Facts:
+    base: dict[str, Any] = {
+        "kind": "support",
+        "free_kind": False,
+        "scope": None,
+        "order_id": None,
+        "after_hours": False,
+        "entitled_after_hours": False,
+        "user_question": False,
+        "referral_id": None,
+        "questions_charged_since": None,
+        "worked_at": NOW,
+    }
+    return Facts(**(base | kw))
+
+
+@pytest.mark.parametrize(
+    ("kw", "expected"),
+    [
+        # Rule 1: reports and questions in office hours are free.
+        ({}, Decision(False, Rule.REPORTING_FREE, IN_SERVICE)),
+        ({"user_question": True}, Decision(False, Rule.REPORTING_FREE, IN_SERVICE)),
+        # A gold customer after hours: the waakdienst is in their SLA.
+        ({"after_hours": True, "entitled_after_hours": True},
+         Decision(False, Rule.REPORTING_FREE, ENTITLED)),
+        # Rule 2: after a referral, on the ticket or one linked to it.
+        ({"referral_id": 7}, Decision(True, Rule.MANUAL_REFERRAL, REFERRED)),
+        ({"referral_id": 7, "user_question": True}, Decision(True, Rule.MANUAL_REFERRAL, REFERRED)),
+        # Rule 3: user questions from the moment they are charged on.
+        ({"user_question": True, "questions_charged_since": NOW},
+         Decision(True, Rule.MISSING_KNOWLEDGE, NO_TRAINING)),
+        ({"user_question": True, "questions_charged_since": NOW + timedelta(seconds=1)},
+         Decision(False, Rule.REPORTING_FREE, IN_SERVICE)),
+        # ... but an incident of that customer is not a question: still free.
+        ({"questions_charged_since": NOW}, Decision(False, Rule.REPORTING_FREE, IN_SERVICE)),
+        # Rule 4: out of scope is charged, named by its kind.
+        ({"scope": SETUP}, Decision(True, Rule.OUT_OF_SCOPE, "scope:inrichting")),
+        ({"scope": SETUP, "after_hours": True},
+         Decision(True, Rule.OUT_OF_SCOPE, "scope:inrichting")),
+        # Rule 5: an exclusion with a written order is charged ...
+        ({"scope": MOVE, "order_id": 3}, Decision(True, Rule.EXCLUSION, "scope:verplaatsing")),
+        # ... and without one it is refused (below); analysis stays free either way.
+        ({"scope": MOVE, "kind": "analysis", "free_kind": True},
+         Decision(False, Rule.EXCLUSION, ANALYSIS)),
+        ({"scope": MOVE, "order_id": 3, "kind": "analysis", "free_kind": True},
+         Decision(False, Rule.EXCLUSION, ANALYSIS)),
+        ({"scope": SETUP, "kind": "analysis", "free_kind": True},
+         Decision(False, Rule.OUT_OF_SCOPE, ANALYSIS)),
+        ({"kind": "analysis", "free_kind": True, "referral_id": 7},
+         Decision(False, Rule.REPORTING_FREE, ANALYSIS)),
+        ({"kind": "analysis", "free_kind": True, "after_hours": True},
+         Decision(False, Rule.REPORTING_FREE, ANALYSIS)),
+        # Rule 6: after hours without entitlement, before rules 2 and 3.
+        ({"after_hours": True}, Decision(True, Rule.AFTER_HOURS, NOT_ENTITLED)),
+        ({"after_hours": True, "referral_id": 7, "user_question": True,
+          "questions_charged_since": NOW}, Decision(True, Rule.AFTER_HOURS, NOT_ENTITLED)),
+        # The order of the charged rules: scope first, then rule 2 before rule 3.
+        ({"scope": SETUP, "referral_id": 7}, Decision(True, Rule.OUT_OF_SCOPE, "scope:inrichting")),
+        ({"referral_id": 7, "user_question": True, "questions_charged_since": NOW},
+         Decision(True, Rule.MANUAL_REFERRAL, REFERRED)),
+    ],
+)  # fmt: skip
+def test_the_rule_that_decides(kw: dict[str, Any], expected: Decision) -> None:
+    assert decide(facts(**kw)) == expected
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"scope": MOVE},
+        {"scope": MOVE, "after_hours": True, "entitled_after_hours": True},
+        {"scope": MOVE, "referral_id": 7},
+        {"scope": MOVE, "kind": "repair"},
+    ],
+)
+def test_an_exclusion_without_a_written_order_is_refused(kw: dict[str, Any]) -> None:
+    assert decide(facts(**kw)) == Refused(Rule.EXCLUSION, NO_ORDER)
+
+
+def test_every_combination_is_decided_and_free_means_rule_one_or_analysis() -> None:
+    scopes = [None, SETUP, MOVE]
+    seen: set[Rule] = set()
+    for scope, order, free, after, entitled, question, referral, since in product(
+        scopes, [None, 1], *([False, True],) * 4, [None, 1], [None, NOW]
+    ):
+        d = decide(
+            facts(
+                scope=scope, order_id=order, free_kind=free, after_hours=after,
+                entitled_after_hours=entitled, user_question=question, referral_id=referral,
+                questions_charged_since=since,
+            )
+        )  # fmt: skip
+        seen.add(d.rule)
+        if isinstance(d, Refused):
+            assert scope == MOVE and order is None and not free
+            continue
+        if not d.chargeable:
+            assert free or d.rule is Rule.REPORTING_FREE
+        if free:
+            assert not d.chargeable and d.reason == ANALYSIS
+    assert seen == set(Rule)
+
+
+def test_scopes_as_the_facts_store_them() -> None:
+    assert Scope.parse(None) is None and Scope.parse("") is None
+    assert Scope.parse("out_of_scope:inrichting") == SETUP
+    assert Scope.parse("exclusion:verplaatsing") == MOVE
+    assert Scope.parse("elsewhere:x") is None

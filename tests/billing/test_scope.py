@@ -98,3 +98,18 @@ def test_the_scopes_come_from_the_policy() -> None:
         assert set(exc.fields) == {"scope"}
     else:
         raise AssertionError("an unknown kind was taken")
+
+
+def test_herclassificeer_takes_the_scope_too(balie: Balie) -> None:
+    number = balie.register(f"{ACME_INCIDENT} Nieuwe vestiging inrichten")
+
+    reply = said(balie, f"herclassificeer {number} scope=buiten-scope:inrichting")
+
+    assert reply.startswith(f"{number} is geherclassificeerd")
+    assert scope_of(balie, number) == "out_of_scope:inrichting"
+    said(balie, f"herclassificeer {number} urgentie=hoog")
+    assert scope_of(balie, number) == "out_of_scope:inrichting"  # left as it was
+    said(balie, f"herclassificeer {number} scope=binnen")
+    assert scope_of(balie, number) is None
+    refused = said(balie, f"herclassificeer {number} scope=koffie urgentie=hoogg")
+    assert "scope: 'koffie' kan niet" in refused and "urgentie: 'hoogg'" in refused

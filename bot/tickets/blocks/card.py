@@ -126,6 +126,9 @@ def _buttons(v: TicketView, lang: str) -> list[Any]:
             text=fit(t(lang, key), BUTTON_TEXT), action_id=action.value, value=v.number, style=style
         )
 
+    # Time is written while the ticket is open and after it was resolved (more support after
+    # a referral to a manual is exactly that: rule 2).
+    time = b(ActionId.TIME, "billing.button.time")
     if status in OPEN:
         elements: list[Any] = []
         if v.assignee is None:
@@ -146,12 +149,14 @@ def _buttons(v: TicketView, lang: str) -> list[Any]:
             elements.append(b(ActionId.WAIT, "button.wait"))
         elements.append(b(ActionId.RESOLVE, "button.resolve", "primary"))
         elements.append(b(ActionId.NOTE, "button.note"))
+        elements.append(time)
         elements.append(_close_unresolved(lang))
         return elements
     elements = [b(ActionId.REOPEN, "button.reopen")]
     if status is Status.RESOLVED:
         elements.append(b(ActionId.CLOSE, "button.close"))
     elements.append(b(ActionId.NOTE, "button.note"))
+    elements.append(time)
     return elements
 
 
@@ -164,6 +169,41 @@ def _night(v: TicketView, lang: str) -> ContextBlock:
     else:
         line = tr(lang, "page.card.paging", who=mention(n.who, lang))
     return ContextBlock(elements=[MarkdownTextObject(text=fit(line, CONTEXT_TEXT))])
+
+
+def _context(text: str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=fit(text, CONTEXT_TEXT))])
+
+
+def duration(minutes: int, lang: str) -> str:
+    """45 min, 2 uur, 1 uur 30 min. (bot.billing.wording says it the same way; the tickets
+    sit below billable work in the layers, so the card cannot borrow it from there.)"""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return t(lang, "billing.minutes", m=rest)
+    if not rest:
+        return t(lang, "billing.hours", h=hours)
+    return t(lang, "billing.hours_minutes", h=hours, m=rest)
+
+
+def time_line(v: TicketView, lang: str) -> str:
+    """The ticket's total time and what of it is charged (the ledger's totals)."""
+    head = f":stopwatch: *{t(lang, 'billing.card.time')}*: "
+    if not v.time_minutes:
+        return head + t(lang, "billing.card.none")
+    return head + tr(
+        lang,
+        "billing.card.totals",
+        total=duration(v.time_minutes, lang),
+        chargeable=duration(v.chargeable_minutes, lang),
+    )
+
+
+def questions_charged_line(v: TicketView, lang: str) -> str | None:
+    """Rule 3, said on the card of a question registered while the customer's are charged."""
+    if v.questions_charged_since is None:
+        return None
+    return tr(lang, "billing.card.questions_charged", since=when(v.questions_charged_since))
 
 
 def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
@@ -200,6 +240,9 @@ def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
         SectionBlock(text=MarkdownTextObject(text=f"*{clip(v.subject, SECTION_TEXT - 2)}*")),
         SectionBlock(fields=fields),
     ]
+    charged = questions_charged_line(v, lang)
+    if charged is not None:
+        out.append(_context(charged))
     if v.night is not None and v.status in OPEN:
         out.append(_night(v, lang))
     if v.description:
@@ -208,6 +251,7 @@ def blocks(v: TicketView, policy: Policy, lang: str) -> list[dict[str, Any]]:
         out.append(_titled(lang, ":grey_question: ", "card.missing", v.missing_info))
     if v.resolution and v.status in (Status.RESOLVED, Status.CLOSED):
         out.append(_titled(lang, ":white_check_mark: ", "card.resolution", v.resolution))
+    out.append(_context(time_line(v, lang)))
     out.append(ActionsBlock(block_id=BlockId.CARD_ACTIONS.value, elements=_buttons(v, lang)))
     out.append(
         ContextBlock(

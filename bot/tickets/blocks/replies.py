@@ -23,13 +23,14 @@ from bot.blocks.text import (
 from bot.policy import Policy
 from bot.tickets.blocks import thread
 from bot.tickets.blocks import vocabulary as voc
+from bot.tickets.blocks.card import questions_charged_line, time_line
 from bot.tickets.views import EventView, TicketView
 
 
 def registered(v: TicketView, policy: Policy, lang: str) -> str:
     """The confirmation after registering, by command or modal."""
     key = "ok.registered_incomplete" if v.status == "waiting_info" else "ok.registered"
-    return tr(
+    text = tr(
         lang,
         key,
         number=v.number,
@@ -38,6 +39,9 @@ def registered(v: TicketView, policy: Policy, lang: str) -> str:
         line=voc.line_label(policy, v.line, lang),
         contact=v.contact_name,
     )
+    # Rule 3: the agent hears at once that this customer's questions are charged.
+    charged = questions_charged_line(v, lang)
+    return text if charged is None else f"{text}\n{charged}"
 
 
 def ticket_detail(
@@ -56,7 +60,10 @@ def ticket_detail(
         f"{mention(v.assignee, lang)}"
     )
     history = [f"`{when(e.at)}` {thread.event_text(e, v, policy, lang)}" for e in events[-15:]]
-    blocks = [md(head)]
+    blocks = [md(head), md(time_line(v, lang))]
+    charged = questions_charged_line(v, lang)
+    if charged is not None:
+        blocks.append(md(charged))
     if v.description:
         blocks.append(md(clip(v.description, SECTION_TEXT)))
     blocks += sections(history)

@@ -17,6 +17,17 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # The ledger's totals on the ticket, and rule 3 as it stood at registration.
+    op.add_column(
+        "tickets", sa.Column("time_minutes", sa.Integer(), server_default="0", nullable=False)
+    )
+    op.add_column(
+        "tickets",
+        sa.Column("chargeable_minutes", sa.Integer(), server_default="0", nullable=False),
+    )
+    op.add_column(
+        "tickets", sa.Column("questions_charged_since", sa.DateTime(timezone=True), nullable=True)
+    )
     op.create_table(
         "time_entries",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -74,3 +85,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("time_entries")
+    op.drop_column("tickets", "questions_charged_since")
+    op.drop_column("tickets", "chargeable_minutes")
+    op.drop_column("tickets", "time_minutes")
