@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
+
+from bot.billing import account_manager
 
 from storage.models import TrainingNotice
 from tests.billing.facts_helpers import body, charged_since, mails_to, said
@@ -184,3 +187,27 @@ def test_in_english_on_request(balie: Balie) -> None:
     reply = klant(balie, f"knowledge ACME {MISSING}")
     assert reply.startswith("Noted: Acme Logistiek B.V. lacks basic knowledge.")
     assert klant(balie, "training ACME maybe").count("choose planned, taken or declined") == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "name", "email", "slack_id"),
+    [
+        ("Petra de Vries", "Petra de Vries", None, None),
+        ("petra@korton.example", "petra@korton.example", "petra@korton.example", None),
+        ("Petra de Vries <petra@korton.example>", "Petra de Vries", "petra@korton.example", None),
+        ("<@UPETRA0001|petra>", "UPETRA0001", None, "UPETRA0001"),
+        ("Petra (UPETRA0001)", "Petra", None, "UPETRA0001"),
+        (
+            "Petra de Vries <mailto:petra@korton.example|petra@korton.example> <@UPETRA0001>",
+            "Petra de Vries",
+            "petra@korton.example",
+            "UPETRA0001",
+        ),
+    ],
+)
+def test_the_account_manager_field_is_read_as_written(
+    field: str, name: str, email: str | None, slack_id: str | None
+) -> None:
+    m = account_manager.parse(field)
+    assert (m.name, m.email, m.slack_id) == (name, email, slack_id)
+    assert m.reachable is (email is not None or slack_id is not None)
