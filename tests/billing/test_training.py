@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import select
 
 from bot.billing import account_manager
-
 from storage.models import TrainingNotice
 from tests.billing.facts_helpers import body, charged_since, mails_to, said
 from tests.conftest import ADMIN, AGENT, LEAD, Balie, amsterdam
