@@ -1,5 +1,6 @@
-"""/ticket verwijs|koppel|opdracht: referrals to a manual, linking a question to one, and
-written orders; routed here by handlers/billing_ticket.py."""
+"""/ticket verwijs|koppel|opdracht|scope: referrals to a manual, linking a question to one,
+written orders and a ticket's scope; routed here by handlers/billing_ticket.py. `/klant
+kennis|training` (rule 3) live in handlers/customer_command.py and call `customer_routes`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from typing import Any
 
 from slack_bolt import App
 
+from bot.billing import facts_grammar as grammar
+from bot.billing import facts_replies as render
 from bot.blocks.replies import reply
+from bot.events import Actor
 from bot.wiring import Services
 
 Reply = dict[str, Any]
@@ -16,10 +20,50 @@ Route = Callable[[str, str, str], Reply]
 
 
 def routes(s: Services) -> dict[str, Route]:
-    def not_yet(user: str, rest: str, lang: str) -> Reply:
-        return reply("…")
+    facts, policy = s.billing.facts, s.policy
 
-    return {"refer": not_yet, "link": not_yet, "order": not_yet}
+    def refer(user: str, rest: str, lang: str) -> Reply:
+        r = grammar.referral(rest, policy, lang)
+        return reply(
+            render.referred(facts.refer(Actor.slack(user), s.tickets, r.number, r.reference), lang)
+        )
+
+    def link(user: str, rest: str, lang: str) -> Reply:
+        k = grammar.link(rest, policy, lang)
+        return reply(
+            render.linked(facts.link(Actor.slack(user), s.tickets, k.number, k.target), lang)
+        )
+
+    def order(user: str, rest: str, lang: str) -> Reply:
+        o = grammar.order(rest, policy, lang)
+        done = facts.order(
+            Actor.slack(user), s.tickets, o.number, o.reference, o.given_on, o.given_by
+        )
+        return reply(render.ordered(done, lang))
+
+    def scope(user: str, rest: str, lang: str) -> Reply:
+        c = grammar.scope(rest, policy, lang)
+        done = facts.scope(Actor.slack(user), s.tickets, c.number, c.scope)
+        return reply(render.scoped(done, policy, lang))
+
+    return {"refer": refer, "link": link, "order": order, "scope": scope}
+
+
+def customer_routes(s: Services) -> dict[str, Route]:
+    """`/klant kennis CODE <toelichting>` and `/klant training CODE gepland|gevolgd|afgewezen`."""
+    facts = s.billing.facts
+
+    def knowledge(user: str, rest: str, lang: str) -> Reply:
+        k = grammar.knowledge(rest, lang)
+        return reply(render.noted(facts.note_knowledge(Actor.slack(user), k.code, k.text), lang))
+
+    def training(user: str, rest: str, lang: str) -> Reply:
+        o = grammar.outcome(rest, lang)
+        return reply(
+            render.trained(facts.record_training(Actor.slack(user), o.code, o.state), lang)
+        )
+
+    return {"knowledge": knowledge, "training": training}
 
 
 def register(app: App, s: Services) -> None:

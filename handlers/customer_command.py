@@ -17,6 +17,7 @@ from bot.i18n import t
 from bot.parsing import unescape_slack
 from bot.surface import Command
 from bot.wiring import Services
+from handlers import billing_facts
 
 SUBCOMMANDS = {
     **dict.fromkeys(("lijst", "list"), "list"),
@@ -26,6 +27,10 @@ SUBCOMMANDS = {
     **dict.fromkeys(("wijzig", "edit"), "edit"),
     **dict.fromkeys(("contact",), "contact"),
     **dict.fromkeys(("verwijder-contact", "remove-contact"), "remove_contact"),
+    # Billable work, rule 3 (handlers/billing_facts.py): missing basic knowledge, and the
+    # outcome of the training offered.
+    **dict.fromkeys(("kennis", "knowledge", "basiskennis"), "knowledge"),
+    **dict.fromkeys(("training",), "training"),
     **dict.fromkeys(("help", "hulp"), "help"),
 }
 
@@ -99,6 +104,7 @@ ANSWERS: dict[str, Answer] = {
 
 def register(app: App, s: Services) -> None:
     d = s.directory
+    billing = billing_facts.customer_routes(s)
 
     @app.command(Command.KLANT.value)
     def klant(ack: Ack, body: dict[str, Any], context: dict[str, Any]) -> None:
@@ -108,7 +114,10 @@ def register(app: App, s: Services) -> None:
         try:
             if sub is None:
                 raise InvalidInput.one("subcommand", "field.unknown_subcommand", value=head)
-            ack(**ANSWERS[sub](d, user, rest, lang))
+            if sub in billing:
+                ack(**billing[sub](user, rest, lang))
+            else:
+                ack(**ANSWERS[sub](d, user, rest, lang))
         except InvalidInput as exc:
             # Its help line points to `/klant help`, not to /ticket's.
             exc.params.setdefault("command", Command.KLANT.value)

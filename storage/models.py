@@ -167,6 +167,11 @@ class Ticket(Base):
     response_breached_at: Mapped[datetime | None]
     resolution_breached_at: Mapped[datetime | None]
 
+    # Billable work (migration 0014, bot.billing.facts): the scope the desk put it in, None
+    # for in scope, else "out_of_scope:<kind>" (rule 4) or "exclusion:<kind>" (rule 5); and
+    # the earlier ticket with a referral (rule 2) that this question was linked to.
+    scope: Mapped[str | None] = mapped_column(String(64))
+    linked_to: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", ondelete="SET NULL"))
     # Billable work (migration 0013, bot.billing): the ledger's totals (entries that are not
     # cancelled), kept with each entry so the card needs no sum; and since when the customer's
     # user questions were charged (rule 3) when this one was registered, for its card.
@@ -597,7 +602,66 @@ class TimeEntry(Base):
     invoice_month: Mapped[str | None] = mapped_column(String(7))
 
 
-# --- Billable work: referrals, training notices, written orders. Migration 0013. -----------
+# --- Billable work: referrals, training notices, written orders. Migration 0014. -----------
+
+
+class Referral(Base):
+    """Rule 2: a user question a manual or work instruction answers. The contact was sent the
+    reference and the ticket resolved; more support on it (or on a question linked to it) is
+    charged. Appended, never changed."""
+
+    __tablename__ = "referrals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    # The manual, work instruction or link, as the agent gave it.
+    reference: Mapped[str] = mapped_column(Text)
+    actor_source: Mapped[str] = mapped_column(String(16), default="slack", server_default="slack")
+    actor: Mapped[str] = mapped_column(String(320))
+    referred_at: Mapped[datetime]
+
+
+class TrainingNotice(Base):
+    """Rule 3: the desk found that a customer's basic knowledge is missing and told the
+    account manager, so a training can be offered. The latest notice of a customer counts.
+    `due_at` is when a training not taken makes questions chargeable (noted_at plus the
+    policy's period when it was noted: what the account manager was told)."""
+
+    __tablename__ = "training_notices"
+    __table_args__ = (Index("ix_training_notices_customer_noted", "customer_id", "noted_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    # open (nothing heard yet) | planned | taken | declined
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    text: Mapped[str] = mapped_column(Text, default="")
+    noted_by: Mapped[str] = mapped_column(String(320))
+    noted_at: Mapped[datetime]
+    due_at: Mapped[datetime]
+    outcome_by: Mapped[str | None] = mapped_column(String(320))
+    outcome_at: Mapped[datetime | None]
+
+
+class WrittenOrder(Base):
+    """Rule 5: the customer's written order, given beforehand, for excluded work: who gave it
+    and on which day, who registered it and when, and the general terms that apply (from the
+    customer's contract date, kept as they were at registration). Appended, never changed; a
+    ticket's latest order counts."""
+
+    __tablename__ = "written_orders"
+    __table_args__ = (
+        UniqueConstraint("ticket_id", "reference", name="uq_written_orders_ticket_reference"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
+    reference: Mapped[str] = mapped_column(String(200))
+    given_by: Mapped[str] = mapped_column(String(200))
+    given_on: Mapped[date] = mapped_column(Date)
+    terms: Mapped[str] = mapped_column(String(16))
+    registered_by: Mapped[str] = mapped_column(String(320))
+    registered_at: Mapped[datetime]
 
 
 # --- Invoicing: closed months and their exports. Migration 0014 (bot.invoicing). ------------

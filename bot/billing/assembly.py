@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.billing.facts import BillingFacts
+from bot.billing.facts_delivery import FactsDelivery
 from bot.billing.ledger import Ledger
 from bot.events import EventBus
 from bot.outbox.dispatcher import Deliver
@@ -16,6 +18,9 @@ from bot.scheduler import Background
 class Billing:
     # The ledger of time on tickets (handlers/billing_ticket.py).
     ledger: Ledger
+    # The facts the ledger decides on: referrals, training notices, orders, scope
+    # (handlers/billing_facts.py).
+    facts: BillingFacts
     deliveries: dict[str, Deliver] = field(default_factory=dict)
 
     def subscribe(self, events: EventBus) -> None:
@@ -38,4 +43,18 @@ def build(
         roles=parts.roles,
         after_commit=parts.kick,
     )
-    return Billing(ledger=ledger)
+    facts = BillingFacts(
+        sessions=parts.sessions,
+        policy=parts.policy,
+        clock=parts.clock,
+        roles=parts.roles,
+        after_commit=parts.kick,
+    )
+    facts_delivery = FactsDelivery(
+        readers=parts.readers,
+        policy=parts.policy,
+        client=parts.client,
+        send=mail,
+        lang_of=parts.lang_of,
+    )
+    return Billing(ledger=ledger, facts=facts, deliveries={**facts_delivery.handlers()})

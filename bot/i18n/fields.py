@@ -249,6 +249,14 @@ LABEL_KEYS: dict[str, str] = {
     "handover": "rota.label.handover",
     "every": "rota.label.every",
     "minutes": "entitlement.label.minutes",  # `/waakdienst tijd` (bot/i18n/paging.py)
+    # billable work's facts: /ticket verwijs|koppel|opdracht|scope, /klant training (their
+    # texts live in bot/i18n/billing_facts.py)
+    "target": "facts.label.target",
+    "reference": "facts.label.reference",
+    "given_on": "facts.label.given_on",
+    "given_by": "facts.label.given_by",
+    "scope": "facts.label.scope",
+    "state": "facts.label.training",
     # /ticket tijd (their texts live in bot/i18n/billing.py)
     "kind": "billing.label.kind",
     "entry": "billing.label.entry",

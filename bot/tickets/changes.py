@@ -20,7 +20,7 @@ from bot.events import Actor, EventBus
 from bot.policy import Policy
 from bot.roles import STAFF, RoleResolver
 from bot.tickets.events import TicketChanged
-from bot.tickets.inputs import Reclassify
+from bot.tickets.inputs import IN_SCOPE, Reclassify
 from bot.tickets.rules import lifecycle
 from bot.tickets.rules.lifecycle import Action, CloseReason, Status
 from bot.tickets.rules.priority import classify
@@ -30,6 +30,8 @@ from storage import tickets as store
 from storage.models import Ticket
 
 Changes = dict[str, list[Any]]  # field -> [old, new]
+# What another capability writes with a change, in its transaction, and what it changed.
+Also = Callable[[Session, Ticket], Changes]
 
 
 @dataclass(frozen=True)
@@ -141,12 +143,14 @@ class Tickets:
         return self._change(actor, number, action, apply)
 
     def reclassify(self, actor: Actor, number: str, data: Reclassify) -> Outcome:
-        if data.type is None and data.impact is None and data.urgency is None:
+        if data == Reclassify():
             raise InvalidInput.one("type", "field.nothing_to_change")
         if data.type is not None and data.type not in self.policy.types:
             raise InvalidInput.one(
                 "type", "field.type_invalid", value=data.type, choices=", ".join(self.policy.types)
             )
+        scope = None if data.scope in (None, IN_SCOPE) else data.scope
+        self._check_scope(scope)
 
         def apply(_: Session, ticket: Ticket) -> Changes:
             c = classify(
@@ -171,9 +175,38 @@ class Tickets:
                 priority=c.priority,
                 line=line,
             )
+            if data.scope is not None:
+                self._set(ticket, changes, scope=scope)
             return changes
 
         return self._change(actor, number, Action.RECLASSIFY, apply)
+
+    def _check_scope(self, scope: str | None) -> None:
+        if scope is not None and scope not in self.scopes():
+            raise InvalidInput.one(
+                "scope", "facts.field.scope_invalid", value=scope, choices=", ".join(self.scopes())
+            )
+
+    def rescope(self, actor: Actor, number: str, scope: str | None) -> Outcome:
+        """Billable work's reclassification (rules 4 and 5): the ticket's work is out of scope
+        ("out_of_scope:<kind>"), one of the exclusions ("exclusion:<kind>"), or back in scope
+        (None); the kinds are the policy's. A reclassification in the audit trail."""
+        self._check_scope(scope)
+
+        def apply(_: Session, ticket: Ticket) -> Changes:
+            changes: Changes = {}
+            self._set(ticket, changes, scope=scope)
+            return changes
+
+        return self._change(actor, number, Action.RECLASSIFY, apply)
+
+    def scopes(self) -> list[str]:
+        """Every scope a ticket's work can be out of (billable work's rules 4 and 5)."""
+        b = self.policy.billing
+        return [
+            *(f"out_of_scope:{k}" for k in b.out_of_scope),
+            *(f"exclusion:{k}" for k in b.exclusions),
+        ]
 
     def escalate(self, actor: Actor, number: str, reason: str) -> Outcome:
         reason = _required(reason, "reason")
@@ -219,10 +252,19 @@ class Tickets:
 
         return self._change(actor, number, Action.WAIT_THIRD_PARTY, apply, text=text)
 
-    def resolve(self, actor: Actor, number: str, text: str) -> Outcome:
+    def resolve(self, actor: Actor, number: str, text: str, *, also: Also | None = None) -> Outcome:
+        """Resolve a ticket. `also` writes what comes with it in the same transaction (billable
+        work's referral to a manual resolves the question it answers)."""
         text = _required(text, "text")
 
-        apply = self._transition(Action.RESOLVE, resolution=text)
+        transition = self._transition(Action.RESOLVE, resolution=text)
+
+        def apply(session: Session, ticket: Ticket) -> Changes:
+            changes = transition(session, ticket)
+            if also is not None:
+                changes.update(also(session, ticket))
+            return changes
+
         return self._change(actor, number, Action.RESOLVE, apply, text=text)
 
     def close(self, actor: Actor, number: str, reason: CloseReason | None = None) -> Outcome:
@@ -259,9 +301,13 @@ class Tickets:
         apply = self._transition(Action.RESUME)
         return self._change(actor, number, Action.RESUME, apply, text=text)
 
-    def note(self, actor: Actor, number: str, text: str) -> Outcome:
+    def note(self, actor: Actor, number: str, text: str, *, also: Also | None = None) -> Outcome:
+        """A note in the audit trail. `also` writes what it notes in the same transaction and
+        says what changed on the ticket (billable work: a link to a referral, a written
+        order)."""
         text = _required(text, "text")
-        return self._change(actor, number, Action.NOTE, lambda _s, _t: {}, text=text)
+        apply: Callable[[Session, Ticket], Changes] = also or (lambda _s, _t: {})
+        return self._change(actor, number, Action.NOTE, apply, text=text)
 
 
 # The first of these the customer notices meets the response clock.

@@ -14,6 +14,7 @@ from bot.parsing.text import Key, Keys, Problems, closest, one_of, scan, typed
 from bot.policy import Policy
 from bot.tickets import words
 from bot.tickets.inputs import (
+    IN_SCOPE,
     Assignment,
     Closing,
     NewTicket,
@@ -47,6 +48,8 @@ SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(("verwijs", "refer"), "refer"),
     **dict.fromkeys(("koppel", "link"), "link"),
     **dict.fromkeys(("opdracht", "order"), "order"),
+    # Rules 4 and 5: whether the work is in scope (handlers/billing_facts.py).
+    **dict.fromkeys(("scope", "reikwijdte"), "scope"),
     **dict.fromkeys(("help", "hulp", "?"), "help"),
 }
 
@@ -67,7 +70,8 @@ NEW_KEYS = Keys(
     Key("missing", "ontbreekt", "missing"),
 )
 TICKET_KEYS = NEW_KEYS
-RECLASSIFY_KEYS = Keys(TYPE, IMPACT, URGENCY)
+# scope=: billable work's rules 4 and 5 (also `/ticket scope NUMMER …`).
+RECLASSIFY_KEYS = Keys(TYPE, IMPACT, URGENCY, Key("scope", "scope", "scope"))
 LIST_KEYS = Keys(LINE, CUSTOMER, STATUS)
 LIST_WORDS = Choices(
     [Choice("mine", {"nl": "mijn", "en": "mine"}), Choice("all", {"nl": "alle", "en": "all"})]
@@ -160,6 +164,33 @@ def _key_choices(keys: Keys, lang: str) -> list[str]:
 
 
 # --- the subcommands ----------------------------------------------------------------------------
+
+
+def scopes(policy: Policy) -> Choices:
+    """Back in scope, or one of the policy's kinds of out-of-scope work or exclusions, typed
+    as `buiten-scope:inrichting`, `uitsluiting:wijziging`, or the kind alone (the policy keeps
+    the two lists apart)."""
+    billing = policy.billing
+    found = [
+        Choice(IN_SCOPE, {"nl": "binnen-scope", "en": "in-scope"}, ("binnen", "in", "geen")),
+    ]
+    found += [
+        Choice(
+            f"out_of_scope:{code}",
+            {"nl": f"buiten-scope:{code}", "en": f"out-of-scope:{code}"},
+            (code, label.nl, label.en),
+        )
+        for code, label in billing.out_of_scope.items()
+    ]
+    found += [
+        Choice(
+            f"exclusion:{code}",
+            {"nl": f"uitsluiting:{code}", "en": f"exclusion:{code}"},
+            (code, label.nl, label.en),
+        )
+        for code, label in billing.exclusions.items()
+    ]
+    return Choices(found)
 
 
 def _chosen(policy: Policy) -> dict[str, Choices]:
@@ -272,13 +303,13 @@ def close_reason(value: str, lang: str) -> CloseReason:
 
 
 def reclassification(rest: str, policy: Policy, lang: str) -> Reclassification:
-    """`/ticket herclassificeer NUMMER [type=…] [impact=…] [urgentie=…]`."""
+    """`/ticket herclassificeer NUMMER [type=…] [impact=…] [urgentie=…] [scope=…]`."""
     problems = Problems()
     number, text = _number_and_text(rest, policy, problems)
     parsed = scan(text, RECLASSIFY_KEYS, lang, problems)
     for word in parsed.words:
         _stray(word, problems, _key_choices(RECLASSIFY_KEYS, lang), lang)
-    chosen = _chosen(policy)
+    chosen = {**_chosen(policy), "scope": scopes(policy)}
     changes: dict[str, str] = {}
     for name, value in parsed.fields.items():
         label = RECLASSIFY_KEYS.label(name, lang)

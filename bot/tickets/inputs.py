@@ -31,10 +31,17 @@ class NewTicket(Input):
         return v or None
 
 
+# A ticket's work put back in scope; billable work's reclassification (rules 4 and 5).
+IN_SCOPE = "in_scope"
+
+
 class Reclassify(Input):
     type: str | None = None
     impact: Level | None = None
     urgency: Level | None = None
+    # Billable work: IN_SCOPE, "out_of_scope:<kind>" or "exclusion:<kind>" (the policy's
+    # kinds); None leaves the scope as it is.
+    scope: str | None = Field(default=None, max_length=64)
 
 
 class TicketRef(Input):

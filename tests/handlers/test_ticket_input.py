@@ -103,7 +103,7 @@ def test_reclassify_and_list_name_every_problem(balie: Balie) -> None:
     text = text_of(balie, f"herclassificeer {number} type=incidnt urgentie=hoogg kleur=rood")
     assert "type: 'incidnt' bestaat niet; bedoel je 'incident'?" in text
     assert "urgentie: 'hoogg' is geen niveau; bedoel je 'hoog'?" in text
-    assert "onbekende sleutel 'kleur'; kies uit type, impact of urgentie" in text
+    assert "onbekende sleutel 'kleur'; kies uit type, impact, urgentie of scope" in text
     assert tickets(balie)[0].type == "incident"
     text = text_of(balie, "lijst lijn=5 status=opgelsot mjin")
     assert "lijn: '5' kan niet; kies 1, 2 of 3" in text

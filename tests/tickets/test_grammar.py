@@ -280,8 +280,10 @@ def test_reclassify_list_and_sla_name_every_problem() -> None:
     e, text = refusal(lambda: reclassification("kor-x type=incidnt klant=ACME hoog", POLICY, "nl"))
     assert set(e.fields) == {"number", "type", "klant", "hoog"}
     assert "'kor-x' is geen ticketnummer; schrijf bijvoorbeeld KOR-000012 of 12" in text
-    assert "onbekende sleutel 'klant'; kies uit type, impact of urgentie" in text
-    assert "'hoog' begrijpt Balie hier niet; kies uit type=…, impact=… of urgentie=…" in text
+    assert "onbekende sleutel 'klant'; kies uit type, impact, urgentie of scope" in text
+    assert (
+        "'hoog' begrijpt Balie hier niet; kies uit type=…, impact=…, urgentie=… of scope=…" in text
+    )
     _, text = refusal(lambda: reclassification("KOR-1", POLICY, "nl"))
     assert "geef type=, impact= of urgentie= op" in text
     e, text = refusal(lambda: ticket_filter("mjin lijn=9 status=opgelsot klnt=X", POLICY, "nl"))
