@@ -11,6 +11,8 @@ class Command(StrEnum):
     KLANT = "/klant"
     SLA = "/sla"
     WAAKDIENST = "/waakdienst"
+    # The monthly export for invoicing (bot.invoicing): team leads and admins.
+    FACTURATIE = "/facturatie"
 
 
 # Events Balie subscribes to (bot events).
@@ -41,6 +43,13 @@ WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
     "conversations.join": ("channels:join",),
     "conversations.history": ("channels:history", "groups:history"),
     "conversations.replies": ("channels:history", "groups:history"),
+    # The monthly export (bot.invoicing): its files go to the requester's DM, opened by
+    # conversations.open and uploaded with files_upload_v2 (an uncertain retry looks in
+    # files.list first).
+    "conversations.open": ("im:write",),
+    "files.getUploadURLExternal": ("files:write",),
+    "files.completeUploadExternal": ("files:write",),
+    "files.list": ("files:read",),
 }
 
 # Scopes beyond the methods: slash commands, and posting in public channels Balie has not

@@ -59,6 +59,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
+from tests.fakes import slack_conversations as conversations
 from tests.fakes import slack_files as files
 from tests.fakes import slack_history as history
 from tests.fakes.slack_history import RATE_LIMITS, RateLimits
@@ -828,6 +829,7 @@ _DEFAULTS: dict[str, Callable[[FakeSlack, dict[str, Any]], Response]] = {
     "usergroups.users.update": _usergroups_users_update,
     **history.BUILDERS,
     **files.BUILDERS,
+    **conversations.BUILDERS,
 }
 
 
