@@ -50,6 +50,9 @@ WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
     "files.getUploadURLExternal": ("files:write",),
     "files.completeUploadExternal": ("files:write",),
     "files.list": ("files:read",),
+    # Not a Web API method: the POST of a file's bytes to the URL that
+    # files.getUploadURLExternal handed out (the fake Slack records it under this name).
+    "upload_url": (),
 }
 
 # Scopes beyond the methods: slash commands, and posting in public channels Balie has not

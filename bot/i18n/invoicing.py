@@ -81,8 +81,18 @@ MESSAGES: Catalogue = {
     },
     "invoicing.for_customer": {"nl": " voor {code}", "en": " for {code}"},
     "invoicing.files": {
-        "nl": ":moneybag: Facturatie {month}{customer}: {lines} regels voor {customers} klanten, samen {amount} ({hours} afgerond). {closed}",
-        "en": ":moneybag: Invoicing {month}{customer}: {lines} lines for {customers} customers, {amount} in all ({hours} rounded). {closed}",
+        "nl": {
+            "one": ":moneybag: Facturatie {month}{customer}: 1 regel voor {customers}, samen {amount} ({hours} afgerond). {closed}",
+            "other": ":moneybag: Facturatie {month}{customer}: {count} regels voor {customers}, samen {amount} ({hours} afgerond). {closed}",
+        },
+        "en": {
+            "one": ":moneybag: Invoicing {month}{customer}: 1 line for {customers}, {amount} in all ({hours} rounded). {closed}",
+            "other": ":moneybag: Invoicing {month}{customer}: {count} lines for {customers}, {amount} in all ({hours} rounded). {closed}",
+        },
+    },
+    "invoicing.customers": {
+        "nl": {"one": "1 klant", "other": "{count} klanten"},
+        "en": {"one": "1 customer", "other": "{count} customers"},
     },
     "invoicing.files_empty": {
         "nl": ":moneybag: Facturatie {month}{customer}: niets door te belasten. {closed}",
@@ -101,16 +111,34 @@ MESSAGES: Catalogue = {
         "en": "*Open for {month}* (not yet invoiced, so far):",
     },
     "invoicing.open.row": {
-        "nl": "• *{code}* {name}: {lines} regels · {hours} · {amount}",
-        "en": "• *{code}* {name}: {lines} lines · {hours} · {amount}",
+        "nl": {
+            "one": "• *{code}* {name}: 1 regel · {hours} · {amount}",
+            "other": "• *{code}* {name}: {count} regels · {hours} · {amount}",
+        },
+        "en": {
+            "one": "• *{code}* {name}: 1 line · {hours} · {amount}",
+            "other": "• *{code}* {name}: {count} lines · {hours} · {amount}",
+        },
     },
     "invoicing.open.more": {
-        "nl": "… en nog {count} klanten, samen {amount}.",
-        "en": "… and {count} more customers, {amount} in all.",
+        "nl": {
+            "one": "… en nog 1 klant: {amount}.",
+            "other": "… en nog {count} klanten, samen {amount}.",
+        },
+        "en": {
+            "one": "… and 1 more customer: {amount}.",
+            "other": "… and {count} more customers, {amount} in all.",
+        },
     },
     "invoicing.open.total": {
-        "nl": "*Totaal:* {lines} regels · {hours} · {amount}",
-        "en": "*Total:* {lines} lines · {hours} · {amount}",
+        "nl": {
+            "one": "*Totaal:* 1 regel · {hours} · {amount}",
+            "other": "*Totaal:* {count} regels · {hours} · {amount}",
+        },
+        "en": {
+            "one": "*Total:* 1 line · {hours} · {amount}",
+            "other": "*Total:* {count} lines · {hours} · {amount}",
+        },
     },
     "invoicing.open.none": {
         "nl": "Voor {month} staat nog niets open om te factureren.",
@@ -155,8 +183,14 @@ MESSAGES: Catalogue = {
     },
     # --- python -m bot facturatie -------------------------------------------------------------
     "invoicing.cli.written": {
-        "nl": "Facturatie {month}{customer}: {lines} regels, samen {amount}. Geschreven: {csv} en {xlsx}. {closed}",
-        "en": "Invoicing {month}{customer}: {lines} lines, {amount} in all. Written: {csv} and {xlsx}. {closed}",
+        "nl": {
+            "one": "Facturatie {month}{customer}: 1 regel, {amount}. Geschreven: {csv} en {xlsx}. {closed}",
+            "other": "Facturatie {month}{customer}: {count} regels, samen {amount}. Geschreven: {csv} en {xlsx}. {closed}",
+        },
+        "en": {
+            "one": "Invoicing {month}{customer}: 1 line, {amount}. Written: {csv} and {xlsx}. {closed}",
+            "other": "Invoicing {month}{customer}: {count} lines, {amount} in all. Written: {csv} and {xlsx}. {closed}",
+        },
     },
     "invoicing.cli.no_dir": {
         "nl": "De map {path} bestaat niet.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.blocks.text import Raw, tr, when
+from bot.blocks.text import Raw, tr, trn, when
 from bot.invoicing import money
 from bot.invoicing.files import month_label
 from bot.invoicing.rules import Month, Total
@@ -48,11 +48,11 @@ def files_comment(
     }
     if not sum_.lines:
         return tr(lang, "invoicing.files_empty", **common)
-    return tr(
+    return trn(
         lang,
         "invoicing.files",
-        lines=sum_.lines,
-        customers=customers,
+        sum_.lines,
+        customers=Raw(trn(lang, "invoicing.customers", customers)),
         amount=money.euros(sum_.amount_cents, lang),
         hours=money.hours(sum_.rounded_minutes, lang),
         **common,
@@ -82,12 +82,12 @@ def open_now(
     lines.append(tr(lang, "invoicing.open.header", month=month_label(month, lang)))
     for code, name, sum_ in rows[:MOST_LISTED]:
         lines.append(
-            tr(
+            trn(
                 lang,
                 "invoicing.open.row",
+                sum_.lines,
                 code=code,
                 name=name,
-                lines=sum_.lines,
                 hours=money.hours(sum_.rounded_minutes, lang),
                 amount=money.euros(sum_.amount_cents, lang),
             )
@@ -95,18 +95,18 @@ def open_now(
     rest = rows[MOST_LISTED:]
     if rest:
         lines.append(
-            tr(
+            trn(
                 lang,
                 "invoicing.open.more",
-                count=len(rest),
+                len(rest),
                 amount=money.euros(sum(r[2].amount_cents for r in rest), lang),
             )
         )
     lines.append(
-        tr(
+        trn(
             lang,
             "invoicing.open.total",
-            lines=everything.lines,
+            everything.lines,
             hours=money.hours(everything.rounded_minutes, lang),
             amount=money.euros(everything.amount_cents, lang),
         )

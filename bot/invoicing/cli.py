@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.clock import SystemClock
 from bot.errors import DomainError, InvalidInput
 from bot.events import Actor
-from bot.i18n import t
+from bot.i18n import t, tn
 from bot.invoicing import money
 from bot.invoicing.export import Invoicer
 from bot.invoicing.files import build, month_label
@@ -68,12 +68,12 @@ def export_month(
         )
     )
     print(
-        t(
+        tn(
             lang,
             "invoicing.cli.written",
+            closed.total.lines,
             month=month_label(month, lang),
             customer=t(lang, "invoicing.for_customer", code=code) if code else "",
-            lines=closed.total.lines,
             amount=money.euros(closed.total.amount_cents, lang),
             csv=str(csv_path),
             xlsx=str(xlsx_path),

@@ -30,13 +30,13 @@ def request(text: str, lang: str) -> Request:
         if found is not None and month is None:
             month = found
         elif _looks_like_month(word):
-            problems.add("month", "invoicing.error.month_invalid", value=word)
+            problems.add("input", "invoicing.error.month_invalid", value=word)
         else:
             problems.add(f"word_{i}", "invoicing.error.unknown_word", value=word)
     customer = parsed.fields.get("customer") or None
-    if customer is not None and month is None and "month" not in problems:
+    if customer is not None and month is None and "input" not in problems:
         # `klant=` only makes sense with a month to export.
-        problems.add("month", "invoicing.error.month_required")
+        problems.add("input", "invoicing.error.month_required")
     problems.check()
     return Request(month, customer.upper() if customer else None)
 
