@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import column, func, insert, select, table, text, update
+from sqlalchemy import Table, column, func, insert, select, table, text, update
 from sqlalchemy.orm import Session, aliased
 
 from bot.invoicing.rules import Booking, Entry, Line
 from storage.db import upsert_insert
-from storage.models import Customer, InvoiceClosure, InvoiceLine, Ticket, TimeEntry
+from storage.models import Base, Customer, InvoiceClosure, InvoiceLine, Ticket, TimeEntry
 
 ALL = "all"
 # Any constant shared by every replica; "BALIEINV" in ASCII.
@@ -29,6 +30,10 @@ _CHUNK = 900
 # The written orders' table (migration 0014, the billing facts'): read by name only, for the
 # reference an entry was worked under, so this module needs nothing else of theirs.
 _ORDERS = table("written_orders", column("id"), column("reference"))
+
+
+# The lines as a plain table: a month's lines are written and read as rows, not objects.
+_LINES: Table = Base.metadata.tables[InvoiceLine.__tablename__]
 
 
 def customer_scope(customer_id: int) -> str:
@@ -226,8 +231,10 @@ def store(*, session: Session, month: str, lines: Sequence[Line]) -> None:
                 "terms": x.terms,
             }
         )
+    # Core, not the ORM's bulk path: a month can hold tens of thousands of lines.
+    conn = session.connection()
     for start in range(0, len(rows), 5000):
-        session.execute(insert(InvoiceLine), rows[start : start + 5000])
+        conn.execute(insert(_LINES), rows[start : start + 5000])
 
 
 def mark(*, session: Session, month: str, entry_ids: Collection[int]) -> None:
@@ -243,18 +250,19 @@ def mark(*, session: Session, month: str, entry_ids: Collection[int]) -> None:
 
 def lines_of(*, session: Session, month: str, customer_id: int | None = None) -> list[Line]:
     """The stored lines of a closed month, as the file lists them: by customer code, then in
-    their stored order."""
+    their stored order. Read as plain rows: a month can hold tens of thousands."""
+    t = _LINES
     q = (
-        select(InvoiceLine)
-        .where(InvoiceLine.month == month)
-        .order_by(InvoiceLine.customer_code, InvoiceLine.customer_id, InvoiceLine.position)
+        select(t)
+        .where(t.c.month == month)
+        .order_by(t.c.customer_code, t.c.customer_id, t.c.position)
     )
     if customer_id is not None:
-        q = q.where(InvoiceLine.customer_id == customer_id)
-    return [_line(row) for row in session.execute(q).scalars()]
+        q = q.where(t.c.customer_id == customer_id)
+    return [_line(row) for row in session.execute(q)]
 
 
-def _line(row: InvoiceLine) -> Line:
+def _line(row: Any) -> Line:
     booking = (
         Booking.COUNTER
         if row.counter

@@ -11,7 +11,7 @@ so the same month gives the same file. Whatever is recorded on a closed month af
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
 from zoneinfo import ZoneInfo
@@ -178,12 +178,11 @@ class Invoicer:
         )
         cancelled = {e.cancels_id for e in entries if e.cancels_id is not None}
         invoiced = store.own_lines(session=session, entry_ids=cancelled)
+        facts = store.customers(session=session, ids={e.customer_id for e in entries})
         pricer = Pricer(self.policy.billing, self.tz)
-        lines = plan(month, entries, invoiced, pricer, self.tz)
+        lines = plan(month, entries, invoiced, pricer, self.tz, _snapshots(facts))
         if pricer.missing:
             raise InvalidInput(_no_rates(pricer.missing))
-        facts = store.customers(session=session, ids={x.customer_id for x in lines})
-        lines = [_with_customer(x, facts[x.customer_id]) for x in lines]
         store.claim(
             session=session,
             month=key,
@@ -242,13 +241,9 @@ class Invoicer:
         return month_label(month, self.policy.language)
 
 
-def _with_customer(line: Line, c: CustomerFacts) -> Line:
-    return replace(
-        line,
-        customer_code=c.code,
-        customer_name=c.name,
-        terms=terms_for(c.contract_date).value,
-    )
+def _snapshots(facts: dict[int, CustomerFacts]) -> dict[int, tuple[str, str, str]]:
+    """Each customer's code, name and terms, as the lines keep them."""
+    return {i: (c.code, c.name, terms_for(c.contract_date).value) for i, c in facts.items()}
 
 
 def _no_rates(missing: set[tuple[str, str]]) -> dict[str, tuple[str, dict[str, object]]]:

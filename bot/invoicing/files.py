@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from itertools import groupby
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from bot.i18n import t
@@ -137,20 +138,19 @@ def sheet_title(code: str, taken: set[str]) -> str:
 
 
 def to_xlsx(month: Month, lines: Sequence[Line], policy: Policy) -> bytes:
+    """Written row by row (openpyxl's write-only mode: a month can hold tens of thousands of
+    lines), the overview first, then one sheet per customer."""
     lang = policy.language
-    wb = Workbook()
-    overview = wb.active
-    assert overview is not None
-    overview.title = t(lang, "invoicing.sheet.overview")
+    groups = [list(g) for _cid, g in groupby(lines, key=lambda x: x.customer_id)]
+    wb = Workbook(write_only=True)
+    title = t(lang, "invoicing.sheet.title", month=month_label(month, lang))
+    overview = wb.create_sheet(t(lang, "invoicing.sheet.overview"))
     taken = {overview.title.lower()}
-    overview.append([t(lang, "invoicing.sheet.title", month=month_label(month, lang))])
-    overview["A1"].font = Font(bold=True)
-    overview.append([t(lang, key) for key in OVERVIEW_KEYS])
-    _bold_row(overview, 2)
-    for _cid, group in groupby(lines, key=lambda x: x.customer_id):
-        mine = list(group)
-        first = mine[0]
-        sum_ = total(mine)
+    _widths(overview, [12, 36, 28, 10, 16, 14])
+    overview.append([_bold(overview, title)])
+    overview.append([_bold(overview, t(lang, key)) for key in OVERVIEW_KEYS])
+    for mine in groups:
+        first, sum_ = mine[0], total(mine)
         overview.append(
             [
                 first.customer_code,
@@ -158,25 +158,23 @@ def to_xlsx(month: Month, lines: Sequence[Line], policy: Policy) -> bytes:
                 _texts(first, policy)["terms"],
                 sum_.lines,
                 sum_.rounded_minutes,
-                Decimal(sum_.amount_cents) / _CENTS,
+                _amount(overview, sum_.amount_cents),
             ]
         )
-        _customer_sheet(wb.create_sheet(sheet_title(first.customer_code, taken)), mine, policy)
     grand = total(lines)
     overview.append(
         [
-            t(lang, "invoicing.sheet.total"),
-            "",
-            "",
-            grand.lines,
-            grand.rounded_minutes,
-            Decimal(grand.amount_cents) / _CENTS,
+            _bold(overview, t(lang, "invoicing.sheet.total")),
+            None,
+            None,
+            _bold(overview, grand.lines),
+            _bold(overview, grand.rounded_minutes),
+            _amount(overview, grand.amount_cents, bold=True),
         ]
     )
-    _bold_row(overview, overview.max_row)
-    for row in overview.iter_rows(min_row=3, min_col=6, max_col=6):
-        row[0].number_format = _AMOUNT_FORMAT
-    _widths(overview, [12, 36, 28, 10, 16, 14])
+    for mine in groups:
+        ws = wb.create_sheet(sheet_title(mine[0].customer_code, taken))
+        _customer_sheet(ws, mine, policy)
     # Fixed, so the same month gives the same bytes: the month's end (openpyxl writes the
     # properties as naive UTC).
     fixed = datetime(month.next().year, month.next().month, 1, tzinfo=UTC).replace(tzinfo=None)
@@ -184,7 +182,7 @@ def to_xlsx(month: Month, lines: Sequence[Line], policy: Policy) -> bytes:
     wb.properties.created = fixed
     wb.properties.modified = fixed
     wb.properties.lastModifiedBy = "Balie"
-    wb.properties.title = t(lang, "invoicing.sheet.title", month=month_label(month, lang))
+    wb.properties.title = title
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         # ExcelWriter, not Workbook.save: save stamps `modified` with the time of writing.
@@ -192,43 +190,55 @@ def to_xlsx(month: Month, lines: Sequence[Line], policy: Policy) -> bytes:
     return _fixed_zip(raw.getvalue(), (fixed.year, fixed.month, fixed.day, 0, 0, 0))
 
 
-def _customer_sheet(ws: Worksheet, lines: Sequence[Line], policy: Policy) -> None:
+def _customer_sheet(ws: Any, lines: Sequence[Line], policy: Policy) -> None:
     lang = policy.language
-    ws.append(headers(lang))
-    _bold_row(ws, 1)
+    ws.freeze_panes = "A2"
+    _widths(ws, [10, 28, 14, 12, 18, 36, 9, 14, 12, 10, 12, 30, 18, 16, 28, 14, 12])
+    ws.append([_bold(ws, h) for h in headers(lang)])
     for line in lines:
-        ws.append(row_values(line, policy))
+        cells = row_values(line, policy)
+        cells[3] = _formatted(ws, line.worked_on, _DATE_FORMAT)
+        cells[8] = _amount(ws, line.rate_cents)
+        cells[10] = _amount(ws, line.amount_cents)
+        ws.append(cells)
     sum_ = total(lines)
     ws.append(
         [
-            t(lang, "invoicing.sheet.total"),
-            "",
-            "",
-            None,
-            "",
-            "",
-            sum_.minutes,
-            sum_.rounded_minutes,
+            _bold(ws, t(lang, "invoicing.sheet.total")),
+            *([None] * 5),
+            _bold(ws, sum_.minutes),
+            _bold(ws, sum_.rounded_minutes),
             None,
             None,
-            Decimal(sum_.amount_cents) / _CENTS,
+            _amount(ws, sum_.amount_cents, bold=True),
         ]
     )
-    _bold_row(ws, ws.max_row)
-    for row in ws.iter_rows(min_row=2):
-        row[3].number_format = _DATE_FORMAT
-        row[8].number_format = _AMOUNT_FORMAT
-        row[10].number_format = _AMOUNT_FORMAT
-    ws.freeze_panes = "A2"
-    _widths(ws, [10, 28, 14, 12, 18, 36, 9, 14, 12, 10, 12, 30, 18, 16, 28, 14, 12])
 
 
-def _bold_row(ws: Worksheet, row: int) -> None:
-    for cell in ws[row]:
-        cell.font = Font(bold=True)
+_BOLD = Font(bold=True)
 
 
-def _widths(ws: Worksheet, widths: Sequence[int]) -> None:
+# Cells with a style of their own (openpyxl's stubs type WriteOnlyCell as a plain function).
+def _bold(ws: Any, value: Any) -> Any:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.font = _BOLD
+    return cell
+
+
+def _formatted(ws: Any, value: Any, number_format: str) -> Any:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = number_format
+    return cell
+
+
+def _amount(ws: Any, cents: int, *, bold: bool = False) -> Any:
+    cell = _formatted(ws, Decimal(cents) / _CENTS, _AMOUNT_FORMAT)
+    if bold:
+        cell.font = _BOLD
+    return cell
+
+
+def _widths(ws: Any, widths: Sequence[int]) -> None:
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
 

@@ -20,10 +20,21 @@ class Pricer:
         self.tz = tz
         # (kind, day) of every entry that had no rate.
         self.missing: set[tuple[str, str]] = set()
+        # A month repeats the same few prices many times over.
+        self._seen: dict[Work, Priced] = {}
 
     def __call__(self, entry: Entry) -> Priced:
         day = entry.worked_at.astimezone(self.tz).date()
         work = Work(kind=entry.kind, minutes=entry.minutes, day=day, after_hours=entry.after_hours)
+        seen = self._seen.get(work)
+        if seen is not None:
+            return seen
+        priced = self._price(entry, work)
+        self._seen[work] = priced
+        return priced
+
+    def _price(self, entry: Entry, work: Work) -> Priced:
+        day = work.day
         try:
             p = price_by_policy(self.billing, work)
         except NoRate:

@@ -161,6 +161,7 @@ def plan(
     invoiced: Mapping[int, Line],
     price: Callable[[Entry], Priced],
     tz: ZoneInfo,
+    customers: Mapping[int, tuple[str, str, str]] | None = None,
 ) -> list[Line]:
     """The lines of `month` from the entries it takes (not yet invoiced, worked before its
     end), in the order of the file: by customer, day of work, ticket, entry; a counter-entry
@@ -168,7 +169,9 @@ def plan(
 
     `invoiced` holds the stored own lines of the entries these entries correct, by entry id:
     those are reversed. An entry that a later one corrects gets no line of its own (the
-    correction replaces it); a free entry gets none either."""
+    correction replaces it); a free entry gets none either. `customers` gives each line its
+    customer's code, name and terms (by customer id)."""
+    who = customers or {}
     lines: list[Line] = []
     for e in entries:
         if e.cancels_id is not None and e.cancels_id in invoiced:
@@ -177,6 +180,7 @@ def plan(
             continue
         work_month = Month.of(e.worked_at, tz)
         p = price(e)
+        code, name, terms = who.get(e.customer_id, ("", "", ""))
         lines.append(
             Line(
                 customer_id=e.customer_id,
@@ -195,6 +199,9 @@ def plan(
                 rule=e.rule,
                 reason=e.reason,
                 order_reference=e.order_reference,
+                customer_code=code,
+                customer_name=name,
+                terms=terms,
             )
         )
     return sorted(lines, key=_file_order)
