@@ -226,7 +226,7 @@ OVERVIEW_KEYS: tuple[str, ...] = (
     "invoicing.column.rounded",
     "invoicing.column.amount",
 )
-# By the stored codes (bot.billing.rules.Rule, bot.invoicing.rules.Terms and Booking).
+# By the stored codes (bot.billing.rules.Rule, bot.directory.rules.terms.Terms, bot.invoicing.rules.Booking).
 RULE_KEYS: dict[str, str] = {
     "reporting_free": "invoicing.rule.reporting_free",
     "manual_referral": "invoicing.rule.manual_referral",
@@ -236,8 +236,8 @@ RULE_KEYS: dict[str, str] = {
     "after_hours_without_entitlement": "invoicing.rule.after_hours",
 }
 TERMS_KEYS: dict[str, str] = {
-    "algemene_voorwaarden_korton": "invoicing.terms.korton",
-    "nederland_ict_voorwaarden": "invoicing.terms.nederland_ict",
+    "korton": "invoicing.terms.korton",
+    "nederland_ict": "invoicing.terms.nederland_ict",
 }
 BOOKING_KEYS: dict[str, str] = {
     "regular": "invoicing.booking.regular",

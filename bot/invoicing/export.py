@@ -19,11 +19,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
+from bot.directory.rules.terms import terms_for
 from bot.errors import InvalidInput, InvalidTransition, NotFound
 from bot.events import Actor
 from bot.invoicing.payloads import InvoiceFiles
 from bot.invoicing.pricing import Pricer
-from bot.invoicing.rules import Line, Month, Total, plan, terms_for, total
+from bot.invoicing.rules import Line, Month, Total, plan, total
 from bot.outbox.payloads import enqueue
 from bot.policy import Policy
 from bot.roles import Role, RoleResolver
@@ -242,7 +243,8 @@ class Invoicer:
 
 
 def _snapshots(facts: dict[int, CustomerFacts]) -> dict[int, tuple[str, str, str]]:
-    """Each customer's code, name and terms, as the lines keep them."""
+    """Each customer's code, name and terms (the directory's rule, by contract date), as the
+    lines keep them."""
     return {i: (c.code, c.name, terms_for(c.contract_date).value) for i, c in facts.items()}
 
 

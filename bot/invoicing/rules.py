@@ -58,20 +58,6 @@ class Month:
         return self.next().start(tz)
 
 
-class Terms(StrEnum):
-    """The general terms that apply, by the contract date (the service description)."""
-
-    KORTON = "algemene_voorwaarden_korton"  # contracts before 1 March 2018
-    NEDERLAND_ICT = "nederland_ict_voorwaarden"  # from 1 March 2018 on
-
-
-NEDERLAND_ICT_FROM = date(2018, 3, 1)
-
-
-def terms_for(contract_date: date) -> Terms:
-    return Terms.NEDERLAND_ICT if contract_date >= NEDERLAND_ICT_FROM else Terms.KORTON
-
-
 class Booking(StrEnum):
     REGULAR = "regular"  # worked in the exported month
     LATE = "late"  # worked in an earlier month, recorded after it was closed

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.invoicing.rules import Booking, Entry, Line, Month, Priced, Terms, plan, terms_for
+from bot.directory.rules.terms import Terms, terms_for
+from bot.invoicing.rules import Booking, Entry, Line, Month, Priced, plan
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -31,9 +32,12 @@ def test_months_parse_step_and_bound_on_the_desks_clock() -> None:
     assert Month.of(datetime(2026, 11, 30, 23, 30, tzinfo=UTC), AMS) == Month(2026, 12)
 
 
-def test_the_terms_follow_the_contract_date() -> None:
+def test_the_terms_follow_the_contract_date_and_have_a_column_label() -> None:
+    from bot.i18n.invoicing import TERMS_KEYS
+
     assert terms_for(date(2018, 2, 28)) is Terms.KORTON
     assert terms_for(date(2018, 3, 1)) is Terms.NEDERLAND_ICT
+    assert set(TERMS_KEYS) == {t.value for t in Terms}
 
 
 def _entry(id: int, day: int, minutes: int = 30, **kw: object) -> Entry:
