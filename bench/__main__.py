@@ -6,6 +6,8 @@
    per second), against a bare Bolt app, and whether the outbox keeps up.
 4. bench.page_bench: time to page at night (a registration's commit to the DM and the call),
    beside the card's round trip, and a storm of 100 pages, each exactly once.
+5. bench.invoicing_bench: the monthly export of 100,000 time entries for 500 customers
+   (closing the month, the CSV, the XLSX, and the same export again).
 
 Arguments after `--ack` go to the ack bench, e.g. `python -m bench --ack --quick`.
 Speed targets that are missed are printed, not failed on. The exit status is non-zero when a
@@ -55,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ok &= _run("SLA sweep bench", lambda: sweep_bench.main([]), target_codes=frozenset({3}))
     ok &= _run("ack bench", lambda: ack_bench.main(ack_args), target_codes=frozenset({2}))
     ok &= _run("page bench", lambda: page_bench.main([]), target_codes=frozenset({2}))
+    from bench import invoicing_bench
+
+    ok &= _run("invoicing bench", lambda: invoicing_bench.main([]), target_codes=frozenset({2}))
     return 0 if ok else 1
 
 

@@ -1,4 +1,4 @@
-"""`python -m bot [run|console|migrate|import FILE|outbox|worker]`."""
+"""`python -m bot [run|console|migrate|import FILE|outbox|worker|facturatie MONTH]`."""
 
 from __future__ import annotations
 
@@ -32,6 +32,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("file", type=Path)
     sub.add_parser("outbox", help="show side effects that failed for good")
+    inv = sub.add_parser(
+        "facturatie",
+        help="close a month for invoicing and write its export (CSV and XLSX)",
+    )
+    inv.add_argument("month", help="the month, e.g. 2026-11")
+    inv.add_argument("--klant", dest="customer", help="one customer's code only")
+    inv.add_argument("--uit", dest="out", type=Path, default=Path("."), help="where to write")
     return parser
 
 
@@ -100,6 +107,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return _import(settings, args.file, lang)
     if cmd == "outbox":
         return _outbox(settings, lang)
+    if cmd == "facturatie":
+        from bot.invoicing.cli import export_month
+
+        return export_month(settings, args.month, args.customer, args.out, lang)
     transport = Transport.CONSOLE if cmd == "console" else settings.transport
     if transport is not Transport.CONSOLE and settings.smtp_url is None:
         # Without SMTP the customers' confirmation e-mails would pile up unsent.

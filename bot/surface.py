@@ -12,6 +12,8 @@ class Command(StrEnum):
     SLA = "/sla"
     WAAKDIENST = "/waakdienst"
     RAPPORT = "/rapport"
+    # The monthly export for invoicing (bot.invoicing): team leads and admins.
+    FACTURATIE = "/facturatie"
 
 
 # Events Balie subscribes to (bot events).

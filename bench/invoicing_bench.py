@@ -1,0 +1,251 @@
+"""The monthly export: closing a month of 100,000 time entries for 500 customers, and its files.
+
+`python -m bench.invoicing_bench [--quick] [--db sqlite|postgresql]` fills a fresh database
+with one month's entries (bulk inserts; about 80% chargeable, some after hours, one in fifty
+a correction), then times, on SQLite and on PostgreSQL (skipped with a note when it is not
+reachable):
+
+* close: the export that closes the month (read, price, store the lines, mark the entries);
+* files: the CSV and the XLSX of the closed month, from the stored lines;
+* again: exporting the closed month again (its stored lines and both files).
+
+Target: close + files <= 5 s. The ratio is against a baseline measured in the same run on
+the same data: one bare aggregate over the month's entries (what the database must at least
+read). Exit status 2 when the target is missed. `--quick`: 5,000 entries for 50 customers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, func, insert, select, text
+
+from bot.clock import ManualClock
+from bot.events import Actor
+from bot.invoicing.export import Invoicer
+from bot.invoicing.files import build, to_csv, to_xlsx
+from bot.invoicing.rules import Month
+from bot.policy import load_policy
+from bot.roles import RoleResolver
+from storage import migrate
+from storage.db import make_engine, make_sessionmaker, unreachable
+from storage.models import Contact, Customer, Ticket, TimeEntry
+from tests.conftest import amsterdam
+
+PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+MONTH = Month(2026, 11)
+START = amsterdam(2026, 11, 1, 8, 0)
+TARGET_S = 5.0
+KINDS = ("support", "repair", "setup", "change", "analysis")
+RULES = ("out_of_scope", "exclusion", "manual_referral", "missing_knowledge")
+
+
+def populate(engine: Engine, customers: int, entries: int) -> None:
+    tickets_per_customer = 10
+    with engine.begin() as conn:
+        conn.execute(
+            insert(Customer),
+            [
+                {
+                    "id": c,
+                    "code": f"K{c:04d}",
+                    "name": f"Klant {c} B.V.",
+                    "sla_tier": ("bronze", "silver", "gold")[c % 3],
+                    "contract_date": date(2016 + c % 8, 3, 1),
+                    "account_manager": "Petra",
+                    "created_at": START,
+                    "updated_at": START,
+                }
+                for c in range(1, customers + 1)
+            ],
+        )
+        conn.execute(
+            insert(Contact),
+            [
+                {"id": c, "customer_id": c, "name": "C", "email": f"c{c}@x.example", "role": "main"}
+                for c in range(1, customers + 1)
+            ],
+        )
+        tickets = []
+        for c in range(1, customers + 1):
+            for k in range(tickets_per_customer):
+                i = (c - 1) * tickets_per_customer + k + 1
+                tickets.append(
+                    {
+                        "id": i,
+                        "number": f"KOR-{i:06d}",
+                        "customer_id": c,
+                        "contact_id": c,
+                        "via": "phone",
+                        "subject": f"Ticket {i}",
+                        "description": "",
+                        "type": "question",
+                        "impact": "low",
+                        "urgency": "low",
+                        "priority": "P4",
+                        "line": 1,
+                        "status": "closed",
+                        "created_by": "UB",
+                        "created_at": START,
+                        "updated_at": START,
+                    }
+                )
+        for at in range(0, len(tickets), 5000):
+            conn.execute(insert(Ticket), tickets[at : at + 5000])
+        rows = []
+        for i in range(1, entries + 1):
+            c = i % customers + 1
+            ticket = (c - 1) * tickets_per_customer + i % tickets_per_customer + 1
+            kind = KINDS[i % len(KINDS)]
+            corrects = i > 100 and i % 50 == 0
+            rows.append(
+                {
+                    "id": i,
+                    "ticket_id": ticket,
+                    "customer_id": c,
+                    "minutes": 5 + i % 115,
+                    "kind": kind,
+                    "description": f"Werk {i}",
+                    "actor_source": "slack",
+                    "actor": "UAGENT",
+                    # Spread over the month's 29 days (not the 30th: a clean month end).
+                    "worked_at": START + timedelta(minutes=(i * 37) % (29 * 24 * 60)),
+                    "created_at": START,
+                    "chargeable": kind != "analysis" and i % 7 != 0,
+                    "rule": RULES[i % len(RULES)],
+                    "reason": "bench",
+                    "after_hours": i % 9 == 0,
+                    # One in fifty corrects the entry a hundred before it, of the same customer.
+                    "cancels_id": i - 100 if corrects and (i - 100) % 50 != 0 else None,
+                }
+            )
+            if len(rows) == 5000:
+                conn.execute(insert(TimeEntry), rows)
+                rows = []
+        if rows:
+            conn.execute(insert(TimeEntry), rows)
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("ANALYZE"))
+
+
+def measure(url: str, customers: int, entries: int) -> dict[str, float]:
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    populate(engine, customers, entries)
+    policy = load_policy()
+    invoicer = Invoicer(
+        sessions=make_sessionmaker(engine),
+        readers=make_sessionmaker(engine, readonly=True),
+        policy=policy,
+        clock=ManualClock(amsterdam(2026, 12, 1, 10, 0)),
+        roles=RoleResolver(policy, lambda _group: []),
+    )
+    out: dict[str, float] = {}
+    with make_sessionmaker(engine, readonly=True)() as session:
+        t0 = time.perf_counter()
+        session.execute(
+            select(func.count(), func.sum(TimeEntry.minutes)).where(
+                TimeEntry.worked_at >= MONTH.start(invoicer.tz),
+                TimeEntry.worked_at < MONTH.end(invoicer.tz),
+            )
+        ).one()
+        out["baseline"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    closed = invoicer.close(Actor.system("bench"), MONTH)
+    out["close"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    csv = to_csv(closed.lines, policy)
+    out["csv"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    xlsx = to_xlsx(MONTH, closed.lines, policy)
+    out["xlsx"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    again = invoicer.close(Actor.system("bench"), MONTH)
+    same = build(MONTH, again.lines, policy, None)
+    out["again"] = time.perf_counter() - t0
+    assert not again.newly and (same.csv, same.xlsx) == (csv, xlsx), "not the same"
+    out["lines"] = float(len(closed.lines))
+    out["csv_mb"] = len(csv) / 1e6
+    out["xlsx_mb"] = len(xlsx) / 1e6
+    engine.dispose()
+    return out
+
+
+def databases(only: str | None) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    if only in (None, "sqlite"):
+        out.append(("sqlite", None))
+    if only in (None, "postgresql"):
+        problem = unreachable(PG)
+        if problem is None:
+            out.append(("postgresql", PG))
+        else:
+            print(f"PostgreSQL skipped: not reachable at {PG} ({problem})")
+    return out
+
+
+def url_for(kind: str, base: str | None, tmp: Path) -> tuple[str, str | None]:
+    if kind == "sqlite":
+        return f"sqlite:///{tmp / (uuid.uuid4().hex + '.db')}", None
+    assert base is not None
+    schema = f"balie_bench_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(base, pool_size=1, max_overflow=0)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    admin.dispose()
+    return f"{base}?options=-csearch_path%3D{schema}", schema
+
+
+def drop(base: str, schema: str) -> None:
+    admin = make_engine(base, pool_size=1, max_overflow=0)
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.invoicing_bench")
+    parser.add_argument("--quick", action="store_true", help="5,000 entries for 50 customers")
+    parser.add_argument("--db", choices=("sqlite", "postgresql"), default=None)
+    args = parser.parse_args(argv)
+    customers, entries = (50, 5_000) if args.quick else (500, 100_000)
+    met = True
+    print(f"monthly export of {entries:,} time entries for {customers:,} customers")
+    print(
+        f"{'database':<11} {'lines':>7} {'baseline s':>10} {'close s':>8} {'csv s':>6} "
+        f"{'xlsx s':>7} {'again s':>8} {'total s':>8} {'x baseline':>10}"
+    )
+    with tempfile.TemporaryDirectory() as tmpdir:
+        for kind, base in databases(args.db):
+            url, schema = url_for(kind, base, Path(tmpdir))
+            try:
+                m = measure(url, customers, entries)
+            finally:
+                if schema and base:
+                    drop(base, schema)
+            data = m["close"] + m["csv"]
+            took = data + m["xlsx"]
+            ratio = took / max(m["baseline"], 1e-6)
+            print(
+                f"{kind:<11} {int(m['lines']):>7,} {m['baseline']:>10.3f} {m['close']:>8.2f} "
+                f"{m['csv']:>6.2f} {m['xlsx']:>7.2f} {m['again']:>8.2f} {took:>8.2f} "
+                f"{ratio:>10.0f}",
+                flush=True,
+            )
+            ok = took <= TARGET_S
+            met &= ok
+            print(
+                f"{kind}: close + CSV ({m['csv_mb']:.1f} MB) {data:.2f} s; with the XLSX "
+                f"({m['xlsx_mb']:.1f} MB) {took:.2f} s, target <= {TARGET_S:.0f} s: "
+                f"{'met' if ok else 'NOT met'}; again {m['again']:.2f} s, the same bytes"
+            )
+    return 0 if met else 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,258 @@
+"""The monthly export: close a month (for the desk or one customer) and read its lines back;
+and what is open now.
+
+Closing is one transaction: the closure is claimed, the month's lines are priced and stored,
+the entries they came from are marked with the month, and (from Slack) the delivery of the
+files is enqueued. A month closed before is not closed again: its stored lines are the export,
+so the same month gives the same file. Whatever is recorded on a closed month afterwards
+(late work, a correction) waits for the next month's export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock
+from bot.directory.rules.terms import terms_for
+from bot.errors import InvalidInput, InvalidTransition, NotFound
+from bot.events import Actor
+from bot.invoicing.payloads import InvoiceFiles
+from bot.invoicing.pricing import Pricer
+from bot.invoicing.rules import Line, Month, Total, plan, total
+from bot.outbox.payloads import enqueue
+from bot.policy import Policy
+from bot.roles import Role, RoleResolver
+from storage import invoicing as store
+from storage.invoicing import ALL, CustomerFacts, customer_scope
+
+# Who may close a month and see what is open: money matters, not the agents'.
+MAY_INVOICE = frozenset({Role.TEAM_LEAD, Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class Closed:
+    """A month's export: its lines, and whether this export closed it or it was closed."""
+
+    month: Month
+    customer: CustomerFacts | None
+    lines: list[Line]
+    newly: bool
+    closed_at: datetime
+
+    @property
+    def total(self) -> Total:
+        return total(self.lines)
+
+    @property
+    def customers(self) -> int:
+        return len({x.customer_id for x in self.lines})
+
+
+@dataclass(frozen=True)
+class OpenCustomer:
+    code: str
+    name: str
+    total: Total
+
+
+@dataclass(frozen=True)
+class OpenNow:
+    month: Month
+    customers: list[OpenCustomer]
+    # The month before, when it is over and not closed for the desk yet.
+    previous_open: Month | None
+
+    @property
+    def total(self) -> Total:
+        t = [c.total for c in self.customers]
+        return Total(
+            lines=sum(x.lines for x in t),
+            minutes=sum(x.minutes for x in t),
+            rounded_minutes=sum(x.rounded_minutes for x in t),
+            amount_cents=sum(x.amount_cents for x in t),
+        )
+
+
+class Invoicer:
+    def __init__(
+        self,
+        *,
+        sessions: sessionmaker[Session],
+        readers: sessionmaker[Session],
+        policy: Policy,
+        clock: Clock,
+        roles: RoleResolver,
+        after_commit: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.sessions = sessions
+        self.readers = readers
+        self.policy = policy
+        self.tz = ZoneInfo(policy.office_hours.timezone)
+        self.clock = clock
+        self.roles = roles
+        self._after_commit = after_commit
+
+    def check(self, actor: Actor, month: Month | None, customer: str | None) -> None:
+        """Everything that can be said before the work starts: the role, the month, the
+        customer; every problem at once. Raises; nothing is written."""
+        self.roles.require_actor(actor, MAY_INVOICE)
+        problems: dict[str, tuple[str, dict[str, object]]] = {}
+        if month is not None and month.end(self.tz) > self.clock.now():
+            problems["month"] = ("invoicing.error.month_not_over", {"month": str(month)})
+        if customer is not None:
+            with self.readers() as session:
+                if store.customer_by_code(session=session, code=customer) is None:
+                    problems["customer"] = ("invoicing.error.unknown_customer", {"value": customer})
+        if problems:
+            raise InvalidInput(problems)
+
+    def close(
+        self,
+        actor: Actor,
+        month: Month,
+        customer: str | None = None,
+        *,
+        deliver_to: str | None = None,
+    ) -> Closed:
+        """Close the month (for one customer, by code) unless it is closed, and return its
+        export. `deliver_to`: the Slack user who gets the files, enqueued with the closure."""
+        self.check(actor, month, customer)
+        now = self.clock.now()
+        with self.sessions.begin() as session:
+            store.lock(session=session)
+            who = store.customer_by_code(session=session, code=customer) if customer else None
+            if customer and who is None:
+                raise NotFound("invoicing.error.unknown_customer", value=customer)
+            newly = self._close(session, actor, month, who, now)
+            lines = store.lines_of(
+                session=session, month=str(month), customer_id=who.id if who else None
+            )
+            closed_at = store.closed_at(session=session, month=str(month), scopes=self._scopes(who))
+            if deliver_to is not None:
+                payload = InvoiceFiles(
+                    month=str(month),
+                    customer_id=who.id if who else None,
+                    user=deliver_to,
+                    newly=newly,
+                )
+                enqueue(session=session, payload=payload, now=now)
+        self._after_commit()
+        return Closed(month, who, lines, newly, closed_at or now)
+
+    @staticmethod
+    def _scopes(who: CustomerFacts | None) -> list[str]:
+        return [ALL, customer_scope(who.id)] if who else [ALL]
+
+    def _close(
+        self, session: Session, actor: Actor, month: Month, who: CustomerFacts | None, now: datetime
+    ) -> bool:
+        key = str(month)
+        closed = store.closed_scopes(session=session, month=key)
+        scope = customer_scope(who.id) if who else ALL
+        if ALL in closed or scope in closed:
+            return False
+        later = (
+            store.later_closed(session=session, month=key, scopes=self._scopes(who))
+            if who
+            else store.any_closed_later(session=session, month=key)
+        )
+        if later:
+            raise InvalidTransition(
+                "invoicing.error.later_closed",
+                month=str(month),
+                later=later[0],
+            )
+        # Customers closed on their own for this month keep their lines; the desk's closure
+        # takes everyone else's.
+        done = {int(s.split(":", 1)[1]) for s in closed if s.startswith("customer:")}
+        entries = store.open_entries(
+            session=session,
+            before=month.end(self.tz),
+            customer_ids=[who.id] if who else None,
+            except_customers=done,
+        )
+        cancelled = {e.cancels_id for e in entries if e.cancels_id is not None}
+        invoiced = store.own_lines(session=session, entry_ids=cancelled)
+        facts = store.customers(session=session, ids={e.customer_id for e in entries})
+        pricer = Pricer(self.policy.billing, self.tz)
+        lines = plan(month, entries, invoiced, pricer, self.tz, _snapshots(facts))
+        if pricer.missing:
+            raise InvalidInput(_no_rates(pricer.missing))
+        store.claim(
+            session=session,
+            month=key,
+            scope=scope,
+            at=now,
+            actor_source=actor.source.value,
+            actor=actor.id,
+        )
+        store.store(session=session, month=key, lines=lines)
+        store.mark(session=session, month=key, entry_ids=[e.id for e in entries])
+        return True
+
+    def lines(self, month: Month, customer_id: int | None) -> list[Line]:
+        with self.readers() as session:
+            return store.lines_of(session=session, month=str(month), customer_id=customer_id)
+
+    def customer(self, customer_id: int | None) -> CustomerFacts | None:
+        if customer_id is None:
+            return None
+        with self.readers() as session:
+            return store.customers(session=session, ids=[customer_id]).get(customer_id)
+
+    def closed_at(self, month: Month, customer_id: int | None) -> datetime | None:
+        scopes = [ALL, customer_scope(customer_id)] if customer_id else [ALL]
+        with self.readers() as session:
+            return store.closed_at(session=session, month=str(month), scopes=scopes)
+
+    def open_now(self, actor: Actor) -> OpenNow:
+        """What the current month's export would take if it were closed now, per customer:
+        late work and counter-entries of closed months included."""
+        self.check(actor, None, None)
+        now = self.clock.now()
+        month = Month.of(now, self.tz)
+        with self.readers() as session:
+            entries = store.open_entries(session=session, before=now, customer_ids=None)
+            cancelled = {e.cancels_id for e in entries if e.cancels_id is not None}
+            invoiced = store.own_lines(session=session, entry_ids=cancelled)
+            pricer = Pricer(self.policy.billing, self.tz)
+            lines = plan(month, entries, invoiced, pricer, self.tz)
+            if pricer.missing:
+                raise InvalidInput(_no_rates(pricer.missing))
+            facts = store.customers(session=session, ids={x.customer_id for x in lines})
+            previous = month.previous()
+            prev_open = ALL not in store.closed_scopes(session=session, month=str(previous))
+            prev_open = prev_open and any(e.worked_at < month.start(self.tz) for e in entries)
+        per = [
+            OpenCustomer(facts[cid].code, facts[cid].name, total(list(group)))
+            for cid, group in groupby(lines, key=lambda x: x.customer_id)
+        ]
+        per.sort(key=lambda c: (-c.total.amount_cents, c.code))
+        return OpenNow(month, per, previous if prev_open else None)
+
+    def label(self, month: Month) -> str:
+        from bot.invoicing.files import month_label
+
+        return month_label(month, self.policy.language)
+
+
+def _snapshots(facts: dict[int, CustomerFacts]) -> dict[int, tuple[str, str, str]]:
+    """Each customer's code, name and terms (the directory's rule, by contract date), as the
+    lines keep them."""
+    return {i: (c.code, c.name, terms_for(c.contract_date).value) for i, c in facts.items()}
+
+
+def _no_rates(missing: set[tuple[str, str]]) -> dict[str, tuple[str, dict[str, object]]]:
+    by_kind: dict[str, list[str]] = {}
+    for kind, day in sorted(missing):
+        by_kind.setdefault(kind, []).append(day)
+    return {
+        f"rate_{kind}": ("invoicing.error.no_rate", {"kind": kind, "days": ", ".join(days[:5])})
+        for kind, days in by_kind.items()
+    }
