@@ -157,12 +157,21 @@ def shared_files(fake: FakeSlack) -> list[dict[str, Any]]:
 
 
 def conversations_open(fake: FakeSlack, args: dict[str, Any]) -> Response:
-    users = [u for u in str(args.get("users") or "").split(",") if u]
+    users = [u.strip() for u in str(args.get("users") or "").split(",") if u.strip()]
     if not users:
         return {"ok": False, "error": "users_list_not_supplied"}
     if len(users) > 1 or not re.match(r"^[UW][A-Z0-9]{2,}$", users[0]):
         return {"ok": False, "error": "user_not_found"}
-    channel_id = fake._resolve_channel(users[0])
+    user = users[0]
+    if user not in fake._state.channel_ids and not fake._resolve_channel(user).startswith("D"):
+        # A short test id ("ULEAD1") is not shaped like a Slack id: name its DM here, so a
+        # later post to the user lands in the same D… conversation, as in Slack.
+        from tests.fakes.slack_api import _stable_id
+
+        dm = _stable_id("D", user)
+        fake._state.channel_ids[user] = dm
+        fake._state.channel_names[dm] = user
+    channel_id = fake._resolve_channel(user)
     fake._state.channel_names.setdefault(channel_id, channel_id.lower())
     return {"ok": True, "no_op": False, "already_open": False, "channel": {"id": channel_id}}
 
