@@ -144,7 +144,7 @@ def pages_sent(
         )
         .order_by(PageStep.claimed_at, PageStep.chain_id, PageStep.round, PageStep.step)
     )
-    return [row._tuple() for row in session.execute(query)]
+    return session.execute(query).all()
 
 
 def acks(

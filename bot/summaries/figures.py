@@ -7,6 +7,8 @@ warnings and the waakdienst's pages; bot.summaries.rules.tally counts them, once
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,8 +17,9 @@ from bot.clock import Clock
 from bot.errors import NotFound
 from bot.policy import Policy
 from bot.summaries.model import Figures, Period, Scope, Summary, SummaryKind, TicketRow
-from bot.summaries.rules import as_of, business_day
+from bot.summaries.rules import as_of, business_day, done_spans
 from bot.summaries.rules.tally import Desk, PageSent, PageTaken, tally
+from storage import sla as sla_store
 from storage import summaries as store
 from storage.summaries import Where
 
@@ -43,10 +46,7 @@ class SummaryFigures:
         with self.readers() as session:
             where = self._where(session, scope)
             start, end = previous.start, period.end
-            rows = [
-                as_of(TicketRow(*r), now)
-                for r in store.tickets(session=session, start=start, end=end, where=where)
-            ]
+            rows = self._read(session, start, end, where, now)
             warnings = {
                 (ticket, clock): at
                 for ticket, clock, at in store.first_warnings(
@@ -84,8 +84,27 @@ class SummaryFigures:
         now = self.clock.now()
         with self.readers() as session:
             where = self._where(session, scope)
-            found = store.tickets(session=session, start=period.start, end=period.end, where=where)
-        return [as_of(TicketRow(*r), now) for r in found]
+            return self._read(session, period.start, period.end, where, now)
+
+    def _read(
+        self, session: Session, start: datetime, end: datetime, where: Where, now: datetime
+    ) -> list[TicketRow]:
+        """The window's tickets, clocks as of now; a ticket ever reopened with the stretches
+        it was done, from its trail (few are: the rest need only their latest moments)."""
+        rows = [
+            as_of(TicketRow(*r), now)
+            for r in store.tickets(session=session, start=start, end=end, where=where)
+        ]
+        reopened = [r.id for r in rows if r.reopen_count]
+        if not reopened:
+            return rows
+        trails = sla_store.status_history(session=session, ticket_ids=reopened)
+        return [
+            replace(r, history=done_spans([(at, status) for at, status, _ in trails[r.id]]))
+            if r.reopen_count
+            else r
+            for r in rows
+        ]
 
     def _where(self, session: Session, scope: Scope) -> Where:
         if scope.customer is None:

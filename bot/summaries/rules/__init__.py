@@ -10,8 +10,9 @@ from datetime import datetime, time, timedelta
 from fractions import Fraction
 from typing import Final
 
-from bot.summaries.model import AGE_BUCKETS, Durations, TicketRow
+from bot.summaries.model import AGE_BUCKETS, DoneSpan, Durations, TicketRow
 
+FINAL: Final = frozenset({"resolved", "closed"})
 MEDIAN: Final = Fraction(1, 2)
 P90: Final = Fraction(9, 10)
 _US: Final = timedelta(microseconds=1)
@@ -116,3 +117,21 @@ def as_of(row: TicketRow, now: datetime) -> TicketRow:
             changes[f"{clock}_state"] = "breached"
             changes[f"{clock}_breached_at"] = due
     return dataclasses.replace(row, **changes) if changes else row  # type: ignore[arg-type]
+
+
+def done_spans(history: Sequence[tuple[datetime, str]]) -> tuple[DoneSpan, ...]:
+    """The stretches a ticket was done, from its statuses in order ((moment, status) as it
+    entered each): a run of final statuses (resolved, then perhaps closed) is one stretch, which
+    a reopen ends; it was a resolve when the run began with one."""
+    spans: list[DoneSpan] = []
+    start: tuple[datetime, bool] | None = None
+    for at, status in history:
+        if status in FINAL:
+            if start is None:
+                start = (at, status == "resolved")
+        elif start is not None:
+            spans.append(DoneSpan(start[0], at, start[1]))
+            start = None
+    if start is not None:
+        spans.append(DoneSpan(start[0], None, start[1]))
+    return tuple(spans)

@@ -25,7 +25,7 @@ Definitions (where the issue leaves room, these are the choices):
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -173,7 +173,7 @@ def tally(
         open_by_priority=_zeros(desk.priorities) | dict(Counter(r.priority for r in open_rows)),
         open_by_line=_zeros(desk.lines) | dict(Counter(r.line for r in open_rows)),
         new=len(new_rows),
-        resolved=sum(_in(r.resolved_at, period) for r in rows),
+        resolved=sum(bool(_resolves(r, period)) for r in rows),
         reopened=sum(_in(r.reopened_at, period) for r in rows),
         at_risk={c: at_risk[c] for c in CLOCKS},
         breached={c: breached[c] for c in CLOCKS},
@@ -207,6 +207,11 @@ def tally(
         breaches=tuple(_line(r, clock) for _at, r, clock in breach_lines[:NAMED]),
         pages=_page_lines(sent, taken),
     )
+
+
+def _resolves(row: TicketRow, period: Period) -> list[datetime]:
+    """When it was resolved in the period: a ticket reopened and resolved again has two."""
+    return [s.start for s in row.done_spans() if s.resolved and _in(s.start, period)]
 
 
 def _by_created(row: TicketRow) -> tuple[datetime, int]:
@@ -264,11 +269,15 @@ def _days(rows: Sequence[TicketRow], period: Period, now: datetime, desk: Desk) 
     end, or now), and what came in, was resolved and breached that day."""
     tz = desk.timezone
     created = sorted(r.created_at for r in rows)
-    done = sorted(r.done_at for r in rows if r.done_at is not None)
+    spans = [s for r in rows for s in r.done_spans()]
+    starts = sorted(s.start for s in spans)
+    ends = sorted(s.end for s in spans if s.end is not None)
 
     def backlog(at: datetime) -> int:
-        # Every done ticket was registered before it was done: open = registered - done.
-        return bisect_left(created, at) - bisect_left(done, at)
+        # TicketRow.open_at, counted: registered before `at`, less those done at `at` (a
+        # stretch that began by then and had not ended; each began after its registration).
+        done = bisect_right(starts, at) - bisect_right(ends, at)
+        return bisect_left(created, at) - done
 
     new: Counter[date] = Counter()
     resolved: Counter[date] = Counter()
@@ -276,8 +285,8 @@ def _days(rows: Sequence[TicketRow], period: Period, now: datetime, desk: Desk) 
     for row in rows:
         if _in(row.created_at, period):
             new[row.created_at.astimezone(tz).date()] += 1
-        if row.resolved_at is not None and _in(row.resolved_at, period):
-            resolved[row.resolved_at.astimezone(tz).date()] += 1
+        for day in {at.astimezone(tz).date() for at in _resolves(row, period)}:
+            resolved[day] += 1
         for clock in CLOCKS:
             broke = breach_of(row, clock)
             if broke is not None and _in(broke, period):
