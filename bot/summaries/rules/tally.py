@@ -68,6 +68,8 @@ class PageSent:
     started_at: datetime
     target: str | None  # None: the team leads' channel
     at: datetime
+    line: int
+    code: str  # the customer's
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,8 @@ class PageTaken:
     chain_id: int
     actor: str
     at: datetime
+    line: int
+    code: str  # the customer's
 
 
 @dataclass(frozen=True)
