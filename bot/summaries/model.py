@@ -220,6 +220,9 @@ class TicketRow:
 
     def open_at(self, moment: datetime) -> bool:
         """Registered before `moment` and not done (resolved or closed) at it."""
+        if self.history is None:  # only its latest moments: the usual ticket, quickly
+            done = self.done_at
+            return self.created_at < moment and (done is None or moment < done)
         return self.created_at < moment and not any(
             span.start <= moment and (span.end is None or moment < span.end)
             for span in self.done_spans()

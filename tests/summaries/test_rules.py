@@ -11,11 +11,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.calendar import BusinessCalendar
 from bot.summaries.model import DoneSpan, Durations, TicketRow
 from bot.summaries.rules import (
     MEDIAN,
     P90,
+    age_bounds,
     age_bucket,
+    age_of,
     as_of,
     business_day,
     change,
@@ -167,3 +170,30 @@ def test_changes_against_the_previous_period() -> None:
     assert change(0, 4).ratio == -1
     assert duration_change(2 * S, 5 * S) == -3 * S
     assert duration_change(None, 5 * S) is None
+
+
+def test_age_bounds_are_the_latest_registrations_of_each_age() -> None:
+    calendar = BusinessCalendar()
+    # Monday 28 December 2026 at 00:00 Amsterdam: Christmas (Friday) and the weekend closed.
+    end = datetime(2026, 12, 27, 23, 0, tzinfo=UTC)
+    one, three, five, ten = age_bounds(calendar, end, DAY)
+    # One business day (9 h) before the end: Thursday 24 at 08:30 (a whole day back).
+    assert one == datetime(2026, 12, 24, 7, 30, tzinfo=UTC)
+    # Three: Tuesday 22 at 08:30; five: Friday 18 at 08:30; ten: Friday 11 at 08:30.
+    assert three == datetime(2026, 12, 22, 7, 30, tzinfo=UTC)
+    assert five == datetime(2026, 12, 18, 7, 30, tzinfo=UTC)
+    assert ten == datetime(2026, 12, 11, 7, 30, tzinfo=UTC)
+    bounds = (one, three, five, ten)
+    assert age_of(one, bounds) == "1to3"  # exactly one day old
+    assert age_of(one + timedelta(microseconds=1), bounds) == "lt1"
+    assert age_of(ten, bounds) == "ge10"
+    assert age_of(datetime(2026, 12, 20, tzinfo=UTC), bounds) == "3to5"
+
+
+@given(st.integers(min_value=0, max_value=60 * 24 * 60))
+def test_age_of_agrees_with_the_business_time_since_registration(minutes_back: int) -> None:
+    calendar = BusinessCalendar()
+    end = datetime(2026, 12, 28, 10, 17, tzinfo=UTC)
+    created = end - timedelta(minutes=minutes_back)
+    bounds = age_bounds(calendar, end, DAY)
+    assert age_of(created, bounds) == age_bucket(calendar.between(created, end), DAY)
