@@ -7,6 +7,8 @@ warnings and the waakdienst's pages; bot.summaries.rules.tally counts them, once
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,10 +17,10 @@ from bot.clock import Clock
 from bot.errors import NotFound
 from bot.policy import Policy
 from bot.summaries.model import Figures, Period, Scope, Summary, SummaryKind, TicketRow
-from bot.summaries.rules import as_of, business_day
+from bot.summaries.rules import as_of, business_day, done_spans
 from bot.summaries.rules.tally import Desk, PageSent, PageTaken, tally
+from storage import sla as sla_store
 from storage import summaries as store
-from storage.summaries import Where
 
 
 class SummaryFigures:
@@ -40,29 +42,32 @@ class SummaryFigures:
         Raises NotFound for a customer code that does not exist."""
         now = self.clock.now()
         previous = period.previous()
+        start, end = previous.start, period.end
         with self.readers() as session:
-            where = self._where(session, scope)
-            start, end = previous.start, period.end
-            rows = [
-                as_of(TicketRow(*r), now)
-                for r in store.tickets(session=session, start=start, end=end, where=where)
-            ]
+            self._check(session, scope)
+            rows = self._read(session, start, end, scope, now)
+            # Warnings matter for the tickets open at either period's end (at risk then).
+            ends = [min(p.end, max(now, p.start)) for p in (period, previous)]
+            at_risk = [r.id for r in rows if any(r.open_at(e) for e in ends)]
             warnings = {
                 (ticket, clock): at
-                for ticket, clock, at in store.first_warnings(
-                    session=session, start=start, end=end, where=where
-                )
+                for ticket, clock, at in store.first_warnings(session=session, ticket_ids=at_risk)
             }
             pages = [
-                PageSent(*p)
-                for p in store.pages_sent(session=session, start=start, end=end, where=where)
-            ]
-            chains = sorted({p.chain_id for p in pages})
-            taken = [
-                PageTaken(*a)
-                for a in store.acks(
-                    session=session, start=start, end=end, chain_ids=chains, where=where
+                page
+                for page in (
+                    PageSent(*p) for p in store.pages_sent(session=session, start=start, end=end)
                 )
+                if _within(scope, page.line, page.code)
+            ]
+            chains = {p.chain_id for p in pages}
+            taken = [
+                ack
+                for ack in (
+                    PageTaken(*a)
+                    for a in store.acks(session=session, start=start, end=end, chain_ids=chains)
+                )
+                if _within(scope, ack.line, ack.code)
             ]
 
         def count(p: Period) -> Figures:
@@ -80,17 +85,43 @@ class SummaryFigures:
 
     def rows(self, *, period: Period, scope: Scope) -> list[TicketRow]:
         """The period's tickets for the CSV: every ticket open at some moment of it (so the
-        new, resolved and cancelled ones too), in number order, clocks as of now."""
+        new, resolved and cancelled ones too), in number order, clocks as of now.
+        Raises NotFound for a customer code that does not exist."""
         now = self.clock.now()
         with self.readers() as session:
-            where = self._where(session, scope)
-            found = store.tickets(session=session, start=period.start, end=period.end, where=where)
-        return [as_of(TicketRow(*r), now) for r in found]
+            self._check(session, scope)
+            return self._read(session, period.start, period.end, scope, now)
 
-    def _where(self, session: Session, scope: Scope) -> Where:
-        if scope.customer is None:
-            return Where(line=scope.line)
-        customer = store.customer_id(session=session, code=scope.customer)
-        if customer is None:
+    def _read(
+        self, session: Session, start: datetime, end: datetime, scope: Scope, now: datetime
+    ) -> list[TicketRow]:
+        """The window's tickets of the scope, clocks as of now; a ticket ever reopened with
+        the stretches it was done, from its trail (few are: the rest need only their latest
+        moments)."""
+        rows = [
+            as_of(TicketRow(*r), now)
+            for r in store.tickets(session=session, start=start, end=end)
+            if _within(scope, r[7], r[2])
+        ]
+        reopened = [r.id for r in rows if r.reopen_count]
+        if not reopened:
+            return rows
+        trails = sla_store.status_history(session=session, ticket_ids=reopened)
+        return [
+            replace(r, history=done_spans([(at, status) for at, status, _ in trails[r.id]]))
+            if r.reopen_count
+            else r
+            for r in rows
+        ]
+
+    def _check(self, session: Session, scope: Scope) -> None:
+        if scope.customer is not None and not store.customer_exists(
+            session=session, code=scope.customer
+        ):
             raise NotFound("error.customer_not_found", value=scope.customer)
-        return Where(line=scope.line, customer_id=customer)
+
+
+def _within(scope: Scope, line: int, customer: str) -> bool:
+    return (scope.line is None or line == scope.line) and (
+        scope.customer is None or customer == scope.customer
+    )

@@ -199,6 +199,17 @@ class TicketRow:
     resolution_breached_at: datetime | None
     resolution_seconds: int | None
 
+    # The stretches it was done (resolved or closed) before it was reopened, and since, when it
+    # was ever reopened (read from its trail); None: only the latest, from done_at.
+    history: tuple[DoneSpan, ...] | None = None
+
+    def done_spans(self) -> tuple[DoneSpan, ...]:
+        if self.history is not None:
+            return self.history
+        if self.done_at is None:
+            return ()
+        return (DoneSpan(self.done_at, None, self.resolved_at is not None),)
+
     @property
     def response_minutes(self) -> int | None:
         return None if self.response_seconds is None else self.response_seconds // 60
@@ -208,9 +219,24 @@ class TicketRow:
         return None if self.resolution_seconds is None else self.resolution_seconds // 60
 
     def open_at(self, moment: datetime) -> bool:
-        """Registered before `moment` and not yet done then (a ticket resolved and reopened
-        later counts as open in between: only its latest resolve is kept)."""
-        return self.created_at < moment and (self.done_at is None or self.done_at >= moment)
+        """Registered before `moment` and not done (resolved or closed) at it."""
+        if self.history is None:  # only its latest moments: the usual ticket, quickly
+            done = self.done_at
+            return self.created_at < moment and (done is None or moment < done)
+        return self.created_at < moment and not any(
+            span.start <= moment and (span.end is None or moment < span.end)
+            for span in self.done_spans()
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DoneSpan:
+    """[start, end) a ticket was resolved or closed; end None: it still is. `resolved`: it
+    began with a resolve (not with a close without one)."""
+
+    start: datetime
+    end: datetime | None
+    resolved: bool
 
 
 @dataclass(frozen=True)

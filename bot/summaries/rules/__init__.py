@@ -8,13 +8,15 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import datetime, time, timedelta
 from fractions import Fraction
-from typing import Final
+from typing import Final, Protocol
 
-from bot.summaries.model import AGE_BUCKETS, Durations, TicketRow
+from bot.summaries.model import AGE_BUCKETS, DoneSpan, Durations, TicketRow
 
+FINAL: Final = frozenset({"resolved", "closed"})
 MEDIAN: Final = Fraction(1, 2)
 P90: Final = Fraction(9, 10)
 _US: Final = timedelta(microseconds=1)
+_TOO_OLD: Final = timedelta(days=3660)
 
 # The lower bound of each backlog age bucket, in business days (AGE_BUCKETS, youngest first).
 AGE_BOUNDS: Final[tuple[int, ...]] = (0, 1, 3, 5, 10)
@@ -80,6 +82,47 @@ def age_bucket(age: timedelta, day: timedelta) -> str:
     return bucket
 
 
+class Between(Protocol):
+    def between(self, a: datetime, b: datetime) -> timedelta: ...
+
+
+def age_bounds(calendar: Between, end: datetime, day: timedelta) -> tuple[datetime, ...]:
+    """For each bucket above the youngest (AGE_BOUNDS[1:]), the latest registration moment
+    that makes a ticket at least that many business days old at `end`. A ticket's bucket is
+    then a comparison of moments (age_of), not a sum of business time per ticket: a backlog of
+    thousands costs a few hundred calendar calls. Exact to the microsecond: business time
+    before `end` only shrinks as the registration moves later, so a binary search finds it."""
+    found: list[datetime] = []
+    for bound in AGE_BOUNDS[1:]:
+        need = day * bound
+        step = need
+        while calendar.between(end - step, end) < need:
+            step *= 2
+            if step > _TOO_OLD:  # a calendar that hardly opens: nobody is that old
+                found.append(end - step)
+                break
+        else:
+            lo, hi = 0, step // _US  # between(end - step) >= need > between(end)
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if calendar.between(end - step + mid * _US, end) >= need:
+                    lo = mid
+                else:
+                    hi = mid
+            found.append(end - step + lo * _US)
+    return tuple(found)
+
+
+def age_of(created: datetime, bounds: Sequence[datetime]) -> str:
+    """The AGE_BUCKETS key of a ticket registered at `created`, by age_bounds."""
+    key = AGE_BUCKETS[0]
+    for bucket, latest in zip(AGE_BUCKETS[1:], bounds, strict=True):
+        if created > latest:
+            break
+        key = bucket
+    return key
+
+
 @dataclasses.dataclass(frozen=True)
 class Change:
     """A figure against the previous period: the difference, and the relative change (None
@@ -116,3 +159,21 @@ def as_of(row: TicketRow, now: datetime) -> TicketRow:
             changes[f"{clock}_state"] = "breached"
             changes[f"{clock}_breached_at"] = due
     return dataclasses.replace(row, **changes) if changes else row  # type: ignore[arg-type]
+
+
+def done_spans(history: Sequence[tuple[datetime, str]]) -> tuple[DoneSpan, ...]:
+    """The stretches a ticket was done, from its statuses in order ((moment, status) as it
+    entered each): a run of final statuses (resolved, then perhaps closed) is one stretch, which
+    a reopen ends; it was a resolve when the run began with one."""
+    spans: list[DoneSpan] = []
+    start: tuple[datetime, bool] | None = None
+    for at, status in history:
+        if status in FINAL:
+            if start is None:
+                start = (at, status == "resolved")
+        elif start is not None:
+            spans.append(DoneSpan(start[0], at, start[1]))
+            start = None
+    if start is not None:
+        spans.append(DoneSpan(start[0], None, start[1]))
+    return tuple(spans)

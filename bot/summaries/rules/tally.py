@@ -25,11 +25,11 @@ Definitions (where the issue leaves room, these are the choices):
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -46,7 +46,7 @@ from bot.summaries.model import (
     TicketLine,
     TicketRow,
 )
-from bot.summaries.rules import age_bucket, durations
+from bot.summaries.rules import age_bounds, age_of, durations
 
 K = TypeVar("K")
 NAMED = 12  # tickets and pages named in a summary, at most, per list
@@ -68,6 +68,8 @@ class PageSent:
     started_at: datetime
     target: str | None  # None: the team leads' channel
     at: datetime
+    line: int
+    code: str  # the customer's
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,8 @@ class PageTaken:
     chain_id: int
     actor: str
     at: datetime
+    line: int
+    code: str  # the customer's
 
 
 @dataclass(frozen=True)
@@ -124,29 +128,19 @@ def tally(
     desk: Desk,
 ) -> Figures:
     """The figures of `period` from the rows of a window that holds it (rows of other tickets
-    are ignored, so one read serves a period and the one before it)."""
-    end = min(period.end, max(now, period.start))
-    open_rows = [r for r in rows if r.open_at(end)]
-    new_rows = sorted((r for r in rows if _in(r.created_at, period)), key=_by_created)
+    are ignored, so one read serves a period and the one before it).
 
-    counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: {c: [0, 0, 0] for c in CLOCKS})
-    by_customer: dict[str, dict[str, list[int]]] = defaultdict(
-        lambda: {c: [0, 0, 0] for c in CLOCKS}
-    )
-    breached: Counter[str] = Counter()
-    breach_lines: list[tuple[datetime, TicketRow, str]] = []
-    for row in rows:
-        for clock in CLOCKS:
-            outcome = decided(row, clock)
-            if outcome is None or not _in(outcome[1], period):
-                continue
-            slot = ("met", "breached", "cancelled").index(outcome[0])
-            counts[row.tier][clock][slot] += 1
-            by_customer[row.customer][clock][slot] += 1
-            if outcome[0] == "breached":
-                breached[clock] += 1
-                breach_lines.append((outcome[1], row, clock))
-    breach_lines.sort(key=lambda b: (b[0], b[1].id, CLOCKS.index(b[2])))
+    Two passes over the rows, every moment compared in UTC (an aware datetime in another zone
+    costs a conversion per comparison): a summary of a month reads tens of thousands."""
+    period = Period(period.start.astimezone(UTC), period.end.astimezone(UTC))
+    start, stop = period.start, period.end
+    now = now.astimezone(UTC)
+    end = min(stop, max(now, start))  # the moment the open figures are taken at
+
+    flows = _flows(rows, start, stop, end)
+    open_rows, new_rows = flows.open_rows, flows.new_rows
+    outcomes = _outcomes(rows, start, stop)
+    breach_lines = outcomes.breach_lines
 
     at_risk: Counter[str] = Counter()
     for row in open_rows:
@@ -162,9 +156,8 @@ def tally(
             ):
                 at_risk[clock] += 1
 
-    ages: Counter[str] = Counter(
-        age_bucket(desk.calendar.between(r.created_at, end), desk.business_day) for r in open_rows
-    )
+    bounds = age_bounds(desk.calendar, end, desk.business_day)
+    ages: Counter[str] = Counter(age_of(r.created_at, bounds) for r in open_rows)
     customers: Counter[tuple[str, str]] = Counter((r.customer, r.customer_name) for r in new_rows)
     top = sorted(customers.items(), key=lambda kv: (-kv[1], kv[0][0]))[:TOP]
 
@@ -173,40 +166,105 @@ def tally(
         open_by_priority=_zeros(desk.priorities) | dict(Counter(r.priority for r in open_rows)),
         open_by_line=_zeros(desk.lines) | dict(Counter(r.line for r in open_rows)),
         new=len(new_rows),
-        resolved=sum(_in(r.resolved_at, period) for r in rows),
-        reopened=sum(_in(r.reopened_at, period) for r in rows),
+        resolved=flows.resolved,
+        reopened=flows.reopened,
         at_risk={c: at_risk[c] for c in CLOCKS},
-        breached={c: breached[c] for c in CLOCKS},
+        breached={c: outcomes.breached[c] for c in CLOCKS},
         compliance={
-            tier: {c: ClockCounts(*counts[tier][c]) for c in CLOCKS}
-            for tier in (*desk.tiers, *sorted(set(counts) - set(desk.tiers)))
+            tier: {c: ClockCounts(*outcomes.by_tier[tier][c]) for c in CLOCKS}
+            for tier in (*desk.tiers, *sorted(set(outcomes.by_tier) - set(desk.tiers)))
         },
         compliance_by_customer={
-            code: {c: ClockCounts(*by_customer[code][c]) for c in CLOCKS}
-            for code in sorted(by_customer)
+            code: {c: ClockCounts(*outcomes.by_customer[code][c]) for c in CLOCKS}
+            for code in sorted(outcomes.by_customer)
         },
-        response_time=durations(
-            [
-                timedelta(seconds=r.response_seconds)
-                for r in rows
-                if r.response_seconds is not None and _in(r.responded_at, period)
-            ]
-        ),
-        resolution_time=durations(
-            [
-                timedelta(seconds=r.resolution_seconds)
-                for r in rows
-                if r.resolution_seconds is not None and _in(r.resolved_at, period)
-            ]
-        ),
+        response_time=durations(flows.response_times),
+        resolution_time=durations(flows.resolution_times),
         backlog_age={key: ages[key] for key in AGE_BUCKETS},
         top_customers=tuple(CustomerCount(code, name, n) for (code, name), n in top),
         pages_by_engineer=_per_engineer(sent, taken, period, desk),
         days=_days(rows, period, now, desk),
         new_tickets=tuple(_line(r) for r in new_rows[:NAMED]),
-        breaches=tuple(_line(r, clock) for _at, r, clock in breach_lines[:NAMED]),
+        breaches=tuple(_line(r, CLOCKS[i]) for _at, _id, i, r in breach_lines[:NAMED]),
         pages=_page_lines(sent, taken),
     )
+
+
+_SLOTS = {"met": 0, "breached": 1, "cancelled": 2}
+
+
+@dataclass
+class _Flows:
+    open_rows: list[TicketRow] = field(default_factory=list)
+    new_rows: list[TicketRow] = field(default_factory=list)
+    resolved: int = 0
+    reopened: int = 0
+    response_times: list[timedelta] = field(default_factory=list)
+    resolution_times: list[timedelta] = field(default_factory=list)
+
+
+def _flows(rows: Sequence[TicketRow], start: datetime, stop: datetime, end: datetime) -> _Flows:
+    """Open at `end`; registered, resolved, reopened, responded to in [start, stop)."""
+    out = _Flows()
+    for row in rows:
+        if row.open_at(end):
+            out.open_rows.append(row)
+        if start <= row.created_at < stop:
+            out.new_rows.append(row)
+        if _resolves(row, start, stop):
+            out.resolved += 1
+        if row.reopened_at is not None and start <= row.reopened_at < stop:
+            out.reopened += 1
+        if row.response_seconds is not None and _between(row.responded_at, start, stop):
+            out.response_times.append(timedelta(seconds=row.response_seconds))
+        if row.resolution_seconds is not None and _between(row.resolved_at, start, stop):
+            out.resolution_times.append(timedelta(seconds=row.resolution_seconds))
+    out.new_rows.sort(key=_by_created)
+    return out
+
+
+def _between(moment: datetime | None, start: datetime, stop: datetime) -> bool:
+    return moment is not None and start <= moment < stop
+
+
+@dataclass
+class _Outcomes:
+    # tier or customer code -> clock -> [met, breached, cancelled]
+    by_tier: dict[str, dict[str, list[int]]]
+    by_customer: dict[str, dict[str, list[int]]]
+    breached: Counter[str]
+    # (breach moment, ticket id, clock index, row), in that order
+    breach_lines: list[tuple[datetime, int, int, TicketRow]]
+
+
+def _outcomes(rows: Sequence[TicketRow], start: datetime, stop: datetime) -> _Outcomes:
+    """The clocks decided in [start, stop), by outcome."""
+
+    def table() -> dict[str, dict[str, list[int]]]:
+        return defaultdict(lambda: {c: [0, 0, 0] for c in CLOCKS})
+
+    out = _Outcomes(table(), table(), Counter(), [])
+    for row in rows:
+        for index, clock in enumerate(CLOCKS):
+            outcome = decided(row, clock)
+            if outcome is None or not start <= outcome[1] < stop:
+                continue
+            slot = _SLOTS[outcome[0]]
+            out.by_tier[row.tier][clock][slot] += 1
+            out.by_customer[row.customer][clock][slot] += 1
+            if slot == _SLOTS["breached"]:
+                out.breached[clock] += 1
+                out.breach_lines.append((outcome[1], row.id, index, row))
+    out.breach_lines.sort(key=lambda b: b[:3])
+    return out
+
+
+def _resolves(row: TicketRow, start: datetime, stop: datetime) -> list[datetime]:
+    """When it was resolved in [start, stop): one reopened and resolved again has two."""
+    if row.history is None:  # only its latest moments: the usual ticket, quickly
+        at = row.resolved_at
+        return [at] if at is not None and start <= at < stop else []
+    return [s.start for s in row.history if s.resolved and start <= s.start < stop]
 
 
 def _by_created(row: TicketRow) -> tuple[datetime, int]:
@@ -261,33 +319,57 @@ def _page_lines(sent: Sequence[PageSent], taken: Sequence[PageTaken]) -> tuple[P
 
 def _days(rows: Sequence[TicketRow], period: Period, now: datetime, desk: Desk) -> tuple[Day, ...]:
     """Each local calendar day of the period: its backlog at its end (or at the period's
-    end, or now), and what came in, was resolved and breached that day."""
+    end, or now), and what came in, was resolved and breached that day. Counted by bisecting
+    sorted moments between the days' bounds, not day by day over the rows."""
     tz = desk.timezone
     created = sorted(r.created_at for r in rows)
-    done = sorted(r.done_at for r in rows if r.done_at is not None)
-
-    def backlog(at: datetime) -> int:
-        # Every done ticket was registered before it was done: open = registered - done.
-        return bisect_left(created, at) - bisect_left(done, at)
-
-    new: Counter[date] = Counter()
-    resolved: Counter[date] = Counter()
-    breaches: Counter[date] = Counter()
-    for row in rows:
-        if _in(row.created_at, period):
-            new[row.created_at.astimezone(tz).date()] += 1
-        if row.resolved_at is not None and _in(row.resolved_at, period):
-            resolved[row.resolved_at.astimezone(tz).date()] += 1
-        for clock in CLOCKS:
-            broke = breach_of(row, clock)
-            if broke is not None and _in(broke, period):
-                breaches[broke.astimezone(tz).date()] += 1
-    days: list[Day] = []
-    day = period.start.astimezone(tz).date()
-    last = (period.end - timedelta(microseconds=1)).astimezone(tz).date()
-    while day <= last:
-        midnight = datetime.combine(day + timedelta(days=1), time(0), tz)
-        upto = min(midnight, period.end, max(now, period.start))
-        days.append(Day(day, backlog(upto), new[day], resolved[day], breaches[day]))
-        day += timedelta(days=1)
-    return tuple(days)
+    # Where done: from done_at (no objects made for the usual ticket), or the stretches.
+    starts = [r.done_at for r in rows if r.history is None and r.done_at is not None]
+    ends: list[datetime] = []
+    for r in rows:
+        for span in r.history or ():
+            starts.append(span.start)
+            if span.end is not None:
+                ends.append(span.end)
+    starts.sort()
+    ends.sort()
+    # A ticket resolved twice in a day counts once that day: (day's end, ticket) pairs.
+    first_day = period.start.astimezone(tz).date()
+    last_day = (period.end - timedelta(microseconds=1)).astimezone(tz).date()
+    days = [first_day + timedelta(days=i) for i in range((last_day - first_day).days + 1)]
+    limits = [
+        min(datetime.combine(day + timedelta(days=1), time(0), tz).astimezone(UTC), period.end)
+        for day in days
+    ]
+    resolves = sorted(
+        {
+            (bisect_right(limits, at), r.id)
+            for r in rows
+            for at in _resolves(r, period.start, period.end)
+        }
+    )
+    breaches = sorted(
+        moment
+        for r in rows
+        for clock in CLOCKS
+        if (moment := breach_of(r, clock)) is not None and period.start <= moment < period.end
+    )
+    news = [c for c in created if period.start <= c < period.end]
+    upto_now = max(now, period.start)
+    out: list[Day] = []
+    lower = period.start
+    for index, (day, limit) in enumerate(zip(days, limits, strict=True)):
+        upto = min(limit, upto_now)
+        done = bisect_right(starts, upto) - bisect_right(ends, upto)
+        out.append(
+            Day(
+                day,
+                backlog=bisect_left(created, upto) - done,
+                new=bisect_left(news, limit) - bisect_left(news, lower),
+                resolved=bisect_left(resolves, (index + 1, -1))
+                - bisect_left(resolves, (index, -1)),
+                breaches=bisect_left(breaches, limit) - bisect_left(breaches, lower),
+            )
+        )
+        lower = limit
+    return tuple(out)
