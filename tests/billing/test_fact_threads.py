@@ -7,7 +7,18 @@ from __future__ import annotations
 
 import json
 
-from tests.billing.facts_helpers import ACME_INCIDENT, ACME_QUESTION, body, mails_to, said
+from sqlalchemy import update
+
+from storage.models import TicketEvent
+
+from tests.billing.facts_helpers import (
+    ACME_INCIDENT,
+    ACME_QUESTION,
+    body,
+    mails_to,
+    said,
+    ticket,
+)
 from tests.conftest import AGENT, Balie
 
 MANUAL = "https://docs.korton.example/handleiding/printen#dubbelzijdig"
@@ -123,3 +134,19 @@ def test_the_thread_tells_every_change_of_scope(balie: Balie) -> None:
     english = shown(balie, number)
     assert "scope: in scope → out of scope: Setting up, or support with setting up" in english
     assert "exclusion: Moving, relocating or reinstalling → in scope" in english
+
+
+def test_a_link_written_before_the_trail_kept_numbers_reads_as_its_note(balie: Balie) -> None:
+    first = balie.register(f"{ACME_QUESTION} Hoe print ik dubbelzijdig?")
+    said(balie, f"verwijs {first} {MANUAL}")
+    again = balie.register(f"{ACME_QUESTION} Dubbelzijdig printen lukt nog steeds niet")
+    said(balie, f"koppel {again} {first}")
+    with balie.services.sessions.begin() as s:
+        s.execute(
+            update(TicketEvent)
+            .where(TicketEvent.ticket_id == ticket(balie, again).id, TicketEvent.kind == "note")
+            .values(changes={"linked_to": [None, ticket(balie, first).id]})
+        )
+
+    text = shown(balie, again)
+    assert f"Notitie van <@{AGENT}>: gekoppeld aan {first} (verwezen naar: {MANUAL})" in text

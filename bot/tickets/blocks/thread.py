@@ -164,6 +164,8 @@ def _fact_text(event: EventView, actor: Raw, lang: str) -> str | None:
         return None
     if "linked_to" in c:
         old, new = c["linked_to"]
+        if isinstance(old, int) or isinstance(new, int):
+            return None  # written before the trail kept numbers: the note's text tells it
         if new is None:
             return tr(lang, "event.unlinked", actor=actor, target=str(old or "–"))
         return tr(lang, "event.linked", actor=actor, target=str(new), reference=reference)
