@@ -10,7 +10,6 @@ import json
 from sqlalchemy import update
 
 from storage.models import TicketEvent
-
 from tests.billing.facts_helpers import (
     ACME_INCIDENT,
     ACME_QUESTION,
