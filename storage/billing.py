@@ -7,7 +7,7 @@ cancelled once). The ticket keeps the totals of its entries that are not cancell
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -108,11 +108,19 @@ def of_ticket(*, session: Session, ticket_id: int) -> Sequence[TimeEntry]:
 
 def active_of_item(*, session: Session, item_id: int) -> TimeEntry | None:
     """The entry that prices a chargeable item now: its latest one not cancelled."""
+    return active_of_items(session=session, item_ids=[item_id])
+
+
+def active_of_items(*, session: Session, item_ids: Collection[int]) -> TimeEntry | None:
+    """The entry that prices these chargeable items now (one night's items of one person on
+    one ticket): the latest one of theirs not cancelled."""
+    if not item_ids:
+        return None
     later = aliased(TimeEntry)
     q = (
         select(TimeEntry)
         .where(
-            TimeEntry.chargeable_item_id == item_id,
+            TimeEntry.chargeable_item_id.in_(list(item_ids)),
             ~exists().where(later.cancels_id == TimeEntry.id),
         )
         .order_by(TimeEntry.id.desc())

@@ -89,6 +89,27 @@ def latest_of(
     return session.execute(q).scalar_one_or_none()
 
 
+def get(*, session: Session, item_id: int, for_update: bool = False) -> ChargeableItem | None:
+    q = select(ChargeableItem).where(ChargeableItem.id == item_id)
+    if for_update:
+        q = q.with_for_update()
+    return session.execute(q).scalar_one_or_none()
+
+
+def of_night(
+    *, session: Session, ticket_id: int, actor_source: str, actor: str, period_start: datetime
+) -> list[int]:
+    """The ids of this person's items on the ticket in one night (one per reason: worked after
+    hours, paged anyway): billable work keeps one ledger entry for all of them."""
+    q = select(ChargeableItem.id).where(
+        ChargeableItem.ticket_id == ticket_id,
+        ChargeableItem.actor_source == actor_source,
+        ChargeableItem.actor == actor,
+        ChargeableItem.period_start == period_start,
+    )
+    return list(session.execute(q).scalars())
+
+
 def set_time(*, session: Session, item: ChargeableItem, minutes: int, note: str = "") -> None:
     """The time spent on an item, as its person says: `minutes`, and the span from its start
     that long. A note, when given, replaces the one there was. Any rule's item: the billing

@@ -144,7 +144,9 @@ class BillingFacts:
                 now=self.clock.now(),
                 ordering_key=f"mail:{ticket.id}",
             )
-            return {}
+            # In the audit trail: the thread tells the referral, and the desk's usual
+            # "resolved" e-mail stays away (bot.tickets.effects): the contact gets this one.
+            return {"referral": [None, reference]}
 
         outcome = tickets.resolve(actor, number, reference, also=also)
         return Referred(outcome.ticket, reference)
@@ -187,10 +189,18 @@ class BillingFacts:
                     return Linked(TicketView.of(ticket), goal.number, reference, changed=False)
                 text = t(lang, "facts.note.linked", target=goal.number, reference=reference)
         goal_id = goal.id if goal is not None else None
+        goal_number = goal.number if goal is not None else None
 
         def also(session: Session, row: Ticket) -> Changes:
-            old, row.linked_to = row.linked_to, goal_id
-            return {"linked_to": [old, goal_id]}
+            # The audit trail keeps the numbers (what a reader knows a ticket by) and the
+            # reference, so the thread tells the link in its reader's language; the note's
+            # text stays as written, in the policy's language.
+            before = _number_of(session, row.linked_to)
+            row.linked_to = goal_id
+            changes: Changes = {"linked_to": [before, goal_number]}
+            if reference is not None:
+                changes["referral"] = [None, reference]
+            return changes
 
         outcome = tickets.note(actor, number, text, also=also)
         return Linked(outcome.ticket, goal.number if goal else None, reference, changed=True)
@@ -283,7 +293,13 @@ class BillingFacts:
                 ),
             )
             saved.append(order)
-            return {}
+            # In the audit trail, so the thread tells the order in its reader's language.
+            return {
+                "order": [None, reference],
+                "given_by": [None, who],
+                "given_on": [None, day.isoformat()],
+                "terms": [None, terms.value],
+            }
 
         text = t(
             lang,
@@ -374,6 +390,13 @@ class BillingFacts:
         if actor.source is ActorSource.SLACK and self.roles.roles_of(actor.id) & ADMINS:
             return
         raise Forbidden("facts.error.training_forbidden", manager=manager.name, customer=customer)
+
+
+def _number_of(session: Session, ticket_id: int | None) -> str | None:
+    if ticket_id is None:
+        return None
+    found = ticket_store.get_by_id(session=session, ticket_id=ticket_id)
+    return found.number if found is not None else None
 
 
 def _ordered(order: WrittenOrder, ticket: TicketView, scope: str | None, *, new: bool) -> Ordered:

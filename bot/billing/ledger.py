@@ -30,7 +30,7 @@ from bot.billing.rules import (
 from bot.clock import Clock
 from bot.errors import DomainError, InvalidTransition, NotFound
 from bot.events import Actor, EventBus
-from bot.oncall.entitlement import ItemTimed
+from bot.oncall.entitlement import ItemTimed, night_item
 from bot.outbox.payloads import CardSync, enqueue, ticket_key
 from bot.policy import Policy
 from bot.roles import STAFF, RoleResolver
@@ -38,8 +38,8 @@ from bot.tickets.events import TicketChanged
 from bot.tickets.rules.lifecycle import Action
 from storage import billing as store
 from storage import billing_facts as facts
-from storage import tickets
-from storage.models import Ticket, TimeEntry
+from storage import chargeable, tickets
+from storage.models import ChargeableItem, Ticket, TimeEntry
 
 
 class NoOrder(DomainError):
@@ -146,11 +146,56 @@ class Ledger:
         with self.sessions.begin() as session:
             ticket = self._ticket(session, cmd.number)
             decision = self._decide(session, ticket, kind, now)
-            done = self._add(
-                session, ticket, actor, decision, cmd.minutes, kind, cmd.description, now, now
-            )
+            if decision.rule is Rule.AFTER_HOURS:
+                done = self._add_to_night(session, ticket, actor, decision, cmd, now)
+            else:
+                done = self._add(
+                    session, ticket, actor, decision, cmd.minutes, kind, cmd.description, now, now
+                )
         self._after_commit()
         return done
+
+    def _add_to_night(
+        self,
+        session: Session,
+        ticket: Ticket,
+        actor: Actor,
+        decision: Decision,
+        cmd: RecordTime,
+        now: datetime,
+    ) -> Recorded:
+        """Rule 6: after hours for a customer without the waakdienst, the work goes on the
+        person's chargeable item of this night (the waakdienst's; recorded now if they have
+        none). A night's work on a ticket by one person is one ledger entry: time said again
+        with `/ticket tijd` adds to it (a new entry cancelling the night's one, with the sum);
+        `/waakdienst tijd` says the night's total and replaces it (on_item_timed)."""
+        item = night_item(session, self.policy, ticket, actor, now)
+        old = self._night_entry(session, ticket, item)
+        minutes = cmd.minutes + (old.minutes if old is not None else 0)
+        kind = cmd.kind or (old.kind if old is not None else self.billing.default_kind)
+        said = [old.description if old is not None else "", cmd.description]
+        description = "; ".join(d for d in said if d)[:2000]
+        worked_at = old.worked_at if old is not None else now
+        done = self._add(
+            session, ticket, actor, decision, minutes, kind, description, worked_at, now,
+            cancels=old, item_id=item.id,
+        )  # fmt: skip
+        chargeable.set_time(session=session, item=item, minutes=minutes, note=description)
+        return done
+
+    def _night_entry(
+        self, session: Session, ticket: Ticket, item: ChargeableItem
+    ) -> TimeEntry | None:
+        """The ledger entry of the night `item` belongs to (its person's items on the ticket
+        that night, of any reason), if it has one."""
+        night = chargeable.of_night(
+            session=session,
+            ticket_id=ticket.id,
+            actor_source=item.actor_source,
+            actor=item.actor,
+            period_start=item.period_start,
+        )
+        return store.active_of_items(session=session, item_ids=night)
 
     def correct(self, actor: Actor, cmd: CorrectTime) -> Recorded:
         """A new entry that cancels entry `cmd.entry_id` (0 minutes: only cancels it). The
@@ -175,6 +220,14 @@ class Ledger:
                 session, ticket, actor, decision, cmd.minutes, kind, description,
                 old.worked_at, now, cancels=old,
             )  # fmt: skip
+            if old.chargeable_item_id is not None:
+                # The waakdienst's item says what its entry says (`/waakdienst tijd` then
+                # corrects this entry, not the one before it).
+                item = chargeable.get(
+                    session=session, item_id=old.chargeable_item_id, for_update=True
+                )
+                if item is not None:
+                    chargeable.set_time(session=session, item=item, minutes=cmd.minutes)
         self._after_commit()
         return done
 
@@ -209,18 +262,22 @@ class Ledger:
             store.set_questions_charged_since(session=session, ticket_id=ticket.id, since=since)
 
     def on_item_timed(self, session: Session, e: ItemTimed) -> None:
-        """Rule 6: `/waakdienst tijd` on a chargeable item puts it in the ledger. Said again,
-        the item's entry is corrected (cancelled and replaced), never added to."""
+        """Rule 6: `/waakdienst tijd` on a chargeable item puts it in the ledger. It says the
+        night's total: the night's entry (from `/waakdienst tijd` or `/ticket tijd`, on any of
+        the person's items on the ticket that night) is corrected (cancelled and replaced),
+        never added to."""
         ticket = tickets.get_by_id(session=session, ticket_id=e.ticket_id)
-        if ticket is None:
+        item = chargeable.get(session=session, item_id=e.item_id)
+        if ticket is None or item is None:
             return
-        old = store.active_of_item(session=session, item_id=e.item_id)
+        old = self._night_entry(session, ticket, item)
         if old is not None and old.minutes == e.minutes:
             return
         decision = Decision(True, Rule.AFTER_HOURS, e.reason)
         kind = old.kind if old is not None else self.billing.after_hours_kind
+        description = e.note or (old.description if old is not None else "")
         self._add(
-            session, ticket, e.actor, decision, e.minutes, kind, e.note, e.worked_at, e.at,
+            session, ticket, e.actor, decision, e.minutes, kind, description, e.worked_at, e.at,
             cancels=old, item_id=e.item_id,
         )  # fmt: skip
 

@@ -108,6 +108,27 @@ MESSAGES: Catalogue = {
     },
     "event.note": {"nl": "Notitie van {actor}: {text}", "en": "Note from {actor}: {text}"},
     "event.change": {"nl": "{field}: {old} → {new}", "en": "{field}: {old} → {new}"},
+    # Billable work's facts in the thread (bot.billing.facts): a referral, a link, an order.
+    "event.referred": {
+        "nl": "{actor} heeft de klant verwezen naar een handleiding of werkinstructie: {reference}. Het ticket is opgelost; meer ondersteuning hierop wordt doorbelast.",
+        "en": "{actor} referred the customer to a manual or work instruction: {reference}. The ticket is resolved; further support on it is charged.",
+    },
+    "event.linked": {
+        "nl": "{actor} heeft dit ticket gekoppeld aan {target}, waar de klant is verwezen naar: {reference}. Tijd hierop wordt doorbelast.",
+        "en": "{actor} linked this ticket to {target}, where the customer was referred to: {reference}. Time on it is charged.",
+    },
+    "event.unlinked": {
+        "nl": "{actor} heeft dit ticket losgekoppeld van {target}; voor tijd hierop gelden weer de gewone regels.",
+        "en": "{actor} unlinked this ticket from {target}; time on it follows the usual rules again.",
+    },
+    "event.order": {
+        "nl": "{actor} heeft schriftelijke opdracht {reference} geregistreerd, gegeven door {given_by} op {given_on}. Van toepassing: {terms}.",
+        "en": "{actor} registered written order {reference}, given by {given_by} on {given_on}. Applicable: {terms}.",
+    },
+    # A ticket's scope (rules 4 and 5), as a value in the thread's change lines.
+    "event.scope.in_scope": {"nl": "binnen scope", "en": "in scope"},
+    "event.scope.out_of_scope": {"nl": "buiten scope: {kind}", "en": "out of scope: {kind}"},
+    "event.scope.exclusion": {"nl": "uitsluiting: {kind}", "en": "exclusion: {kind}"},
     "event.mailed": {
         "nl": "{contact} krijgt hierover een e-mail.",
         "en": "{contact} gets an e-mail about this.",

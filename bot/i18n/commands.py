@@ -87,18 +87,26 @@ MESSAGES: Catalogue = {
         "nl": "*Balie: /ticket*\n"
         "`/ticket` opent het formulier voor een nieuw ticket.\n"
         '`/ticket nieuw klant=CODE contact=NAAM|E-MAIL via=telefoon|e-mail type={types} impact=hoog|midden|laag urgentie=hoog|midden|laag [omschrijving="…"] [ontbreekt="…"] onderwerp`\n'
-        "`/ticket pak NUMMER` · `/ticket wijs-toe NUMMER @iemand` · `/ticket herclassificeer NUMMER [type=…] [impact=…] [urgentie=…]`\n"
+        "`/ticket pak NUMMER` · `/ticket wijs-toe NUMMER @iemand` · `/ticket herclassificeer NUMMER [type=…] [impact=…] [urgentie=…] [scope=…]`\n"
         "`/ticket escaleer NUMMER reden` · `/ticket wacht NUMMER wat de klant moet doen` · `/ticket los-op NUMMER oplossing`\n"
         "`/ticket derde NUMMER klant|onderaannemer reden` (alleen een derde van de klant pauzeert de SLA)\n"
         "`/ticket hervat NUMMER` (de klant heeft gereageerd) · `/ticket sluit NUMMER [dubbel|ingetrokken|buiten-scope]` (de reden als het niet is opgelost) · `/ticket heropen NUMMER reden` · `/ticket notitie NUMMER tekst`\n"
-        "`/ticket toon NUMMER` · `/ticket lijst [mijn] [lijn=1|2|3] [klant=CODE] [status=…|alle]` · `/ticket taal nl|en`",
+        "`/ticket toon NUMMER` · `/ticket lijst [mijn] [lijn=1|2|3] [klant=CODE] [status=…|alle]` · `/ticket taal nl|en`\n"
+        "*Tijd en doorbelasten*\n"
+        "`/ticket tijd NUMMER 45m [omschrijving] [soort=…]` schrijft tijd · `/ticket tijd NUMMER corrigeer TIJDREGEL 30m` vervangt een tijdregel (0m schrapt hem) · `/ticket tijd NUMMER` toont de tijd\n"
+        "`/ticket verwijs NUMMER handleiding-of-link` verwijst de klant en lost de vraag op · `/ticket koppel NUMMER NUMMER-MET-VERWIJZING` (of `los`): tijd op een gekoppelde vraag wordt doorbelast\n"
+        "`/ticket scope NUMMER buiten-scope:…|uitsluiting:…|binnen-scope` · `/ticket opdracht NUMMER REFERENTIE [datum] [door=naam]` (uitgesloten werk pas na een schriftelijke opdracht)",
         "en": "*Balie: /ticket*\n"
         "`/ticket` opens the new-ticket form.\n"
         '`/ticket new customer=CODE contact=NAME|E-MAIL via=phone|email type={types} impact=high|medium|low urgency=high|medium|low [description="…"] [missing="…"] subject`\n'
-        "`/ticket take NUMBER` · `/ticket assign NUMBER @someone` · `/ticket reclassify NUMBER [type=…] [impact=…] [urgency=…]`\n"
+        "`/ticket take NUMBER` · `/ticket assign NUMBER @someone` · `/ticket reclassify NUMBER [type=…] [impact=…] [urgency=…] [scope=…]`\n"
         "`/ticket escalate NUMBER reason` · `/ticket wait NUMBER what the customer must do` · `/ticket resolve NUMBER resolution`\n"
         "`/ticket third-party NUMBER customer|subcontractor reason` (only the customer's own third party pauses the SLA)\n"
         "`/ticket resume NUMBER` (the customer answered) · `/ticket close NUMBER [duplicate|withdrawn|out-of-scope]` (the reason when it was not resolved) · `/ticket reopen NUMBER reason` · `/ticket note NUMBER text`\n"
-        "`/ticket show NUMBER` · `/ticket list [mine] [line=1|2|3] [customer=CODE] [status=…|all]` · `/ticket lang nl|en`",
+        "`/ticket show NUMBER` · `/ticket list [mine] [line=1|2|3] [customer=CODE] [status=…|all]` · `/ticket lang nl|en`\n"
+        "*Time and charging*\n"
+        "`/ticket time NUMBER 45m [description] [kind=…]` logs time · `/ticket time NUMBER correct ENTRY 30m` replaces an entry (0m cancels it) · `/ticket time NUMBER` shows the time\n"
+        "`/ticket refer NUMBER manual-or-link` refers the customer and resolves the question · `/ticket link NUMBER NUMBER-WITH-REFERRAL` (or `none`): time on a linked question is charged\n"
+        "`/ticket scope NUMBER out-of-scope:…|exclusion:…|in-scope` · `/ticket order NUMBER REFERENCE [date] [by=name]` (excluded work only after a written order)",
     },
 }

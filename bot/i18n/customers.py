@@ -82,12 +82,16 @@ MESSAGES: Catalogue = {
         '`/klant nieuw code=CODE naam="…" sla=brons|zilver|goud contract=JJJJ-MM-DD accountmanager="…"` (een bestaande code wordt geweigerd)\n'
         "`/klant zet code=CODE …` maakt de klant aan of werkt hem bij · `/klant wijzig CODE [naam=…] [sla=…] [contract=…] [accountmanager=…]`\n"
         '`/klant contact CODE naam="…" email=… [telefoon=…] rol=hoofd|it|eindgebruiker`\n'
-        "`/klant verwijder-contact CODE E-MAIL`",
+        "`/klant verwijder-contact CODE E-MAIL`\n"
+        "`/klant kennis CODE toelichting`: basiskennis ontbreekt, de accountmanager hoort het en biedt een training aan\n"
+        "`/klant training CODE gepland|gevolgd|afgewezen` (accountmanager of beheerder): afgewezen of niet op tijd gevolgd, dan worden gebruikersvragen doorbelast",
         "en": "*Balie: /klant* (changes by admins only)\n"
         "`/klant list` · `/klant show CODE`\n"
         '`/klant new code=CODE name="…" sla=bronze|silver|gold contract=YYYY-MM-DD account_manager="…"` (an existing code is refused)\n'
         "`/klant set code=CODE …` creates or updates the customer · `/klant edit CODE [name=…] [sla=…] [contract=…] [account_manager=…]`\n"
         '`/klant contact CODE name="…" email=… [phone=…] role=main|it|end_user`\n'
-        "`/klant remove-contact CODE E-MAIL`",
+        "`/klant remove-contact CODE E-MAIL`\n"
+        "`/klant knowledge CODE explanation`: basic knowledge is missing; the account manager is told and offers a training\n"
+        "`/klant training CODE planned|taken|declined` (account manager or admin): declined, or not taken in time, and user questions are charged",
     },
 }

@@ -41,7 +41,7 @@ from bot.tickets.rules.lifecycle import OPEN, Action, Status
 from bot.tickets.views import TicketView
 from storage import chargeable
 from storage import tickets as store
-from storage.models import Ticket
+from storage.models import ChargeableItem, Ticket
 
 log = logging.getLogger(__name__)
 
@@ -256,35 +256,72 @@ class Entitlement:
         """Record the service as chargeable, with an audit event in the ticket's thread.
         False when this person's service of this kind was recorded this night already (it is
         then extended to `at`)."""
-        item = chargeable.record(
-            session=session,
-            service=chargeable.Service(
-                ticket_id=ticket.id,
-                customer_id=ticket.customer_id,
-                rule=RULE,
-                reason=reason.value,
-                actor_source=actor.source.value,
-                actor=actor.id,
-                period_start=closed_since(self.calendar, self.tz, at),
-                at=at,
-            ),
-            now=at,
-        )
-        if item is None:
-            return False
-        event = store.add_event(
-            session=session,
-            ticket=ticket,
-            at=at,
-            actor=actor.id,
+        night = closed_since(self.calendar, self.tz, at)
+        return charge(session, ticket, actor, reason, at, night=night) is not None
+
+
+def charge(
+    session: Session, ticket: Ticket, actor: Actor, reason: Reason, at: datetime, *, night: datetime
+) -> int | None:
+    """A new chargeable item for this person's service of the ticket in the night that began
+    at `night`, with its audit event in the ticket's thread; None when they had one of this
+    reason that night already (it is then extended to `at`)."""
+    item = chargeable.record(
+        session=session,
+        service=chargeable.Service(
+            ticket_id=ticket.id,
+            customer_id=ticket.customer_id,
+            rule=RULE,
+            reason=reason.value,
             actor_source=actor.source.value,
-            kind=CHARGEABLE_EVENT,
-            changes={"rule": [None, RULE], "reason": [None, reason.value], "item": [None, item]},
-        )
-        enqueue(
+            actor=actor.id,
+            period_start=night,
+            at=at,
+        ),
+        now=at,
+    )
+    if item is None:
+        return None
+    event = store.add_event(
+        session=session,
+        ticket=ticket,
+        at=at,
+        actor=actor.id,
+        actor_source=actor.source.value,
+        kind=CHARGEABLE_EVENT,
+        changes={"rule": [None, RULE], "reason": [None, reason.value], "item": [None, item]},
+    )
+    enqueue(
+        session=session,
+        payload=ThreadEvent(ticket_id=ticket.id, event_id=event.id),
+        now=at,
+        ordering_key=ticket_key(ticket.id),
+    )
+    return item
+
+
+def night_item(
+    session: Session, policy: Policy, ticket: Ticket, actor: Actor, at: datetime
+) -> ChargeableItem:
+    """The person's chargeable item of this night on the ticket, the one `/waakdienst tijd`
+    times (their latest); recorded now as after-hours work when they have none this night.
+    Billable work's `/ticket tijd` after hours for a customer without the waakdienst (rule 6)
+    books on it, so both commands meet in one item and one ledger entry."""
+    night = closed_since(policy.calendar, ZoneInfo(policy.office_hours.timezone), at)
+
+    def latest() -> ChargeableItem | None:
+        found = chargeable.latest_of(
             session=session,
-            payload=ThreadEvent(ticket_id=ticket.id, event_id=event.id),
-            now=at,
-            ordering_key=ticket_key(ticket.id),
+            ticket_id=ticket.id,
+            actor_source=actor.source.value,
+            actor=actor.id,
+            for_update=True,
         )
-        return True
+        return found if found is not None and found.period_start == night else None
+
+    item = latest()
+    if item is None:
+        charge(session, ticket, actor, Reason.AFTER_HOURS_WORK, at, night=night)
+        item = latest()
+    assert item is not None  # recorded just now, or by a replica racing this one
+    return item

@@ -23,6 +23,7 @@ from bot.outbox.payloads import (
 )
 from bot.tickets.events import TicketChanged
 from bot.tickets.rules.lifecycle import Action
+from storage import tickets as store
 
 # The changes the contact hears about by e-mail.
 _MAILED: dict[Action, Literal["registered", "waiting", "resolved"]] = {
@@ -52,7 +53,7 @@ def card_and_thread(session: Session, e: TicketChanged) -> None:
 
 def customer_mail(session: Session, e: TicketChanged) -> None:
     template = _MAILED.get(e.action)
-    if template is not None:
+    if template is not None and not _referred(session, e):
         enqueue(
             session=session,
             payload=CustomerMail(ticket_id=e.ticket_id, template=template, text=e.text),
@@ -60,3 +61,13 @@ def customer_mail(session: Session, e: TicketChanged) -> None:
             # Apart from the Slack rows: Slack being down never holds up the customer's e-mail.
             ordering_key=f"mail:{e.ticket_id}",
         )
+
+
+def _referred(session: Session, e: TicketChanged) -> bool:
+    """A resolve that referred the contact to a manual (billable work's rule 2, marked in the
+    audit trail as "referral"): the referral's own e-mail tells the contact, with the
+    reference, so the generic "resolved" e-mail would be a second one about the same thing."""
+    if e.action is not Action.RESOLVE:
+        return False
+    audit = store.get_event(session=session, event_id=e.audit_id)
+    return audit is not None and "referral" in audit.changes

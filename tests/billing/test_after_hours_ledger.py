@@ -26,7 +26,8 @@ def test_ticket_time_after_hours_without_entitlement_is_charged_with_the_surchar
     )
     (e,) = entries(balie, number)
     assert decided(e) == (40, "repair", True, "after_hours_without_entitlement", "not_entitled")
-    assert e.after_hours is True and e.chargeable_item_id is None
+    (item,) = items(balie, number)  # the night's item, which `/waakdienst tijd` times too
+    assert e.after_hours is True and e.chargeable_item_id == item.id
     assert totals(balie, number) == (40, 40)
 
 

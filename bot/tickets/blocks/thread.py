@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from bot.blocks.text import MESSAGE_TEXT, Raw, esc, fit, mention, tr, when
@@ -11,6 +11,7 @@ from bot.i18n import t, word
 from bot.i18n.cards import EVENT_KEYS
 from bot.i18n.fields import LABEL_KEYS
 from bot.i18n.paging import CHARGEABLE_REASON_KEYS, CHARGEABLE_RULE_KEYS
+from bot.i18n.words import TERMS_KEYS
 from bot.policy import Policy
 from bot.tickets.blocks import page_events
 from bot.tickets.blocks import vocabulary as voc
@@ -27,12 +28,15 @@ _SHOWN = (
     "line",
     "third_party",
     "close_reason",
+    "scope",
     "response_due_at",
     "resolution_due_at",
 )
 
 
 def _value(policy: Policy, field: str, value: Any, lang: str) -> str:
+    if field == "scope":
+        return scope_label(policy, value, lang)
     if value is None or value == "":
         return "–"
     match field:
@@ -55,6 +59,20 @@ def _value(policy: Policy, field: str, value: Any, lang: str) -> str:
         case "response_due_at" | "resolution_due_at":
             return when(datetime.fromisoformat(str(value)))
     return esc(str(value))
+
+
+def scope_label(policy: Policy, scope: str | None, lang: str) -> str:
+    """Billable work's scope (rules 4 and 5) as a reader says it, with the policy's label of
+    its kind: "buiten scope: …", "uitsluiting: …", or "binnen scope"."""
+    if not scope:
+        return t(lang, "event.scope.in_scope")
+    where, _, code = scope.partition(":")
+    kinds = policy.billing.exclusions if where == "exclusion" else policy.billing.out_of_scope
+    label = kinds.get(code)
+    kind = label(lang) if label is not None else code
+    if where == "exclusion":
+        return tr(lang, "event.scope.exclusion", kind=kind)
+    return tr(lang, "event.scope.out_of_scope", kind=kind)
 
 
 def change_lines(event: EventView, policy: Policy, lang: str) -> list[str]:
@@ -96,6 +114,9 @@ def _event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str)
         return _WAAKDIENST_EVENTS[event.kind](event, actor, lang)
     if event.kind in page_events.KINDS:
         return page_events.text(event, actor, lang)
+    fact = _fact_text(event, actor, lang)
+    if fact is not None:
+        return fact + _after(event, ticket, policy, lang)
     if event.kind == "created":
         head = tr(
             lang,
@@ -118,14 +139,55 @@ def _event_text(event: EventView, ticket: TicketView, policy: Policy, lang: str)
     if event.kind == "escalate":
         line = event.changes.get("line", [None, ticket.line])[1]
         params["line"] = Raw(esc(voc.line_label(policy, int(line), lang)))
-    head = tr(lang, EVENT_KEYS[event.kind], **params)
-    if event.changes:
-        extra = change_lines(event, policy, lang)
-        if extra:
-            head += "\n" + "\n".join(extra)
+    return tr(lang, EVENT_KEYS[event.kind], **params) + _after(event, ticket, policy, lang)
+
+
+def _after(event: EventView, ticket: TicketView, policy: Policy, lang: str) -> str:
+    """What follows an event's own line: the fields it changed, and the contact's e-mail."""
+    lines = change_lines(event, policy, lang) if event.changes else []
     if event.kind in ("wait", "resolve"):
-        head += "\n" + tr(lang, "event.mailed", contact=ticket.contact_name)
-    return head
+        lines.append(tr(lang, "event.mailed", contact=ticket.contact_name))
+    return "".join("\n" + line for line in lines)
+
+
+# --- Billable work's facts (bot.billing.facts writes them with a resolve or a note) ---------
+
+
+def _fact_text(event: EventView, actor: Raw, lang: str) -> str | None:
+    """A referral to a manual, a link to one, or a written order: told from the audit trail's
+    changes, in the reader's language (the note's own text is in the policy's)."""
+    c = event.changes
+    reference = str(c.get("referral", [None, ""])[1])
+    if event.kind == "resolve" and "referral" in c:
+        return tr(lang, "event.referred", actor=actor, reference=reference)
+    if event.kind != "note":
+        return None
+    if "linked_to" in c:
+        old, new = c["linked_to"]
+        if isinstance(old, int) or isinstance(new, int):
+            return None  # written before the trail kept numbers: the note's text tells it
+        if new is None:
+            return tr(lang, "event.unlinked", actor=actor, target=str(old or "–"))
+        return tr(lang, "event.linked", actor=actor, target=str(new), reference=reference)
+    if "order" in c:
+        given_on = str(c.get("given_on", [None, ""])[1])
+        return tr(
+            lang,
+            "event.order",
+            actor=actor,
+            reference=str(c["order"][1]),
+            given_by=str(c.get("given_by", [None, ""])[1]),
+            given_on=_day(given_on),
+            terms=word(lang, TERMS_KEYS, str(c.get("terms", [None, ""])[1])),
+        )
+    return None
+
+
+def _day(iso: str) -> str:
+    try:
+        return date.fromisoformat(iso).strftime("%d-%m-%Y")
+    except ValueError:
+        return iso
 
 
 # --- The waakdienst's own audit events (its slice writes them; the thread shows them). -----
