@@ -11,7 +11,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.billing import blocks, grammar
-from bot.billing.grammar import CorrectTime, RecordTime
+from bot.billing.inputs import CorrectTime, RecordTime
 from bot.blocks.ids import ActionId, BlockId, CallbackId
 from bot.events import Actor
 from bot.roles import STAFF

@@ -11,8 +11,8 @@ command is told at once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from bot.billing.inputs import CorrectTime, RecordTime, ShowTime
 from bot.errors import InvalidInput
 from bot.parsing.choices import Choice, Choices
 from bot.parsing.text import Key, Keys, Problems, scan, typed
@@ -44,28 +44,6 @@ def minutes_of(value: str) -> int | None:
     if m := _DECIMAL_HOURS.match(v):
         return round(float(f"{m[1]}.{m[2]}") * 60)
     return None
-
-
-@dataclass(frozen=True, slots=True)
-class RecordTime:
-    number: str
-    minutes: int
-    description: str = ""
-    kind: str | None = None  # None: the policy's default kind
-
-
-@dataclass(frozen=True, slots=True)
-class CorrectTime:
-    number: str
-    entry_id: int
-    minutes: int  # 0: the old entry is only cancelled
-    description: str = ""
-    kind: str | None = None  # None: the old entry's kind
-
-
-@dataclass(frozen=True, slots=True)
-class ShowTime:
-    number: str
 
 
 TimeCommand = RecordTime | CorrectTime | ShowTime

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.billing.grammar import CorrectTime, RecordTime
+from bot.billing.inputs import CorrectTime, RecordTime
 from bot.billing.rules import (
     Decision,
     Facts,
