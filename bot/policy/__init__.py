@@ -8,101 +8,65 @@ types, the priority matrix, routing, SLA targets, roles. Validation errors name 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from decimal import Decimal
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BeforeValidator, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from bot.calendar import HOLIDAY_KEYS, BusinessCalendar
-from bot.i18n import t
+from bot.policy.base import (
+    LEVELS,
+    WEEKDAYS,
+    Duration,
+    HolidayRule,
+    Label,
+    Lang,
+    Level,
+    Line,
+    PolicyError,
+    PolicyProblem,
+    Tier,
+    Weekday,
+    _bad,
+    _Inconsistent,
+    _Strict,
+    parse_duration,
+)
+from bot.policy.billing import BillingPolicy, HourlyRate, WorkKind
+from bot.policy.summaries import Summaries, SummaryPosts, WeekPosts
 
-Lang = Literal["nl", "en"]
-Line = Literal[1, 2, 3]
-Level = Literal["high", "medium", "low"]
-LEVELS: tuple[Level, ...] = ("high", "medium", "low")
-HolidayRule = Literal["closed", "open", "lustrum"]
-Tier = Literal["bronze", "silver", "gold"]
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-_DURATION = re.compile(r"^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*$")
-
-
-def parse_duration(value: object) -> timedelta:
-    """'30m', '4h', '1h30m', '2d' (2 x 24 h of clock time, for 24x7 targets)."""
-    if isinstance(value, timedelta):
-        return value
-    if isinstance(value, int):
-        return timedelta(minutes=value)
-    m = _DURATION.match(str(value))
-    if not m or not any(m.groups()):
-        raise _bad("policy.duration", value=str(value))
-    d, h, mins = (int(g) if g else 0 for g in m.groups())
-    result = timedelta(days=d, hours=h, minutes=mins)
-    if result <= timedelta(0):
-        raise _bad("policy.duration_zero")
-    return result
-
-
-Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
-
-
-@dataclass(frozen=True)
-class PolicyProblem:
-    """One mistake in the policy file: where (`sla.gold.P1.response`), and a catalogue key."""
-
-    where: str
-    key: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-    def text(self, lang: str) -> str:
-        message = t(lang, self.key, **self.params)
-        return f"{self.where}: {message}" if self.where else message
-
-
-class PolicyError(Exception):
-    """Every mistake in a policy file, written in the reader's language by `text`."""
-
-    def __init__(self, source: str, problems: Sequence[PolicyProblem]) -> None:
-        self.source = source
-        self.problems = tuple(problems)
-        super().__init__(self.text("nl"))
-
-    def text(self, lang: str) -> str:
-        return "\n".join([f"{self.source}:", *(p.text(lang) for p in self.problems)])
-
-
-class _Inconsistent(Exception):
-    """The checks across the whole policy; not a ValueError, so pydantic lets it through."""
-
-    def __init__(self, problems: Sequence[PolicyProblem]) -> None:
-        super().__init__(problems)
-        self.problems = tuple(problems)
-
-
-def _bad(key: str, **params: Any) -> PydanticCustomError:
-    # The key travels in the context; _problems turns it back into a PolicyProblem.
-    return PydanticCustomError("balie_policy", "{key}", {"key": key, **params})
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Label(_Strict):
-    nl: str
-    en: str
-
-    def __call__(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+__all__ = [
+    "LEVELS",
+    "WEEKDAYS",
+    "BillingPolicy",
+    "Duration",
+    "HolidayRule",
+    "HourlyRate",
+    "Label",
+    "Lang",
+    "Level",
+    "Line",
+    "Policy",
+    "PolicyError",
+    "PolicyProblem",
+    "SlaTarget",
+    "Summaries",
+    "SummaryPosts",
+    "Tier",
+    "WeekPosts",
+    "Weekday",
+    "WorkKind",
+    "default_policy_text",
+    "load_policy",
+    "parse_duration",
+    "parse_policy",
+]
 
 
 def _parse_interval(value: object) -> tuple[time, time]:
@@ -117,9 +81,6 @@ def _parse_interval(value: object) -> tuple[time, time]:
     if not (start < end or (h2, m2) == (24, 0)):
         raise _bad("policy.interval_order", value=str(value))
     return start, end
-
-
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 def _office_days() -> dict[Weekday, str]:
@@ -266,245 +227,6 @@ class Waakdienst(_Strict):
     # Gaps and empty shifts this many days ahead are reported daily, at this time.
     gap_days: int = Field(default=14, ge=1, le=90)
     gap_report_at: Annotated[time, BeforeValidator(_clock_time)] = time(9, 0)
-
-
-# --- summaries (bot.summaries.schedule) -------------------------------------------------------
-
-# When a summary goes out: when the desk opens or closes that business day (by the one
-# calendar, so a shorter day closes earlier), or a wall-clock time on business days.
-SUMMARY_MOMENTS = ("office_start", "office_end")
-SUMMARY_TARGETS = ("lines", "team_leads")
-_CHANNEL = re.compile(r"^(#[a-z0-9][a-z0-9._-]{0,79}|[CG][A-Z0-9]{8,})$")
-
-
-def _summary_at(value: object) -> str:
-    """'office_start', 'office_end' or a time of day ('17:30', kept as written: HH:MM)."""
-    text = str(value).strip()
-    if text in SUMMARY_MOMENTS:
-        return text
-    m = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
-    if not m or int(m[1]) > 23 or int(m[2]) > 59:
-        raise _bad("policy.summary_at", value=text)
-    return f"{int(m[1]):02d}:{m[2]}"
-
-
-def _summary_to(value: object) -> str:
-    text = str(value).strip()
-    if text not in SUMMARY_TARGETS and not _CHANNEL.match(text):
-        raise _bad("policy.summary_to", value=text)
-    return text
-
-
-SummaryAt = Annotated[str, BeforeValidator(_summary_at)]
-SummaryTo = Annotated[str, BeforeValidator(_summary_to)]
-
-
-class SummaryPosts(_Strict):
-    """One kind of summary: whether it runs, when, and where. `to` holds "lines" (each line's
-    channel gets its own line's figures), "team_leads" (the team leads' channel gets the whole
-    desk's) or a channel of its own (#name or id: the whole desk's)."""
-
-    enabled: bool = True
-    at: SummaryAt = "office_start"
-    to: list[SummaryTo] = Field(default_factory=lambda: ["team_leads"])
-
-    def clock_time(self) -> time | None:
-        """The wall-clock time, or None for the desk's opening or closing."""
-        if self.at in SUMMARY_MOMENTS:
-            return None
-        hours, minutes = self.at.split(":")
-        return time(int(hours), int(minutes))
-
-
-class WeekPosts(SummaryPosts):
-    # The week's summary goes out on the first business day from this weekday on (a closed
-    # Monday, Easter or Whit Monday, moves it to Tuesday), and covers the ISO week before.
-    weekday: Weekday = "mon"
-
-
-def _day_posts() -> SummaryPosts:
-    return SummaryPosts(at="office_end", to=["lines", "team_leads"])
-
-
-class Summaries(_Strict):
-    """The scheduled summaries. A closed day has none; each covers the time since the last."""
-
-    day: SummaryPosts = Field(default_factory=_day_posts)
-    morning: SummaryPosts = SummaryPosts()
-    week: WeekPosts = WeekPosts()
-    month: SummaryPosts = SummaryPosts()
-
-
-# --- billable work (the service description's "Randvoorwaarden" and "Uitsluitingen") --------
-
-_CODE = r"^[a-z][a-z0-9_-]{0,31}$"
-
-
-def _at(*path: str) -> str:
-    """A place in the billing section (`billing.rates.support`), joined so no catalogue
-    scan takes it for a key."""
-    return ".".join(("billing", *path))
-
-
-class WorkKind(_Strict):
-    """A kind of work time is recorded as. `free` work is never charged by the ticket's rules:
-    the domain analysis Korton owes every fault ("analyseplicht")."""
-
-    label: Label
-    free: bool = False
-
-
-class HourlyRate(_Strict):
-    """An hourly rate in euros, holding from `from` until the next one of its kind."""
-
-    valid_from: date = Field(alias="from")
-    hourly: Decimal = Field(gt=0, le=10000, decimal_places=2)
-
-
-def _kinds() -> dict[str, WorkKind]:
-    return {
-        "support": WorkKind(label=Label(nl="Ondersteuning", en="Support")),
-        "analysis": WorkKind(label=Label(nl="Analyse", en="Analysis"), free=True),
-        "repair": WorkKind(label=Label(nl="Herstel", en="Repair")),
-        "setup": WorkKind(label=Label(nl="Inrichting", en="Setting up")),
-        "change": WorkKind(label=Label(nl="Wijziging", en="Change")),
-        "relocation": WorkKind(
-            label=Label(nl="Verplaatsing of herinstallatie", en="Relocation or reinstallation")
-        ),
-    }
-
-
-def _rates() -> dict[str, list[HourlyRate]]:
-    def of(*pairs: tuple[str, str]) -> list[HourlyRate]:
-        return [HourlyRate.model_validate({"from": d, "hourly": h}) for d, h in pairs]
-
-    desk = (("2025-01-01", "92.50"), ("2026-01-01", "96.00"))
-    engineer = (("2025-01-01", "118.00"), ("2026-01-01", "122.50"))
-    return {
-        "support": of(*desk),
-        "analysis": of(*desk),
-        "repair": of(*engineer),
-        "setup": of(*engineer),
-        "change": of(*engineer),
-        "relocation": of(("2025-01-01", "135.00"), ("2026-01-01", "140.00")),
-    }
-
-
-def _out_of_scope() -> dict[str, Label]:
-    return {
-        "inrichting": Label(
-            nl="Inrichting of ondersteuning bij inrichting",
-            en="Setting up, or support with setting up",
-        ),
-        "oneigenlijk-gebruik": Label(
-            nl="Herstel na oneigenlijk gebruik of fouten van klant of derden",
-            en="Repairs after improper use or faults of the customer or third parties",
-        ),
-    }
-
-
-def _exclusions() -> dict[str, Label]:
-    return {
-        "ondeskundig-gebruik": Label(
-            nl="Gevolg van ondeskundig of verkeerd gebruik, nalatigheid of opzet",
-            en="Caused by improper or wrong use, negligence or intent",
-        ),
-        "wijziging": Label(
-            nl="Wijziging van functionaliteit of inrichting",
-            en="Change to functionality or configuration",
-        ),
-        "verplaatsing": Label(
-            nl="Verplaatsing, verhuizing of herinstallatie",
-            en="Moving, relocating or reinstalling",
-        ),
-        "wijziging-door-derden": Label(
-            nl="Gevolg van wijzigingen door anderen, ongevallen, vernieling of inbraak",
-            en="Caused by changes by others, accidents, vandalism or burglary",
-        ),
-        "externe-schade": Label(
-            nl="Herstel van schade door een oorzaak van buitenaf",
-            en="Repair of damage from an external cause",
-        ),
-        "ontoegankelijk": Label(
-            nl="Extra werk doordat de dienst niet goed toegankelijk is",
-            en="Extra work because the service is not properly accessible",
-        ),
-        "buiten-installatie": Label(
-            nl="Storing die niet aan de installatie zelf ligt",
-            en="Fault not due to the installation itself",
-        ),
-    }
-
-
-class BillingPolicy(_Strict):
-    """What the desk charges, and at what price (bot.billing.rules applies it)."""
-
-    # Each entry is charged up to the next multiple of this: 15m makes 20 minutes 30.
-    rounding: Duration = timedelta(minutes=15)
-    # On top of the rate, for chargeable work outside office hours, in percent.
-    after_hours_surcharge: int = Field(default=50, ge=0, le=300)
-    # Rule 3: a training notice still open this long counts as no training taken.
-    training_period: Duration = timedelta(days=30)
-    kinds: dict[str, WorkKind] = Field(default_factory=_kinds)
-    # The kind of an entry that names none, and of the waakdienst's after-hours items.
-    default_kind: str = "support"
-    after_hours_kind: str = "repair"
-    # The ticket types that are user questions (rules 2 and 3 are about those).
-    user_questions: list[str] = Field(default_factory=lambda: ["question"])
-    rates: dict[str, list[HourlyRate]] = Field(default_factory=_rates)
-    out_of_scope: dict[str, Label] = Field(default_factory=_out_of_scope)
-    exclusions: dict[str, Label] = Field(default_factory=_exclusions)
-
-    @property
-    def rounding_minutes(self) -> int:
-        return int(self.rounding.total_seconds()) // 60
-
-    def problems(self, types: Collection[str]) -> list[PolicyProblem]:
-        """What is inconsistent within the section, or with the policy's ticket types."""
-        p: list[PolicyProblem] = []
-        if self.rounding % timedelta(minutes=1) or self.rounding > timedelta(hours=1):
-            p.append(PolicyProblem(_at("rounding"), "policy.billing_rounding"))
-        if self.training_period % timedelta(days=1):
-            p.append(PolicyProblem(_at("training_period"), "policy.whole_days"))
-        codes = [
-            *(("kinds", k) for k in self.kinds),
-            *(("out_of_scope", k) for k in self.out_of_scope),
-            *(("exclusions", k) for k in self.exclusions),
-        ]
-        p += [
-            PolicyProblem(f"billing.{where}.{code}", "policy.billing_code", {"value": code})
-            for where, code in codes
-            if not re.fullmatch(_CODE, code)
-        ]
-        p += [
-            PolicyProblem(f"billing.exclusions.{k}", "policy.billing_twice", {"value": k})
-            for k in self.exclusions
-            if k in self.out_of_scope
-        ]
-        for key in ("default_kind", "after_hours_kind"):
-            value = getattr(self, key)
-            if value not in self.kinds:
-                p.append(PolicyProblem(f"billing.{key}", "policy.billing_kind", {"value": value}))
-        p += [
-            PolicyProblem(f"billing.user_questions.{i}", "policy.unknown_type", {"value": v})
-            for i, v in enumerate(self.user_questions)
-            if v not in types
-        ]
-        p += [
-            PolicyProblem(f"billing.rates.{k}", "policy.billing_kind", {"value": k})
-            for k in self.rates
-            if k not in self.kinds
-        ]
-        for kind in self.kinds:
-            rates = self.rates.get(kind, [])
-            if not rates:
-                p.append(PolicyProblem(f"billing.rates.{kind}", "policy.missing"))
-            days = [r.valid_from for r in rates]
-            p += [
-                PolicyProblem(f"billing.rates.{kind}", "policy.billing_same_day", {"value": d})
-                for d in sorted({d for d in days if days.count(d) > 1})
-            ]
-        return p
 
 
 class Policy(_Strict):
