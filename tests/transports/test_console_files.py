@@ -124,6 +124,24 @@ def test_rapport_csv_is_saved_and_shown_in_the_leads_dm(tmp_path: Path, clock: M
     assert f"{path} ({size})" in " ".join(listing.split())
 
 
+def test_bestanden_moves_where_new_files_are_saved(tmp_path: Path, clock: ManualClock) -> None:
+    elsewhere = tmp_path / "elders"
+    parts, text = run(
+        tmp_path,
+        clock,
+        ":bestanden",
+        f":bestanden {elsewhere}",
+        ":gebruiker teamleider",
+        "/rapport dag csv",
+    )
+    assert after(parts, ":bestanden")[0][0].startswith("Balie heeft nog geen bestanden geüpload")
+    assert "Nieuwe bestanden komen vanaf nu in" in text
+    assert saved_files(tmp_path) == []
+    [saved] = list(elsewhere.iterdir())
+    assert saved.suffix == ".csv"
+    assert str(saved) in " ".join(text.split())
+
+
 # --- /facturatie ---------------------------------------------------------------------------------
 
 
