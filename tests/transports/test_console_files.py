@@ -176,7 +176,10 @@ def test_facturatie_files_are_saved_once_and_the_open_month_is_shown(
         "\n", " "
     )
     assert (folder / "balie-facturatie-2026-10.csv").read_bytes() == csv_before
-    assert "balie-facturatie-2026-10-2.csv" not in saved_files(tmp_path)
+    assert saved_files(tmp_path) == [
+        "balie-facturatie-2026-10.csv",
+        "balie-facturatie-2026-10.xlsx",
+    ]
 
 
 # --- the App Home ------------------------------------------------------------------------------
