@@ -11,10 +11,12 @@ MESSAGES: Catalogue = {
     "console.banner.intro": {
         "nl": "Er zijn geen Slack-gegevens ingesteld, dus Balie draait hier in de terminal. Je typt\n"
         "dezelfde slash-commando's als een agent in Slack en ziet Balies antwoorden, berichten\n"
-        "in kanalen en e-mails als tekst. E-mails worden niet verstuurd.",
+        "in kanalen en e-mails als tekst. E-mails worden niet verstuurd, en bestanden die\n"
+        "Balie uploadt, komen in de map {folder}.",
         "en": "No Slack credentials are set, so Balie runs here in the terminal. You type the same\n"
         "slash commands as an agent in Slack and see Balie's replies, channel messages and\n"
-        "e-mails as text. E-mails are not sent.",
+        "e-mails as text. E-mails are not sent, and files Balie uploads go to the folder\n"
+        "{folder}.",
     },
     "console.banner.database": {"nl": "Database: {url}", "en": "Database: {url}"},
     "console.banner.policy": {"nl": "Beleid:   {policy}", "en": "Policy:   {policy}"},
@@ -78,10 +80,15 @@ MESSAGES: Catalogue = {
         "  /ticket help                 alle /ticket-commando's\n"
         "  /klant help                  alle /klant-commando's\n"
         "  /klant lijst                 de klanten; /klant toon CODE geeft hun contactpersonen\n"
+        "  /rapport help                samenvattingen op verzoek (teamleider en beheerder)\n"
+        "  /facturatie help             de maandexport voor de facturatie (teamleider en beheerder)\n"
         "  @agent in een commando       noemt een gebruiker, zoals in Slack\n"
         "Console-commando's:\n"
         "  :gebruiker NAAM  (:user)     wissel van gebruiker\n"
         "  :wie             (:whoami)   wie ben je nu\n"
+        "  :home            (:thuis)    open je Home-tab in Balie\n"
+        "  :bestanden [MAP] (:files)    de bestanden die Balie uploadde; met een map: bewaar ze voortaan daar\n"
+        "  :samenvattingen  (:summaries) plaats de geplande samenvattingen die nu aan de beurt zijn\n"
         "  :help                        deze hulp\n"
         "  :stop            (:quit)     stoppen (Ctrl-D kan ook)\n"
         "Gebruikers:\n{personas}",
@@ -89,10 +96,15 @@ MESSAGES: Catalogue = {
         "  /ticket help                 all /ticket commands\n"
         "  /klant help                  all /klant commands\n"
         "  /klant list                  the customers; /klant show CODE gives their contacts\n"
+        "  /rapport help                summaries on request (team leads and admins)\n"
+        "  /facturatie help             the monthly export for invoicing (team leads and admins)\n"
         "  @agent in a command          mentions a user, as in Slack\n"
         "Console commands:\n"
         "  :user NAME   (:gebruiker)    switch to another user\n"
         "  :whoami      (:wie)          who you are now\n"
+        "  :home        (:thuis)        open your Home tab in Balie\n"
+        "  :files [FOLDER] (:bestanden) the files Balie uploaded; with a folder: save them there from now on\n"
+        "  :summaries   (:samenvattingen) post the scheduled summaries that are due now\n"
         "  :help                        this help\n"
         "  :quit        (:stop)         stop (Ctrl-D works too)\n"
         "Users:\n{personas}",
@@ -133,6 +145,22 @@ MESSAGES: Catalogue = {
         "nl": "[formulier] Balie werkt het formulier bij:",
         "en": "[form] Balie updates the form:",
     },
+    "console.heading.file": {
+        "nl": "[{where}] Balie deelt een bestand:",
+        "en": "[{where}] Balie shares a file:",
+    },
+    "console.heading.file_thread": {
+        "nl": "[{where} › draadje {label}] Balie deelt een bestand:",
+        "en": "[{where} › thread {label}] Balie shares a file:",
+    },
+    "console.heading.file_private": {
+        "nl": "[bestand, nergens gedeeld] Balie uploadt een bestand voor een bericht:",
+        "en": "[file, not shared] Balie uploads a file for a message:",
+    },
+    "console.heading.home": {
+        "nl": "[Home-tab van {user}] Balie:",
+        "en": "[Home tab of {user}] Balie:",
+    },
     "console.heading.mail": {
         "nl": "[e-mail, niet verstuurd] Balie mailt:",
         "en": "[e-mail, not sent] Balie sends an e-mail:",
@@ -152,6 +180,44 @@ MESSAGES: Catalogue = {
     "console.hint.other_view": {
         "nl": "Een formulier kun je in de console niet invullen; gebruik het /ticket-subcommando (zie /ticket help).",
         "en": "You cannot fill in a form in the console; use the /ticket subcommand (see /ticket help).",
+    },
+    "console.hint.home": {
+        "nl": "Op een knop drukken kan in de console niet; `/ticket` opent hetzelfde formulier.",
+        "en": "You cannot press a button in the console; `/ticket` opens the same form.",
+    },
+    "console.home.pending": {
+        "nl": "Balie werkt je Home-tab nog bij. Je ziet hem na je volgende commando, of typ over een paar seconden nog eens :home.",
+        "en": "Balie is still updating your Home tab. It shows after your next command, or type :home again in a few seconds.",
+    },
+    "console.files.moved": {
+        "nl": "Nieuwe bestanden komen vanaf nu in {folder}.",
+        "en": "New files go to {folder} from now on.",
+    },
+    "console.files.none": {
+        "nl": "Balie heeft nog geen bestanden geüpload; ze komen in {folder}.",
+        "en": "Balie has not uploaded any files yet; they go to {folder}.",
+    },
+    "console.files.list": {
+        "nl": "Bestanden van deze sessie (nieuwe komen in {folder}):\n{files}",
+        "en": "Files of this session (new ones go to {folder}):\n{files}",
+    },
+    "console.summaries.none": {
+        "nl": "Er is nu geen geplande samenvatting aan de beurt.",
+        "en": "No scheduled summary is due now.",
+    },
+    # A file is saved in a folder instead of uploaded; the size in the user's notation.
+    "console.file.saved": {
+        "nl": "📎 {name} ({size}) · opgeslagen als {path}",
+        "en": "📎 {name} ({size}) · saved as {path}",
+    },
+    "console.file.title": {"nl": "Titel: {title}", "en": "Title: {title}"},
+    "console.file.alt": {"nl": "Alt-tekst: {alt}", "en": "Alt text: {alt}"},
+    "console.file.bytes": {"nl": "{n} bytes", "en": "{n} bytes"},
+    "console.file.kb": {"nl": "{n} KB", "en": "{n} KB"},
+    "console.file.mb": {"nl": "{n} MB", "en": "{n} MB"},
+    "console.render.image_file": {
+        "nl": "[afbeelding: {alt}] (opgeslagen als {path})",
+        "en": "[image: {alt}] (saved as {path})",
     },
     "console.render.optional": {"nl": "(optioneel)", "en": "(optional)"},
     "console.render.multiline": {"nl": "[…meerdere regels…]", "en": "[…several lines…]"},

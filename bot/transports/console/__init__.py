@@ -13,9 +13,10 @@ wrapped between words to the terminal's width, and a card update as what changed
 The pieces: `workspace` (the fake workspace's ids), `personas` (who you can be), `screen` (the
 output: its width, and whether it takes ANSI styles), `markup` (mrkdwn as terminal text, and
 wrapping), `render` (Slack payloads as text), `changes` (an update as what changed), `client`
-(the Web API client), `deliveries` (e-mail and response_url), `lazy` (Bolt's lazy listeners),
-`session` (what a typed line does) and `repl` (the prompt). Every word it shows comes from the
-catalogue (`console.*` keys), in the policy's language.
+(the Web API client), `files` (uploads saved to a folder), `deliveries` (e-mail and
+response_url), `lazy` (Bolt's lazy listeners), `session` (what a typed line does: slash
+commands, and `:home` as the app_home_opened event) and `repl` (the prompt). Every word it
+shows comes from the catalogue (`console.*` keys), in the policy's language.
 """
 
 from bot.transports.console.client import ConsoleWebClient

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from ssl import SSLContext
 from typing import Any
 
 from slack_sdk import WebClient
+from slack_sdk.web.file_upload_v2_result import FileUploadV2Result
 from slack_sdk.web.slack_response import SlackResponse
 
 from bot.blocks.ids import CallbackId
 from bot.clock import Clock
 from bot.i18n import t
 from bot.transports.console import changes, render
+from bot.transports.console.files import DEFAULT_FOLDER, Pending, Saved, Shelf, size_text
 from bot.transports.console.screen import Screen
 from bot.transports.console.workspace import (
     APP_ID,
@@ -40,6 +45,9 @@ class ConsoleWebClient(WebClient):
 
     Answers look like Slack's (`ok`, a channel id, increasing `ts`, views with an id), so the
     code that reads them (the card's channel and ts, kept for updates and threads) runs as is.
+    Uploaded files are saved in `files` (a folder) and shown as a line saying where. A
+    published Home is kept, and shown only to whom asked for it (`watch_home`): in Slack
+    nobody sees a Home change until they look at the tab.
     """
 
     def __init__(
@@ -51,15 +59,25 @@ class ConsoleWebClient(WebClient):
         channels: Iterable[str] = (),
         groups: Mapping[str, str] | None = None,
         lang: str = "nl",
+        files: Path = DEFAULT_FOLDER,
     ) -> None:
         super().__init__(token=CONSOLE_TOKEN, base_url=OFFLINE_URL + "api/", retry_handlers=[])
         self.screen = screen
         self.clock = clock
         self.lang = lang
         self._channels: dict[str, str] = {}
+        self._file_paths: dict[str, str] = {}  # file id -> where it was saved, as shown
         self.names = render.Names(
-            users=dict(users), channels=self._channels, groups=dict(groups or {})
+            users=dict(users),
+            channels=self._channels,
+            groups=dict(groups or {}),
+            files=self._file_paths,
         )
+        self.shelf = Shelf(files)
+        self._pending: dict[str, Pending] = {}  # upload URL -> the upload it is for
+        self._uploads = 0
+        self._homes: dict[str, dict[str, Any]] = {}  # user id -> their Home as last published
+        self._watching: set[str] = set()  # users waiting to see their Home
         self._lock = threading.Lock()
         self._last_us = 0
         self._views = 0
@@ -76,7 +94,12 @@ class ConsoleWebClient(WebClient):
             "chat.postEphemeral": self._ephemeral,
             "views.open": self._views_open,
             "views.update": self._views_update,
+            "views.publish": self._views_publish,
             "usergroups.users.list": self._usergroup_members,
+            "conversations.open": self._conversations_open,
+            "files.getUploadURLExternal": self._upload_url,
+            "files.completeUploadExternal": self._complete_upload,
+            "files.list": self._files_list,
         }
 
     # Bolt deep-copies a request's context for its lazy listeners; the copy must still write
@@ -275,3 +298,144 @@ class ConsoleWebClient(WebClient):
         view = dict(_decode(args.get("view")) or {})
         self._show_view(t(self.lang, "console.heading.view_update"), view)
         return self._view_answer(view, str(args.get("view_id") or "VCONSOLE0000"))
+
+    # --- the App Home ------------------------------------------------------------------------
+
+    def watch_home(self, user: str) -> None:
+        """Show `user`'s Home when it is next published (they opened the tab)."""
+        with self._lock:
+            self._watching.add(user)
+
+    def waiting_for_home(self, user: str) -> bool:
+        with self._lock:
+            return user in self._watching
+
+    def home_of(self, user: str) -> dict[str, Any] | None:
+        with self._lock:
+            return self._homes.get(user)
+
+    def _views_publish(self, args: dict[str, Any]) -> dict[str, Any]:
+        user = str(args.get("user_id", ""))
+        view = dict(_decode(args.get("view")) or {})
+        self._homes[user] = view
+        if user in self._watching:
+            self._watching.discard(user)
+            look = self.look()
+            body = render.view(view, look)
+            if any(b.get("type") == "actions" for b in view.get("blocks") or []):
+                hint = render.mrkdwn(t(self.lang, "console.hint.home"), look)
+                body += "\n\n" + "\n".join(render.wrap(hint, look.width, whole_examples=True))
+            heading = t(self.lang, "console.heading.home", user=self.names.user(user))
+            self.screen.show(heading, body)
+        return self._view_answer(view, "VHOME" + dm_id(user)[1:])
+
+    # --- direct messages ---------------------------------------------------------------------
+
+    def _conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        users = [u for u in str(args.get("users") or "").split(",") if u]
+        if len(users) != 1:
+            # Balie opens DMs with one user; a group DM is not something the console shows.
+            return {"ok": False, "error": "users_list_not_supplied" if not users else "mpim"}
+        cid, _ = self._where(users[0])
+        return {"ok": True, "channel": {"id": cid, "is_im": True, "user": users[0]}}
+
+    # --- files (files_upload_v2) -------------------------------------------------------------
+
+    def _upload_url(self, args: dict[str, Any]) -> dict[str, Any]:
+        self._uploads += 1
+        file_id = f"FCONSOLE{self._uploads:04d}"
+        url = f"{OFFLINE_URL}upload/{file_id}"
+        alt = args.get("alt_txt")
+        self._pending[url] = Pending(
+            id=file_id, filename=str(args.get("filename") or ""), alt=str(alt) if alt else None
+        )
+        return {"ok": True, "upload_url": url, "file_id": file_id}
+
+    def _upload_file(
+        self,
+        *,
+        url: str,
+        data: bytes,
+        logger: logging.Logger,
+        timeout: int,
+        proxy: str | None,
+        ssl: SSLContext | None,
+    ) -> FileUploadV2Result:
+        """files_upload_v2's second step, the bytes to the upload URL: kept until the upload
+        is completed (in Slack too, a file nobody completes is never seen)."""
+        with self._lock:
+            pending = self._pending.get(url)
+            if pending is None:
+                return FileUploadV2Result(status=404, body="unknown upload URL")
+            pending.data = data
+        return FileUploadV2Result(status=200, body="OK - " + str(len(data)))
+
+    def _complete_upload(self, args: dict[str, Any]) -> dict[str, Any]:
+        wanted = _decode(args.get("files")) or []
+        by_id = {p.id: p for p in self._pending.values()}
+        if not wanted or any(by_id.get(str(f.get("id"))) is None for f in wanted):
+            return {"ok": False, "error": "file_not_found"}
+        channel = args.get("channel_id") or str(args.get("channels") or "").split(",")[0]
+        cid, where = self._where(str(channel)) if channel else (None, None)
+        created = int(self.clock.now().timestamp())
+        saved: list[Saved] = []
+        for f in wanted:
+            pending = by_id[str(f["id"])]
+            data = pending.data or b""
+            path = self.shelf.place(pending.filename, data)
+            item = Saved(
+                id=pending.id,
+                name=pending.filename,
+                title=str(f.get("title") or pending.filename),
+                alt=pending.alt,
+                size=len(data),
+                path=path,
+                created=created,
+                channels=[cid] if cid else [],
+            )
+            self.shelf.keep(item)
+            self._file_paths[item.id] = str(path)
+            self._pending = {u: p for u, p in self._pending.items() if p.id != item.id}
+            saved.append(item)
+        self._show_files(saved, where, args.get("thread_ts"), args.get("initial_comment"))
+        return {"ok": True, "files": [item.as_slack() for item in saved]}
+
+    def _show_files(
+        self, saved: list[Saved], where: str | None, thread_ts: Any, comment: Any
+    ) -> None:
+        if where is None:
+            # Private: Slack shows it nowhere until a message's image block does.
+            heading = t(self.lang, "console.heading.file_private")
+        elif thread_ts:
+            label = self._labels.get(str(thread_ts), str(thread_ts))
+            heading = t(self.lang, "console.heading.file_thread", where=where, label=label)
+        else:
+            heading = t(self.lang, "console.heading.file", where=where)
+        look = self.look()
+        lines = [self._message(str(comment), None), ""] if comment else []
+        for item in saved:
+            size = size_text(item.size, self.lang)
+            line = t(self.lang, "console.file.saved", name=item.name, size=size, path=item.path)
+            lines += render.wrap(render.clean(line), look.width)
+            if where is None:
+                continue  # its message follows, with the picture's alt text and path
+            if item.title != item.name:
+                title = t(self.lang, "console.file.title", title=item.title)
+                lines += render.wrap(render.clean(title), look.width)
+            if item.alt:
+                alt = t(self.lang, "console.file.alt", alt=item.alt)
+                lines += render.wrap(render.clean(alt), look.width)
+        self.screen.show(heading, "\n".join(lines))
+
+    def _files_list(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = args.get("channel")
+        since = args.get("ts_from")
+        count = int(args.get("count") or 100)
+        found = self.shelf.listed(
+            channel=self._where(str(channel))[0] if channel else None,
+            since=int(since) if since is not None else None,
+            count=count,
+        )
+        files = [item.as_slack() for item in found]
+        paging = {"count": count, "total": len(files), "page": 1, "pages": 1}
+        return {"ok": True, "files": files, "paging": paging}

@@ -63,6 +63,11 @@ EMOJI = {
     "moneybag": "💰",
     "crescent_moon": "🌙",
     "sunrise": "🌅",
+    # The summaries, the ledger and the export.
+    "bar_chart": "📊",
+    "stopwatch": "⏱️",
+    "page_facing_up": "📄",
+    "wastebasket": "🗑️",
     "+1": "👍",
     "thumbsup": "👍",
 }
@@ -80,12 +85,13 @@ SGR = {
 
 @dataclass(frozen=True)
 class Names:
-    """Display names for Slack ids: persona names for users, channel names without '#', and
-    the line user groups of the policy."""
+    """Display names for Slack ids: persona names for users, channel names without '#', the
+    line user groups of the policy, and for a file id where the console saved the file."""
 
     users: Mapping[str, str] = field(default_factory=dict)
     channels: Mapping[str, str] = field(default_factory=dict)
     groups: Mapping[str, str] = field(default_factory=dict)
+    files: Mapping[str, str] = field(default_factory=dict)
 
     def user(self, user_id: str, label: str = "") -> str:
         return "@" + (self.users.get(user_id) or label.lstrip("@") or user_id)

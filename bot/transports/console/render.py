@@ -226,6 +226,10 @@ def block(b: Mapping[str, Any], look: Look = PLAIN) -> list[str]:
         return _input(b, look)
     if kind == "image":
         alt = clean(str(b.get("alt_text", "")))
+        # A picture uploaded to Slack (slack_file): the console saved it, and says where.
+        saved = look.names.files.get(str((b.get("slack_file") or {}).get("id", "")))
+        if saved:
+            return wrap(t(look.lang, "console.render.image_file", alt=alt, path=saved), look.width)
         return [t(look.lang, "console.render.image_alt", alt=alt)]
     if kind == "rich_text":
         return wrap(_rich_text(b.get("elements") or [], look), look.width)
@@ -248,13 +252,16 @@ def message(
 
 
 def view(v: Mapping[str, Any], look: Look = PLAIN) -> str:
-    """A modal: its title, its blocks (inputs with their choices) and its buttons."""
+    """A modal or a Home tab: its title, its blocks (inputs with their choices) and its
+    buttons."""
     title = text_object(v.get("title"), look)
     body = blocks(v.get("blocks") or [], look)
     buttons = " ".join(
         f"[{text_object(v[key], look)}]" for key in ("submit", "close") if v.get(key)
     )
-    parts = [look.style("bold", title), underline(title, look), body]
+    # A Home tab has no title: its header block heads it.
+    parts = [look.style("bold", title), underline(title, look)] if title else []
+    parts.append(body)
     if buttons:
         parts.append(buttons)
     return "\n".join(p for p in parts if p)

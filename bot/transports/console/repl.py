@@ -6,12 +6,14 @@ import contextlib
 import logging
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TextIO
 
 from bot.clock import Clock, SystemClock
 from bot.i18n import Localized, t
 from bot.policy import load_policy
 from bot.settings import Settings
+from bot.transports.console.files import DEFAULT_FOLDER
 from bot.transports.console.personas import console_policy
 from bot.transports.console.screen import Screen
 from bot.transports.console.session import Console
@@ -57,14 +59,23 @@ def run_console(
     stdout: TextIO | None = None,
     clock: Clock | None = None,
     demo: bool = True,
+    files: Path = DEFAULT_FOLDER,
 ) -> int:
-    """Run Balie at a prompt until :stop or end of input; returns the exit code."""
+    """Run Balie at a prompt until :stop or end of input; returns the exit code. Files Balie
+    uploads are saved in `files` (`:bestanden MAP` changes it during the session)."""
     screen = Screen(stdout or sys.stdout)
     lang = DEFAULT_LANG
     try:
         policy = console_policy(load_policy(settings.policy_file))
         lang = policy.language
-        console = Console(settings, screen, policy=policy, clock=clock or SystemClock(), demo=demo)
+        console = Console(
+            settings,
+            screen,
+            policy=policy,
+            clock=clock or SystemClock(),
+            demo=demo,
+            files=files,
+        )
     except Exception as exc:
         log.exception("console mode could not start")
         error = exc.text(lang) if isinstance(exc, Localized) else f"{type(exc).__name__}: {exc}"

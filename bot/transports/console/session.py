@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,10 +19,12 @@ from bot.i18n import t
 from bot.outbox.payloads import Respond
 from bot.policy import Policy
 from bot.settings import Settings
+from bot.summaries.report_payloads import ReportReply
 from bot.surface import Command
 from bot.transports.console import render
 from bot.transports.console.client import ConsoleWebClient
 from bot.transports.console.deliveries import ConsoleDeliveries
+from bot.transports.console.files import DEFAULT_FOLDER, size_text
 from bot.transports.console.lazy import DeferredLazyListenerRunner
 from bot.transports.console.personas import PERSONAS, default_persona, find_persona, slack_text
 from bot.transports.console.screen import Screen
@@ -32,6 +36,7 @@ from bot.transports.console.workspace import (
     OFFLINE_URL,
     TEAM_ID,
     channel_id,
+    dm_id,
 )
 from bot.wiring import Services, build_services
 
@@ -59,7 +64,8 @@ def _demo_codes() -> list[str]:
 class Console:
     """Balie with the console's edges, and the persona typing; speaks the policy's language.
 
-    `policy` is the policy with the personas' roles (personas.console_policy).
+    `policy` is the policy with the personas' roles (personas.console_policy); uploaded files
+    are saved in `files` (a folder, made when the first file comes).
     """
 
     def __init__(
@@ -70,9 +76,11 @@ class Console:
         policy: Policy,
         clock: Clock,
         demo: bool = True,
+        files: Path = DEFAULT_FOLDER,
     ) -> None:
         self.settings = settings
         self.screen = screen
+        self.clock = clock
         self.persona = default_persona()
         self.policy = policy
         self.lang: str = policy.language
@@ -84,6 +92,7 @@ class Console:
             channels=_policy_channels(self.policy),
             groups=_policy_groups(self.policy),
             lang=self.lang,
+            files=files,
         )
         self.names = self.client.names
         deliveries = ConsoleDeliveries(screen, settings.mail_from, self.names, self.lang)
@@ -93,6 +102,9 @@ class Console:
         try:
             # A response_url would be posted to over HTTP; the console shows the text instead.
             self.services.dispatcher.handlers[Respond.kind] = deliveries.respond
+            self.services.dispatcher.handlers[ReportReply.kind] = deliveries.report_reply(
+                self.services.summaries.figures, self.policy
+            )
             # services.background is deliberately not started: the console drains the outbox
             # itself after every command, so cards, threads and e-mails appear right after the
             # reply that caused them, in a fixed order.
@@ -158,7 +170,7 @@ class Console:
         lines = [
             look.style("bold", title),
             render.underline(title, look),
-            self.text("console.banner.intro"),
+            self.text("console.banner.intro", folder=str(self.client.shelf.folder)),
             "",
             self.text("console.banner.database", url=url),
             self.text("console.banner.policy", policy=policy),
@@ -201,6 +213,12 @@ class Console:
             )
         elif word in ("help", "hulp", "?"):
             self.help()
+        elif word in ("home", "thuis"):
+            self.home()
+        elif word in ("bestanden", "files"):
+            self.files(arg)
+        elif word in ("samenvattingen", "summaries"):
+            self.summaries()
         else:
             self.say("console.unknown_meta", word=word)
         return True
@@ -256,11 +274,71 @@ class Console:
             )
         )
         self.show_ack(response)
+        self.deliver()
+
+    def deliver(self) -> None:
+        """What a worker would do now: the lazy listeners, then the outbox."""
         self.lazy.run_pending()
         # Pages first, as in the worker: a page never waits behind a card or an e-mail.
         self.services.pager.sweep()
         self.services.page_dispatcher.drain()
         self.services.dispatcher.drain()
+
+    def home(self) -> None:
+        """Open the persona's Home tab: the app_home_opened event Slack sends, through the
+        Bolt app; the Home Balie publishes for it is shown."""
+        p = self.persona
+        now = self.clock.now().timestamp()
+        body = {
+            "token": "console",
+            "team_id": TEAM_ID,
+            "api_app_id": APP_ID,
+            "type": "event_callback",
+            # Unique, also after a restart on the same database (Balie skips a redelivery).
+            "event_id": "EvCONSOLE" + uuid.uuid4().hex[:12].upper(),
+            "event_time": int(now),
+            "event": {
+                "type": "app_home_opened",
+                "user": p.user_id,
+                "channel": dm_id(p.user_id),
+                "tab": "home",
+                "event_ts": f"{now:.6f}",
+            },
+        }
+        self.client.watch_home(p.user_id)
+        response = self.app.dispatch(
+            BoltRequest(body=json.dumps(body), headers={"content-type": ["application/json"]})
+        )
+        if response.status != 200:
+            self.show_ack(response)
+            return
+        self.deliver()
+        if self.client.waiting_for_home(p.user_id):
+            # A republish was already on its way (a ticket changed a moment ago): it waits out
+            # its short debounce and is shown when it goes, after a next command.
+            self.say("console.home.pending")
+
+    def files(self, folder: str) -> None:
+        """Where files are saved, and what was saved; with a folder, save there from now."""
+        shelf = self.client.shelf
+        if folder.strip():
+            shelf.folder = Path(folder.strip()).expanduser()
+            self.say("console.files.moved", folder=str(shelf.folder))
+            return
+        if not shelf.saved:
+            self.say("console.files.none", folder=str(shelf.folder))
+            return
+        rows = "\n".join(
+            f"    {item.path}  ({size_text(item.size, self.lang)})" for item in shelf.saved
+        )
+        self.say("console.files.list", folder=str(shelf.folder), files=rows)
+
+    def summaries(self) -> None:
+        """The scheduled summaries due now, as the worker's sweep would post them."""
+        if not self.services.summaries.poster.sweep():
+            self.say("console.summaries.none")
+            return
+        self.deliver()
 
     def show_ack(self, response: BoltResponse) -> None:
         raw = response.body or ""
