@@ -99,6 +99,7 @@ class SummaryPoster:
                     if not self.schedule.due(slot, now, last_end=last_end):
                         continue
                     period = self.schedule.period(slot, when, last_end=last_end)
+                    before = self.schedule.previous(kind, when, period)
                     due.append(
                         SummaryPost(
                             summary=kind,
@@ -106,6 +107,8 @@ class SummaryPoster:
                             line=target.scope.line,
                             start=period.start,
                             end=period.end,
+                            before_start=before.start,
+                            before_end=before.end,
                         )
                     )
         if not due:

@@ -86,7 +86,7 @@ class Desk:
     """What the counting needs of the policy."""
 
     calendar: DeskCalendar
-    business_day: timedelta
+    business_day_length: timedelta
     timezone: ZoneInfo
     priorities: Sequence[str]
     lines: Sequence[int]
@@ -156,7 +156,7 @@ def tally(
             ):
                 at_risk[clock] += 1
 
-    bounds = age_bounds(desk.calendar, end, desk.business_day)
+    bounds = age_bounds(desk.calendar, end, desk.business_day_length)
     ages: Counter[str] = Counter(age_of(r.created_at, bounds) for r in open_rows)
     customers: Counter[tuple[str, str]] = Counter((r.customer, r.customer_name) for r in new_rows)
     top = sorted(customers.items(), key=lambda kv: (-kv[1], kv[0][0]))[:TOP]
