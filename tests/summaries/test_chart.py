@@ -36,7 +36,7 @@ def test_the_week_is_a_1000_by_500_png_of_backlog_and_breaches_per_day() -> None
         "Grafiek van 30-11-2026 t/m 06-12-2026. Open aan het eind van elke dag: "
         "10, 11, 12, 13, 14, 15, 16. Overschrijdingen per dag: 0, 1, 0, 1, 0, 1, 0."
     )
-    assert chart.filename == "balie-week-2026-12-07-0000-desk.png"
+    assert chart.filename == "balie-week-2026-w49-desk.png"
 
 
 def test_in_english_for_an_english_reader() -> None:
@@ -45,7 +45,7 @@ def test_in_english_for_an_english_reader() -> None:
     assert chart.alt.startswith(
         "Chart from 30-11-2026 to 06-12-2026. Open at the end of each day: 10,"
     )
-    assert chart.filename == "balie-week-2026-12-07-0000-desk.png"
+    assert chart.filename == "balie-week-2026-w49-desk.png"
 
 
 def test_a_single_day_shows_the_open_tickets_per_priority_against_the_day_before() -> None:

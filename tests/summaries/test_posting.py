@@ -83,14 +83,14 @@ def test_the_chart_is_uploaded_privately_and_shown_in_the_message(balie: Balie) 
     (leads,) = [p for p in summaries(balie) if p["channel"] == LEADS]
     (image,) = images(leads)
     chart = chart_of(balie, leads)
-    assert chart["name"] == "balie-dag-2026-11-24-desk-balie-teamleads.png"
+    assert chart["name"] == "balie-dag-2026-11-24-1730-desk-balie-teamleads.png"
     assert chart["channels"] == []
     width, height = png_size(chart["content"])
     assert (width, height) == (1000, 500)
     assert image["alt_text"] and image["alt_text"] == chart["alt_txt"]
     # Every post's chart is a file of its own, named for its channel and scope.
     names = {chart_of(balie, p)["name"] for p in summaries(balie)}
-    assert "balie-dag-2026-11-24-lijn-2-balie-2e-lijn.png" in names and len(names) == 4
+    assert "balie-dag-2026-11-24-1730-lijn-2-balie-2e-lijn.png" in names and len(names) == 4
 
 
 def test_the_morning_tells_the_team_leads_what_happened_while_closed(balie: Balie) -> None:
