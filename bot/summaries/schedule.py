@@ -17,6 +17,9 @@ period starts where the last posted one ended, so the missed days are in one cat
 of a pile. A slot missed by more than an hour is caught up only while the desk is open, so
 nothing lands in the channels in the night or on a closed day; and a target that never had a
 summary (a first start, a new channel) catches up nothing: it starts with the next one due.
+
+Each summary's figures are compared with the period the one of its kind before it covered
+(`Schedule.previous`): Monday's day with Friday's day, Monday's morning with Friday's night.
 """
 
 from __future__ import annotations
