@@ -20,6 +20,7 @@ from bot.summaries.model import Figures, Period, Scope, Summary, SummaryKind, Ti
 from bot.summaries.rules import as_of, business_day_length, done_spans
 from bot.summaries.rules.periods import compared_with
 from bot.summaries.rules.tally import Desk, PageSent, PageTaken, tally
+from bot.summaries.schedule import Schedule, when_of
 from storage import sla as sla_store
 from storage import summaries as store
 
@@ -37,6 +38,7 @@ class SummaryFigures:
             lines=tuple(sorted(policy.routing.lines)),
             tiers=tuple(policy.sla),
         )
+        self.schedule = Schedule(policy.calendar, self.desk.timezone)
 
     def summary(
         self, *, kind: SummaryKind, period: Period, scope: Scope, previous: Period | None = None
@@ -47,7 +49,7 @@ class SummaryFigures:
         Raises NotFound for a customer code that does not exist."""
         now = self.clock.now()
         if previous is None:
-            previous = compared_with(kind, period, self.policy.calendar, self.desk.timezone)
+            previous = self._compared_with(kind, period)
         # Both periods' tickets in one read; the one compared with lies before (a day, a week
         # or a month back, at most a year on a calendar that hardly opens).
         start, end = min(previous.start, period.start), max(previous.end, period.end)
@@ -97,6 +99,13 @@ class SummaryFigures:
             previous=count(previous),
             compared_with=previous,
         )
+
+    def _compared_with(self, kind: SummaryKind, period: Period) -> Period:
+        if kind is SummaryKind.MORNING:
+            # Only ever scheduled: the night before, as the schedule has it.
+            when = when_of(self.policy.summaries.morning)
+            return self.schedule.previous(kind, when, period)
+        return compared_with(kind, period, self.policy.calendar, self.desk.timezone)
 
     def rows(self, *, period: Period, scope: Scope) -> list[TicketRow]:
         """The period's tickets for the CSV: every ticket open at some moment of it (so the

@@ -31,6 +31,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.oncall.rules.entitlement import business_day
+from bot.policy import SummaryPosts, WeekPosts
 from bot.summaries.model import Period, SummaryKind
 from bot.summaries.rules.periods import day_before, midnight
 
@@ -73,6 +74,12 @@ class When:
     at: time | None = None
     closing: bool = False
     weekday: int = 0  # the week's: the first business day from this weekday on
+
+
+def when_of(posts: SummaryPosts) -> When:
+    """The policy's entry for a kind of summary, as these rules read it."""
+    weekday = WEEKDAYS.index(posts.weekday) if isinstance(posts, WeekPosts) else 0
+    return When(at=posts.clock_time(), closing=posts.at == "office_end", weekday=weekday)
 
 
 @dataclass(frozen=True, slots=True)
