@@ -31,6 +31,8 @@ class Role(StrEnum):
 
 
 STAFF = frozenset(Role)
+# Who leads the desk: /rapport, the rota's changes, the desk's totals on the Home tab.
+LEADS = frozenset({Role.TEAM_LEAD, Role.ADMIN})
 
 
 class RoleResolver:

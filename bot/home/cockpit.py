@@ -16,7 +16,7 @@ from bot.home.rules import Countdown
 from bot.oncall.rota import Rota
 from bot.oncall.rules.rota import Turn, Which
 from bot.policy import Policy
-from bot.roles import STAFF, Role, RoleResolver
+from bot.roles import LEADS, STAFF, RoleResolver
 from bot.sla.clocks import Sla
 from bot.sla.rules import ClockState
 from bot.tickets.rules.lifecycle import OPEN
@@ -26,9 +26,6 @@ from storage import sla as sla_store
 from storage.home import Totals
 from storage.models import Ticket
 
-# Those who see the desk's totals on their Home: the team leads, and the admins who run the
-# desk with them (the same people /rapport answers).
-LEADS = frozenset({Role.TEAM_LEAD, Role.ADMIN})
 # How many of a user's tickets are read to pick the most urgent from: nobody holds more.
 _MINE_READ = 500
 _RISKS_READ = 500
@@ -90,6 +87,7 @@ class Cockpits:
         roles = self.roles.roles_of(user)
         if not roles & STAFF:
             return Cockpit(user=user, at=now, staff=False, lead=False)
+        # The desk's totals: for the team leads and the admins who run the desk with them.
         lead = bool(roles & LEADS)
         own_lines = self.roles.lines_of(user)
         with self.readers() as session:

@@ -44,7 +44,7 @@ MESSAGES: Catalogue = {
         "en": "{icon}{clock}: {left} left (deadline {deadline})",
     },
     "home.clock_over": {
-        "nl": "{icon}{clock}: {over} over tijd (deadline was {deadline})",
+        "nl": "{icon}{clock}: {over} te laat (deadline was {deadline})",
         "en": "{icon}{clock}: {over} overdue (the deadline was {deadline})",
     },
     "home.clock_paused": {
@@ -109,7 +109,7 @@ MESSAGES: Catalogue = {
     },
     # --- someone who is not on the desk --------------------------------------------------
     "home.outsider": {
-        "nl": "Balie is de servicedesk van Korton. Je staat nog niet bij de desk; vraag een teamleider om je toe te voegen.",
+        "nl": "Balie is de servicedesk van Korton. Je hoort nog niet bij de desk; vraag een teamleider om je toe te voegen.",
         "en": "Balie is Korton's service desk. You are not on the desk yet; ask a team lead to add you.",
     },
 }

@@ -9,28 +9,28 @@ from bot.i18n.entries import Catalogue
 MESSAGES: Catalogue = {
     "report.help": {
         "nl": (
-            "*/rapport* geeft teamleiders en beheerders het overzicht van de desk, alleen voor jou:\n"
+            "*/rapport* toont het overzicht van de desk, alleen zichtbaar voor jou (voor teamleiders en beheerders):\n"
             "• `/rapport` of `/rapport dag`: vandaag tot nu\n"
             "• `/rapport week`: deze week tot nu (vanaf maandag)\n"
             "• `/rapport maand`: deze maand tot nu\n"
             "• `vorige` erbij: de laatste hele periode (`/rapport dag vorige` is de vorige werkdag)\n"
             "• `lijn=2` of `klant=ACME`: alleen die lijn of klant\n"
             "• `csv` erbij: de tickets van die periode als CSV-bestand in een privébericht\n"
-            "Elk getal staat naast het verschil met de even lange periode ervoor."
+            "Elk getal staat naast het verschil met de periode ervoor: dezelfde uren van de vorige werkdag, hetzelfde deel van de vorige week of maand."
         ),
         "en": (
-            "*/rapport* gives team leads and admins the desk's summary, only for you:\n"
+            "*/rapport* shows the desk's summary, visible only to you (for team leads and admins):\n"
             "• `/rapport` or `/rapport day`: today so far\n"
             "• `/rapport week`: this week so far (from Monday)\n"
             "• `/rapport month`: this month so far\n"
             "• add `previous`: the last complete period (`/rapport day previous` is the last business day)\n"
             "• `line=2` or `customer=ACME`: only that line or customer\n"
             "• add `csv`: the period's tickets as a CSV file in a direct message\n"
-            "Each figure comes with the change from the period of the same length before."
+            "Each figure comes with the change from the period before: the same hours of the previous business day, the same part of the previous week or month."
         ),
     },
     "report.queued": {
-        "nl": ":bar_chart: Ik zet {title} voor je op een rij; het staat zo hieronder.",
+        "nl": ":bar_chart: Ik maak {title} voor je klaar; je ziet het zo hieronder.",
         "en": ":bar_chart: Putting together {title} for you; it appears below in a moment.",
     },
     "report.csv_queued": {
@@ -72,11 +72,11 @@ MESSAGES: Catalogue = {
     "report.col.resolved": {"nl": "opgelost", "en": "resolved"},
     "report.col.closed": {"nl": "gesloten", "en": "closed"},
     "report.col.reopened": {"nl": "keer heropend", "en": "times reopened"},
-    "report.col.response_state": {"nl": "reactietermijn", "en": "response time"},
+    "report.col.response_state": {"nl": "status reactietermijn", "en": "response clock"},
     "report.col.response_due": {"nl": "reactie uiterlijk", "en": "response due"},
     "report.col.response_breached": {"nl": "reactie overschreden op", "en": "response breached at"},
     "report.col.response_minutes": {"nl": "minuten tot reactie", "en": "minutes to response"},
-    "report.col.resolution_state": {"nl": "oplostermijn", "en": "resolution time"},
+    "report.col.resolution_state": {"nl": "status oplostermijn", "en": "resolution clock"},
     "report.col.resolution_due": {"nl": "oplossing uiterlijk", "en": "resolution due"},
     "report.col.resolution_breached": {
         "nl": "oplossing overschreden op",

@@ -28,12 +28,12 @@ MESSAGES: Catalogue = {
     "summary.scope.customer": {"nl": "klant {code}", "en": "customer {code}"},
     "summary.span": {"nl": "{first} t/m {last}", "en": "{first} to {last}"},
     "summary.period": {
-        "nl": "{start} – {end} · tussen haakjes het verschil met de even lange periode ervoor",
-        "en": "{start} – {end} · in brackets the change from the period of the same length before",
+        "nl": "{start} – {end} · tussen haakjes het verschil met {before_start} – {before_end}",
+        "en": "{start} – {end} · in brackets the change from {before_start} – {before_end}",
     },
     "summary.morning_period": {
-        "nl": "Terwijl de desk dicht was: {start} – {end}",
-        "en": "While the desk was closed: {start} – {end}",
+        "nl": "Terwijl de desk dicht was: {start} – {end} · tussen haakjes het verschil met {before_start} – {before_end}",
+        "en": "While the desk was closed: {start} – {end} · in brackets the change from {before_start} – {before_end}",
     },
     "summary.month.1": {"nl": "januari {year}", "en": "January {year}"},
     "summary.month.2": {"nl": "februari {year}", "en": "February {year}"},
@@ -93,8 +93,8 @@ MESSAGES: Catalogue = {
     "summary.clock.resolution": {"nl": "oplossing", "en": "resolution"},
     "summary.no_rate": {"nl": "n.v.t.", "en": "n/a"},
     "summary.times": {
-        "nl": "*Doorlooptijd* (mediaan · 90e percentiel; kantooruren, 24x7 in kloktijd)\n{rows}",
-        "en": "*Time taken* (median · 90th percentile; office hours, 24x7 in clock time)\n{rows}",
+        "nl": "*Reactie- en oplostijd* (mediaan · 90e percentiel, in kantooruren; 24x7 in gewone uren)\n{rows}",
+        "en": "*Response and resolution time* (median · 90th percentile, in office hours; 24x7 in clock hours)\n{rows}",
     },
     "summary.times.response": {
         "nl": {
@@ -118,10 +118,10 @@ MESSAGES: Catalogue = {
     },
     "summary.duration": {"nl": "{sign}{h}u{m:02d}", "en": "{sign}{h}h{m:02d}"},
     "summary.age": {
-        "nl": "*Leeftijd van wat open staat* (werkdagen)\n{rows}",
-        "en": "*Age of the backlog* (business days)\n{rows}",
+        "nl": "*Hoe lang tickets al openstaan* (werkdagen)\n{rows}",
+        "en": "*How long tickets have been open* (business days)\n{rows}",
     },
-    "summary.age.lt1": {"nl": "korter dan 1", "en": "under 1"},
+    "summary.age.lt1": {"nl": "minder dan 1", "en": "less than 1"},
     "summary.age.1to3": {"nl": "1 tot 3", "en": "1 to 3"},
     "summary.age.3to5": {"nl": "3 tot 5", "en": "3 to 5"},
     "summary.age.5to10": {"nl": "5 tot 10", "en": "5 to 10"},
@@ -163,8 +163,8 @@ MESSAGES: Catalogue = {
         "en": "• *{number}* {customer} · {priority}: {clock} breached",
     },
     "summary.more": {
-        "nl": "… en meer; alle tickets van deze periode met `/rapport … csv`.",
-        "en": "… and more; every ticket of this period with `/rapport … csv`.",
+        "nl": "… en meer. Alle tickets van deze periode krijg je met `/rapport … csv`.",
+        "en": "… and more. You get every ticket of this period with `/rapport … csv`.",
     },
     # --- the notification text (also the fallback without blocks) -----------------------------------
     "summary.text": {
@@ -200,7 +200,7 @@ MESSAGES: Catalogue = {
     },
     "summary.chart.breaches": {"nl": "overschrijdingen", "en": "breaches"},
     "summary.chart.count": {"nl": "aantal tickets", "en": "number of tickets"},
-    "summary.chart.now": {"nl": "nu", "en": "now"},
+    "summary.chart.now": {"nl": "deze periode", "en": "this period"},
     "summary.chart.before": {"nl": "vorige periode", "en": "previous period"},
     "summary.chart.percent": {"nl": "gehaald (%)", "en": "met (%)"},
     "summary.chart.alt.days": {
@@ -208,16 +208,16 @@ MESSAGES: Catalogue = {
         "en": "Chart from {first} to {last}. Open at the end of each day: {backlog}. Breaches per day: {breaches}.",
     },
     "summary.chart.alt.priority": {
-        "nl": "Staafgrafiek van de open tickets per prioriteit, nu en aan het eind van de vorige periode: {rows}.",
-        "en": "Bar chart of the open tickets by priority, now and at the end of the previous period: {rows}.",
+        "nl": "Staafdiagram: open tickets per prioriteit, aan het eind van deze periode en van de vorige: {rows}.",
+        "en": "Bar chart: open tickets by priority, at the end of this period and of the previous one: {rows}.",
     },
     "summary.chart.alt.priority_row": {
         "nl": "{priority} {now} (was {before})",
         "en": "{priority} {now} (was {before})",
     },
     "summary.chart.alt.compliance": {
-        "nl": "Staafgrafiek van het deel van de SLA-klokken dat gehaald is, per tier: {rows}",
-        "en": "Bar chart of the share of SLA clocks met, by tier: {rows}",
+        "nl": "Staafdiagram: percentage gehaalde SLA-termijnen per tier: {rows}",
+        "en": "Bar chart: percentage of SLA targets met, by tier: {rows}",
     },
     "summary.chart.alt.compliance_row": {
         "nl": "{tier} reactie {response}, oplossing {resolution}",

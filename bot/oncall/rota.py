@@ -30,11 +30,10 @@ from bot.oncall.rules.rota import (
 )
 from bot.oncall.targets import Targets
 from bot.policy import Policy
-from bot.roles import Role, RoleResolver
+from bot.roles import LEADS, RoleResolver
 from storage import rota as store
 from storage.models import RotaOverride, RotaRotation
 
-MANAGERS = frozenset({Role.TEAM_LEAD, Role.ADMIN})
 # Overrides that ended this long before a question are no longer read: no turn is longer.
 _LOOKBACK = timedelta(days=120)
 # Who is next is looked for this far ahead.
@@ -166,7 +165,7 @@ class Rota:
     # --- changes (team leads and admins) --------------------------------------------------
 
     def set_rotation(self, actor: str, change: RotationChange) -> Rotation:
-        self.roles.require(actor, MANAGERS)
+        self.roles.require(actor, LEADS)
         defaults = self.policy.waakdienst.rotation
         weekday, at = change.handover or defaults.handover
         every = change.every_days or defaults.every.days
@@ -192,7 +191,7 @@ class Rota:
         return rotation
 
     def take_over(self, actor: str, request: TakeOver) -> Override:
-        self.roles.require(actor, MANAGERS)
+        self.roles.require(actor, LEADS)
         now = self.clock.now()
         start = request.start or now
         with self.sessions.begin() as session:
@@ -217,7 +216,7 @@ class Rota:
 
     def swap(self, actor: str, request: SwapRequest) -> tuple[Override, Override]:
         """B takes A's next shift and A takes B's, as two overrides in one transaction."""
-        self.roles.require(actor, MANAGERS)
+        self.roles.require(actor, LEADS)
         if request.a == request.b:
             raise InvalidInput.one("user", "rota.swap_same", user=request.a)
         now = self.clock.now()
@@ -245,7 +244,7 @@ class Rota:
         return made[0], made[1]
 
     def set_phone(self, actor: str, change: PhoneChange) -> None:
-        self.roles.require(actor, MANAGERS)
+        self.roles.require(actor, LEADS)
         with self.sessions.begin() as session:
             store.save_engineer(
                 session=session, user_id=change.user, phone=change.phone, now=self.clock.now()

@@ -3,8 +3,10 @@
 The chart is uploaded privately (files_upload_v2 without a channel) and shown in the message
 as an image block by its Slack file id, so the numbers and the picture are one message. The
 post carries the row's id in its metadata: a retry of an uncertain row (its holder died, or
-Slack gave no answer) first looks for the post an earlier attempt made and adopts it. The post
-is the last step, so nothing after it can fail and post it again.
+Slack gave no answer) first looks for the post an earlier attempt made and adopts it; every
+retry (an uncertain one, or one after a 429 on the post) looks for the chart an earlier attempt
+uploaded before uploading it again. The post is the last step, so nothing after it can fail and
+post it again.
 
 Slack may refuse an image block whose file it has not finished processing (invalid_blocks,
 "downloading image failed"); the summary then goes out without the picture rather than not at
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,6 +26,7 @@ from bot.outbox.files import Upload, upload_once
 from bot.outbox.slack_call import call
 from bot.outbox.slack_lookup import CLOCK_SKEW, Lookup
 from bot.policy import Policy
+from bot.summaries import wording as w
 from bot.summaries.blocks import summary_blocks, summary_text
 from bot.summaries.chart import draw
 from bot.summaries.figures import SummaryFigures
@@ -37,30 +39,12 @@ log = logging.getLogger(__name__)
 SUMMARY_EVENT = "balie_summary"
 # The morning lists tickets and pages; the others have a chart.
 CHARTED = frozenset({SummaryKind.DAY, SummaryKind.WEEK, SummaryKind.MONTH})
-# Filenames: Dutch words, as the team leads see them in Slack's file list.
-_WORDS = {
-    SummaryKind.DAY: "dag",
-    SummaryKind.MORNING: "ochtend",
-    SummaryKind.WEEK: "week",
-    SummaryKind.MONTH: "maand",
-}
 
 
-def chart_filename(post: SummaryPost, tz: ZoneInfo) -> str:
-    """Unique per post (kind, period, scope, channel): balie-dag-2026-12-01-lijn-2-balie-2e-
-    lijn.png. The week by its ISO week, the month by its month."""
-    start = post.start.astimezone(tz).date()
-    last = (post.end.astimezone(tz)).date()
-    if post.summary is SummaryKind.WEEK:
-        year, week, _ = start.isocalendar()
-        label = f"{year}-w{week:02d}"
-    elif post.summary is SummaryKind.MONTH:
-        label = f"{start:%Y-%m}"
-    else:
-        label = f"{last:%Y-%m-%d}"
-    scope = "desk" if post.line is None else f"lijn-{post.line}"
-    channel = "".join(c if c.isalnum() or c in "-_" else "-" for c in post.channel.lstrip("#"))
-    return f"balie-{_WORDS[post.summary]}-{label}-{scope}-{channel}.png"
+def _channel_tail(channel: str) -> str:
+    """The channel in the chart's filename, so that it is unique per post (one summary may go
+    to two channels): "#balie-2e-lijn" -> "balie-2e-lijn"."""
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in channel.lstrip("#"))
 
 
 class SummaryDelivery:
@@ -71,7 +55,6 @@ class SummaryDelivery:
         self.figures = figures
         self.policy = policy
         self.lookup = lookup
-        self.tz = ZoneInfo(policy.office_hours.timezone)
 
     def handlers(self) -> dict[str, Deliver]:
         return {SummaryPost.kind: self.post}
@@ -82,7 +65,9 @@ class SummaryDelivery:
             found = self.lookup.earlier(item=item, event_type=SUMMARY_EVENT, channel=p.channel)
             if found is not None:
                 return
-        summary = self.figures.summary(kind=p.summary, period=p.period, scope=p.scope)
+        summary = self.figures.summary(
+            kind=p.summary, period=p.period, scope=p.scope, previous=p.compared_with
+        )
         # A channel reads the desk's language.
         lang = self.policy.language
         text = summary_text(summary, self.policy, lang)
@@ -91,15 +76,21 @@ class SummaryDelivery:
             chart = draw(summary, lang)
             alt = chart.alt
             # Private: shown through the image block only, never as a file of its own.
+            name = w.filename_of(
+                p.summary, p.scope, p.period, lang, "png", tail=_channel_tail(p.channel)
+            )
             upload = Upload(
-                filename=chart_filename(p, self.tz),
+                filename=name,
                 content=chart.png,
                 title=chart.title or text,
                 alt_txt=chart.alt or None,
             )
-            chart_file = self._earlier_chart(item, upload.filename) if item.uncertain else None
+            # Any earlier attempt may have uploaded it: an uncertain one, and one that failed
+            # after the upload (a 429 on chat.postMessage, say).
+            look = item.uncertain or item.attempts > 0
+            chart_file = self._earlier_chart(item, upload.filename) if look else None
             if chart_file is None:
-                chart_file = upload_once(self.client, upload, uncertain=item.uncertain)
+                chart_file = upload_once(self.client, upload, uncertain=look)
         blocks = summary_blocks(summary, self.policy, lang, chart_file=chart_file, alt=alt)
         try:
             self._send(item, p, text, blocks)

@@ -17,8 +17,10 @@ from bot.clock import Clock
 from bot.errors import NotFound
 from bot.policy import Policy
 from bot.summaries.model import Figures, Period, Scope, Summary, SummaryKind, TicketRow
-from bot.summaries.rules import as_of, business_day, done_spans
+from bot.summaries.rules import as_of, business_day_length, done_spans
+from bot.summaries.rules.periods import compared_with
 from bot.summaries.rules.tally import Desk, PageSent, PageTaken, tally
+from bot.summaries.schedule import Schedule, when_of
 from storage import sla as sla_store
 from storage import summaries as store
 
@@ -30,19 +32,27 @@ class SummaryFigures:
         self.clock = clock
         self.desk = Desk(
             calendar=policy.calendar,
-            business_day=business_day(policy.office_hours.weekly_hours()),
+            business_day_length=business_day_length(policy.office_hours.weekly_hours()),
             timezone=ZoneInfo(policy.office_hours.timezone),
             priorities=tuple(policy.priority_order),
             lines=tuple(sorted(policy.routing.lines)),
             tiers=tuple(policy.sla),
         )
+        self.schedule = Schedule(policy.calendar, self.desk.timezone)
 
-    def summary(self, *, kind: SummaryKind, period: Period, scope: Scope) -> Summary:
-        """The period's figures and those of the period of the same length before it.
+    def summary(
+        self, *, kind: SummaryKind, period: Period, scope: Scope, previous: Period | None = None
+    ) -> Summary:
+        """The period's figures and those of the period they are compared with: `previous`
+        (a scheduled summary's, the period of the one before it), or by the kind's rule (the
+        month, the week or the business day before: bot.summaries.rules.periods).
         Raises NotFound for a customer code that does not exist."""
         now = self.clock.now()
-        previous = period.previous()
-        start, end = previous.start, period.end
+        if previous is None:
+            previous = self._compared_with(kind, period)
+        # Both periods' tickets in one read; the one compared with lies before (a day, a week
+        # or a month back, at most a year on a calendar that hardly opens).
+        start, end = min(previous.start, period.start), max(previous.end, period.end)
         with self.readers() as session:
             self._check(session, scope)
             rows = self._read(session, start, end, scope, now)
@@ -81,7 +91,21 @@ class SummaryFigures:
                 desk=self.desk,
             )
 
-        return Summary(kind, scope, period, current=count(period), previous=count(previous))
+        return Summary(
+            kind,
+            scope,
+            period,
+            current=count(period),
+            previous=count(previous),
+            compared_with=previous,
+        )
+
+    def _compared_with(self, kind: SummaryKind, period: Period) -> Period:
+        if kind is SummaryKind.MORNING:
+            # Only ever scheduled: the night before, as the schedule has it.
+            when = when_of(self.policy.summaries.morning)
+            return self.schedule.previous(kind, when, period)
+        return compared_with(kind, period, self.policy.calendar, self.desk.timezone)
 
     def rows(self, *, period: Period, scope: Scope) -> list[TicketRow]:
         """The period's tickets for the CSV: every ticket open at some moment of it (so the

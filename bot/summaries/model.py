@@ -35,10 +35,6 @@ class Period:
     def length(self) -> timedelta:
         return self.end - self.start
 
-    def previous(self) -> Period:
-        """The period of the same length just before, for the comparison."""
-        return Period(self.start - self.length, self.start)
-
 
 @dataclass(frozen=True)
 class Scope:
@@ -245,5 +241,8 @@ class Summary:
     scope: Scope
     period: Period
     current: Figures
-    # The period of the same length just before (Period.previous).
+    # The figures of the period they are compared with, and that period: the month, the week
+    # or the business day before, or the period the scheduled summary before covered
+    # (bot.summaries.rules.periods, bot.summaries.schedule Schedule.previous).
     previous: Figures
+    compared_with: Period

@@ -4,7 +4,9 @@ Which period: the current one so far (today from midnight, this week from Monday
 from the 1st, up to now), because a lead asking during the day wants to know how the desk is
 doing now; with `vorige`, the last complete one (the last business day, last week, last
 month), the same period the scheduled summary covered. Either way each figure is compared
-with the period of the same length just before (Period.previous), as the message says.
+with the same part of the period before (bot.summaries.rules.periods: today until 10:00 with
+the business day before until 10:00, this week until Wednesday 10:00 with last week until
+Wednesday 10:00), and the message says with which.
 
 The request is checked (role, customer) and fixed (its period) now; the figures are read and
 the reply made at delivery, through the outbox, so a slow month never holds up the ack.
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,13 +26,13 @@ from bot.clock import Clock
 from bot.errors import NotFound
 from bot.outbox.payloads import Payload, enqueue
 from bot.policy import Policy
-from bot.roles import Role, RoleResolver
+from bot.roles import LEADS, RoleResolver
 from bot.summaries.inputs import ReportQuery
 from bot.summaries.model import Period, Scope, SummaryKind
 from bot.summaries.report_payloads import ReportCsv, ReportReply
+from bot.summaries.rules.periods import business_day_before, midnight
 from storage import customers as customer_store
 
-LEADS = frozenset({Role.TEAM_LEAD, Role.ADMIN})
 KINDS = {"day": SummaryKind.DAY, "week": SummaryKind.WEEK, "month": SummaryKind.MONTH}
 
 
@@ -42,16 +44,6 @@ class Requested:
     csv: bool
 
 
-def _midnight(d: date, tz: ZoneInfo) -> datetime:
-    # In UTC, as periods are: subtracting two moments of one ZoneInfo gives wall-clock time,
-    # an hour off across a change to or from summer time.
-    return datetime.combine(d, time(0), tzinfo=tz).astimezone(UTC)
-
-
-def _open_on(d: date, calendar: BusinessCalendar, tz: ZoneInfo) -> bool:
-    return calendar.between(_midnight(d, tz), _midnight(d + timedelta(days=1), tz)) > timedelta(0)
-
-
 def period_for(
     kind: SummaryKind, *, previous: bool, now: datetime, calendar: BusinessCalendar, tz: ZoneInfo
 ) -> Period:
@@ -60,27 +52,19 @@ def period_for(
     today = now.astimezone(tz).date()
     if kind is SummaryKind.DAY:
         if not previous:
-            return Period(_midnight(today, tz), now)
-        # The last day the desk was open before today (a year back at most: a policy that is
-        # closed all year still answers, with yesterday).
-        day = today - timedelta(days=1)
-        for _ in range(366):
-            if _open_on(day, calendar, tz):
-                break
-            day -= timedelta(days=1)
-        else:
-            day = today - timedelta(days=1)
-        return Period(_midnight(day, tz), _midnight(day + timedelta(days=1), tz))
+            return Period(midnight(today, tz), now)
+        day = business_day_before(today, calendar, tz)
+        return Period(midnight(day, tz), midnight(day + timedelta(days=1), tz))
     if kind is SummaryKind.WEEK:
         monday = today - timedelta(days=today.weekday())
         if not previous:
-            return Period(_midnight(monday, tz), now)
-        return Period(_midnight(monday - timedelta(days=7), tz), _midnight(monday, tz))
+            return Period(midnight(monday, tz), now)
+        return Period(midnight(monday - timedelta(days=7), tz), midnight(monday, tz))
     first = today.replace(day=1)
     if not previous:
-        return Period(_midnight(first, tz), now)
+        return Period(midnight(first, tz), now)
     before = (first - timedelta(days=1)).replace(day=1)
-    return Period(_midnight(before, tz), _midnight(first, tz))
+    return Period(midnight(before, tz), midnight(first, tz))
 
 
 class Reports:

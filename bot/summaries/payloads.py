@@ -12,7 +12,9 @@ from bot.summaries.model import Period, Scope, SummaryKind
 
 class SummaryPost(Payload):
     """One summary for one channel: its kind, its scope (a line, or the whole desk) and its
-    period [start, end) in UTC, as claimed in summary_claims."""
+    period [start, end) in UTC, as claimed in summary_claims; and the period its figures are
+    compared with, the one the summary before it covered (bot.summaries.schedule
+    Schedule.previous; None in rows queued before it was kept: the kind's rule then)."""
 
     kind: ClassVar[str] = "summary_post"
     summary: SummaryKind
@@ -20,10 +22,18 @@ class SummaryPost(Payload):
     line: int | None = None
     start: datetime
     end: datetime
+    before_start: datetime | None = None
+    before_end: datetime | None = None
 
     @property
     def period(self) -> Period:
         return Period(self.start, self.end)
+
+    @property
+    def compared_with(self) -> Period | None:
+        if self.before_start is None or self.before_end is None:
+            return None
+        return Period(self.before_start, self.before_end)
 
     @property
     def scope(self) -> Scope:

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
 from bot.outbox.payloads import Payload, enqueue_many
-from bot.policy import Policy, SummaryPosts, WeekPosts
+from bot.policy import Policy, SummaryPosts
 from bot.summaries.model import Scope, SummaryKind
 from bot.summaries.payloads import SummaryPost, scope_key
-from bot.summaries.schedule import WEEKDAYS, Schedule, When
+from bot.summaries.schedule import Schedule, when_of
 from storage import summary_claims as store
 
 log = logging.getLogger(__name__)
@@ -32,11 +32,6 @@ log = logging.getLogger(__name__)
 class Target:
     channel: str
     scope: Scope
-
-
-def when_of(posts: SummaryPosts) -> When:
-    weekday = WEEKDAYS.index(posts.weekday) if isinstance(posts, WeekPosts) else 0
-    return When(at=posts.clock_time(), closing=posts.at == "office_end", weekday=weekday)
 
 
 def targets_of(policy: Policy, posts: SummaryPosts) -> list[Target]:
@@ -99,6 +94,7 @@ class SummaryPoster:
                     if not self.schedule.due(slot, now, last_end=last_end):
                         continue
                     period = self.schedule.period(slot, when, last_end=last_end)
+                    before = self.schedule.previous(kind, when, period)
                     due.append(
                         SummaryPost(
                             summary=kind,
@@ -106,6 +102,8 @@ class SummaryPoster:
                             line=target.scope.line,
                             start=period.start,
                             end=period.end,
+                            before_start=before.start,
+                            before_end=before.end,
                         )
                     )
         if not due:

@@ -17,6 +17,9 @@ period starts where the last posted one ended, so the missed days are in one cat
 of a pile. A slot missed by more than an hour is caught up only while the desk is open, so
 nothing lands in the channels in the night or on a closed day; and a target that never had a
 summary (a first start, a new channel) catches up nothing: it starts with the next one due.
+
+Each summary's figures are compared with the period the one of its kind before it covered
+(`Schedule.previous`): Monday's day with Friday's day, Monday's morning with Friday's night.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.oncall.rules.entitlement import business_day
+from bot.policy import SummaryPosts, WeekPosts
 from bot.summaries.model import Period, SummaryKind
+from bot.summaries.rules.periods import day_before, midnight
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -71,6 +76,12 @@ class When:
     weekday: int = 0  # the week's: the first business day from this weekday on
 
 
+def when_of(posts: SummaryPosts) -> When:
+    """The policy's entry for a kind of summary, as these rules read it."""
+    weekday = WEEKDAYS.index(posts.weekday) if isinstance(posts, WeekPosts) else 0
+    return When(at=posts.clock_time(), closing=posts.at == "office_end", weekday=weekday)
+
+
 @dataclass(frozen=True, slots=True)
 class Slot:
     kind: SummaryKind
@@ -100,11 +111,11 @@ class Schedule:
             first = monday + timedelta(days=when.weekday)
             if day < first or any(self._open_on(d) for d in _days(first, day)):
                 return None
-            return Slot(kind, at, self._midnight(monday))
+            return Slot(kind, at, midnight(monday, self.tz))
         first_of_month = day.replace(day=1)
         if any(self._open_on(d) for d in _days(first_of_month, day)):
             return None
-        return Slot(kind, at, self._midnight(first_of_month))
+        return Slot(kind, at, midnight(first_of_month, self.tz))
 
     def latest(self, kind: SummaryKind, when: When, now: datetime) -> Slot | None:
         """The last slot of this kind at or before `now`."""
@@ -136,6 +147,22 @@ class Schedule:
         first_missed = self._first_after(slot.kind, when, last_end, slot)
         return Period(max(last_end, self._natural_start(first_missed, when)), slot.end)
 
+    def previous(self, kind: SummaryKind, when: When, period: Period) -> Period:
+        """The period the summary of this kind before `period` covered, by these rules: the
+        figures are compared with it. A day with the day summary before (Monday's weekend and
+        Monday with Friday's day; a catch-up with the day before the first one it caught up),
+        a morning with the morning before (Monday's weekend with Friday's night), a week with
+        the ISO week before, a month with the calendar month before."""
+        if kind in (SummaryKind.WEEK, SummaryKind.MONTH):
+            # Their periods end at a local midnight (a Monday's, a 1st's) whatever their slot.
+            return Period(
+                self._natural_start(Slot(kind, period.start, period.start), when), period.start
+            )
+        before = self.latest(kind, when, period.start)
+        if before is None:  # no summary for weeks (the desk was closed): the day before
+            return day_before(period, self.calendar, self.tz)
+        return Period(self._natural_start(before, when), before.end)
+
     # --- helpers ------------------------------------------------------------------------------
 
     def _natural_start(self, slot: Slot, when: When) -> datetime:
@@ -144,7 +171,7 @@ class Schedule:
         if slot.kind is SummaryKind.MONTH:
             local = slot.end.astimezone(self.tz).date()
             previous = (local - timedelta(days=1)).replace(day=1)
-            return self._midnight(previous)
+            return midnight(previous, self.tz)
         if slot.kind is SummaryKind.MORNING:
             return self._closed_since(slot.at)
         before = self.latest(slot.kind, when, slot.at - timedelta(microseconds=1))
@@ -153,7 +180,7 @@ class Schedule:
     def _weeks_before(self, monday_midnight: datetime) -> datetime:
         # Seven calendar days back in Amsterdam time: a DST week is 167 or 169 hours long.
         local = monday_midnight.astimezone(self.tz).date()
-        return self._midnight(local - timedelta(days=7))
+        return midnight(local - timedelta(days=7), self.tz)
 
     def _closed_since(self, opens: datetime) -> datetime:
         """The desk's last closing before `opens`."""
@@ -176,9 +203,6 @@ class Schedule:
 
     def _open_on(self, day: date) -> bool:
         return business_day(self.calendar, self.tz, day) is not None
-
-    def _midnight(self, day: date) -> datetime:
-        return datetime.combine(day, time(0), self.tz).astimezone(UTC)
 
 
 def _days(start: date, stop: date) -> Iterator[date]:

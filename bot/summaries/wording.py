@@ -156,8 +156,18 @@ def filename(summary: Summary, lang: str, extension: str) -> str:
 def filename_of(
     kind: SummaryKind, scope: Scope, period: Period, lang: str, extension: str, tail: str = ""
 ) -> str:
-    end = period.end.astimezone(AMSTERDAM)
-    parts = ["balie", t(lang, FILE_KEYS[kind.value]), end.strftime("%Y-%m-%d-%H%M")]
+    """The one way a summary's file is named (the chart, the post's chart, the CSV): a day by
+    the moment it ends, a week by its ISO week, a month by its month, as the team leads look
+    for them in Slack's files ("balie-week-2026-w49-desk.png"); `tail` makes it unique per
+    post or request (the channel, the outbox row)."""
+    if kind is SummaryKind.WEEK:
+        year, week, _ = last_day(period).isocalendar()
+        label = f"{year}-w{week:02d}"
+    elif kind is SummaryKind.MONTH:
+        label = f"{last_day(period):%Y-%m}"
+    else:
+        label = period.end.astimezone(AMSTERDAM).strftime("%Y-%m-%d-%H%M")
+    parts = ["balie", t(lang, FILE_KEYS[kind.value]), label]
     if scope.line is not None:
         parts.append(t(lang, "summary.file.line", line=scope.line))
     if scope.customer is not None:

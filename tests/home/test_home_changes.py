@@ -130,6 +130,6 @@ def test_the_breach_republishes_the_assignees_home_at_once(balie: Balie) -> None
     balie.services.monitor.sweep()
     settle(balie)
     assert (
-        ":rotating_light: oplostermijn: 0u05 over tijd (deadline was 24-11-2026 14:00)"
+        ":rotating_light: oplostermijn: 0u05 te laat (deadline was 24-11-2026 14:00)"
         in home_text(balie, AGENT)
     )

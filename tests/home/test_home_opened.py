@@ -140,7 +140,7 @@ def test_someone_not_on_the_desk_sees_no_tickets(balie: Balie) -> None:
     open_home(balie, OUTSIDER)
     balie.drain()
     text = home_text(balie, OUTSIDER)
-    assert "Je staat nog niet bij de desk" in text
+    assert "Je hoort nog niet bij de desk" in text
     assert "KOR-" not in text
     assert all(b["type"] != "actions" for b in home_blocks(balie, OUTSIDER))
 
@@ -186,7 +186,7 @@ def test_a_team_lead_also_sees_the_desks_totals(balie: Balie) -> None:
     assert ":warning: *Met SLA-risico*: 0\n:rotating_light: *Overschreden*: 2" in text
     # A lead's at-risk list is the whole desk's, breached first.
     assert "*SLA-risico in 1e lijn, 2e lijn en 3e lijn* (2)" in text
-    assert "reactietermijn: 0u01 over tijd (deadline was 24-11-2026 10:15)" in text
+    assert "reactietermijn: 0u01 te laat (deadline was 24-11-2026 10:15)" in text
 
 
 def test_customer_text_is_escaped_on_the_home(balie: Balie) -> None:

@@ -29,6 +29,14 @@ DAY = Period(amsterdam(2026, 12, 1, 8, 30), amsterdam(2026, 12, 1, 17, 30))
 MONTH = Period(amsterdam(2026, 11, 1, 0, 0), amsterdam(2026, 12, 1, 0, 0))
 # Friday 17:30 to Monday 08:30.
 WEEKEND = Period(amsterdam(2026, 11, 27, 17, 30), amsterdam(2026, 11, 30, 8, 30))
+# What each is compared with (bot.summaries.rules.periods, bot.summaries.schedule): the week,
+# the business day and the month before; Friday's night (Thursday 17:30 to Friday 08:30).
+BEFORE = {
+    WEEK: Period(amsterdam(2026, 11, 23, 0, 0), amsterdam(2026, 11, 30, 0, 0)),
+    DAY: Period(amsterdam(2026, 11, 30, 8, 30), amsterdam(2026, 11, 30, 17, 30)),
+    MONTH: Period(amsterdam(2026, 10, 1, 0, 0), amsterdam(2026, 11, 1, 0, 0)),
+    WEEKEND: Period(amsterdam(2026, 11, 26, 17, 30), amsterdam(2026, 11, 27, 8, 30)),
+}
 
 CURRENT = Figures(
     open_by_priority={"P1": 1, "P2": 4, "P3": 7},
@@ -98,5 +106,5 @@ def summary(
         kind, WEEK
     )
     if kind is SummaryKind.MORNING:
-        return Summary(kind, scope, period, MORNING, Figures())
-    return Summary(kind, scope, period, replace(CURRENT, **changes), PREVIOUS)  # type: ignore[arg-type]
+        return Summary(kind, scope, period, MORNING, Figures(), BEFORE[period])
+    return Summary(kind, scope, period, replace(CURRENT, **changes), PREVIOUS, BEFORE[period])  # type: ignore[arg-type]

@@ -38,7 +38,11 @@ def test_the_week_in_dutch_every_figure_against_the_week_before() -> None:
         },
     }
     assert blocks[1]["type"] == "context"
-    assert "30-11-2026 00:00 – 07-12-2026 00:00" in blocks[1]["elements"][0]["text"]
+    # Compared with the ISO week before, as the line says.
+    assert blocks[1]["elements"][0]["text"] == (
+        "30-11-2026 00:00 – 07-12-2026 00:00 · tussen haakjes het verschil met "
+        "23-11-2026 00:00 – 30-11-2026 00:00"
+    )
     fields = field_texts(blocks)
     # open 1 + 4 + 7 = 12 against 2; new 14 against 10; resolved 11 against 12.
     assert "*Open*\n12 (+10)" in fields
@@ -64,7 +68,12 @@ def test_the_week_in_dutch_every_figure_against_the_week_before() -> None:
     assert "Eerste reactie: 0u45 (+0u15) · 2u05 (+0u05) (10 tickets)" in all_text
     assert "Oplossing: 6u00 · 30u00 (8 tickets)" in all_text
     assert (
-        "korter dan 1: 4 (+4)\n1 tot 3: 5 (+5)\n3 tot 5: 0 (±0)\n5 tot 10: 0 (±0)\n10 of meer: 3 (+3)"
+        "*Reactie- en oplostijd* (mediaan · 90e percentiel, in kantooruren; 24x7 in gewone uren)"
+        in all_text
+    )
+    assert "*Hoe lang tickets al openstaan* (werkdagen)" in all_text
+    assert (
+        "minder dan 1: 4 (+4)\n1 tot 3: 5 (+5)\n3 tot 5: 0 (±0)\n5 tot 10: 0 (±0)\n10 of meer: 3 (+3)"
         in all_text
     )
     # ACME had 4 the week before; CAFE was not in that top five.
@@ -144,7 +153,9 @@ def test_five_hundred_customers_stay_within_slacks_limits(fake_slack: FakeSlack)
     assert len(section) == 1 + 30 + 1
     assert section[-1] == "en 400 klanten zonder overschrijding"
     # 70 with a breach are left out: the message says so and where they are.
-    assert "… en meer; alle tickets van deze periode met `/rapport … csv`." in texts(blocks)
+    assert "… en meer. Alle tickets van deze periode krijg je met `/rapport … csv`." in texts(
+        blocks
+    )
     client = WebClient(token="xoxb-test", base_url=fake_slack.api_url)
     answer = client.chat_postMessage(
         channel="#teamleiders", text=summary_text(s, POLICY, "nl"), blocks=blocks
@@ -156,7 +167,8 @@ def test_the_morning_lists_new_tickets_pages_with_who_took_them_and_breaches() -
     blocks = summary_blocks(summary(SummaryKind.MORNING), POLICY, "nl")
     assert blocks[0]["text"]["text"] == "Ochtendoverzicht · hele desk · 27-11-2026 t/m 30-11-2026"
     assert blocks[1]["elements"][0]["text"] == (
-        "Terwijl de desk dicht was: 27-11-2026 17:30 – 30-11-2026 08:30"
+        "Terwijl de desk dicht was: 27-11-2026 17:30 – 30-11-2026 08:30 · tussen haakjes het "
+        "verschil met 26-11-2026 17:30 – 27-11-2026 08:30"
     )
     all_text = texts(blocks)
     assert (

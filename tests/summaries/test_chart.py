@@ -36,7 +36,7 @@ def test_the_week_is_a_1000_by_500_png_of_backlog_and_breaches_per_day() -> None
         "Grafiek van 30-11-2026 t/m 06-12-2026. Open aan het eind van elke dag: "
         "10, 11, 12, 13, 14, 15, 16. Overschrijdingen per dag: 0, 1, 0, 1, 0, 1, 0."
     )
-    assert chart.filename == "balie-week-2026-12-07-0000-desk.png"
+    assert chart.filename == "balie-week-2026-w49-desk.png"
 
 
 def test_in_english_for_an_english_reader() -> None:
@@ -45,7 +45,7 @@ def test_in_english_for_an_english_reader() -> None:
     assert chart.alt.startswith(
         "Chart from 30-11-2026 to 06-12-2026. Open at the end of each day: 10,"
     )
-    assert chart.filename == "balie-week-2026-12-07-0000-desk.png"
+    assert chart.filename == "balie-week-2026-w49-desk.png"
 
 
 def test_a_single_day_shows_the_open_tickets_per_priority_against_the_day_before() -> None:
@@ -54,8 +54,8 @@ def test_a_single_day_shows_the_open_tickets_per_priority_against_the_day_before
     assert png_size(chart.png) == (1000, 500)
     assert chart.title == "Open tickets per prioriteit"
     assert chart.alt == (
-        "Staafgrafiek van de open tickets per prioriteit, nu en aan het eind van de vorige "
-        "periode: P1 1 (was 0), P2 4 (was 2), P3 7 (was 0)."
+        "Staafdiagram: open tickets per prioriteit, aan het eind van deze periode en van de "
+        "vorige: P1 1 (was 0), P2 4 (was 2), P3 7 (was 0)."
     )
 
 
@@ -65,7 +65,7 @@ def test_the_month_adds_compliance_per_tier() -> None:
     assert chart.title == "Open tickets en overschrijdingen per dag · SLA gehaald per tier"
     # gold 37/40 and 20/22; bronze 5/5 and no resolution clock decided.
     assert chart.alt.endswith(
-        "Staafgrafiek van het deel van de SLA-klokken dat gehaald is, per tier: "
+        "Staafdiagram: percentage gehaalde SLA-termijnen per tier: "
         "Goud reactie 92,5%, oplossing 90,9%; Brons reactie 100%, oplossing n.v.t."
     )
 

@@ -303,7 +303,7 @@ def test_the_week_of_christmas_and_the_week_before(desk: Desk) -> None:
 
 def test_the_morning_after_christmas_a_day_and_a_scope(desk: Desk) -> None:
     t = desk.numbers
-    # The morning of Monday 28: from Thursday 17:30 (87 h); before it, Mon 21 02:30 onwards.
+    # The morning of Monday 28: from Thursday 17:30 (87 h).
     closed = Period(amsterdam(2026, 12, 24, 17, 30), amsterdam(2026, 12, 28, 8, 30))
     morning = desk.summary(SummaryKind.MORNING, closed)
     assert [x.number for x in morning.current.new_tickets] == [t["E"], t["F"]]
@@ -315,8 +315,14 @@ def test_the_morning_after_christmas_a_day_and_a_scope(desk: Desk) -> None:
     assert morning.current.breaches == ()
     # Open at 08:30: T0, D, G, H; H's 0.5 h of response time is still to run (until 09:00).
     assert morning.current.open_total == 4 and morning.current.breached["response"] == 0
-    assert morning.previous.new == 6  # A, B, C, D, G, H
-    assert [x.number for x in morning.previous.breaches] == [t["D"]]
+    # Against the morning before: Thursday 24's, from Wednesday's closing (17:30) to 08:30. No
+    # new ticket then (D came at 16:00, G at 15:00 the day after), no breach (D's at 17:00);
+    # open at 08:30: T0 and D.
+    assert morning.compared_with == Period(
+        amsterdam(2026, 12, 23, 17, 30), amsterdam(2026, 12, 24, 8, 30)
+    )
+    assert morning.previous.new == 0 and morning.previous.breaches == ()
+    assert morning.previous.open_total == 2
 
     # Wednesday 23 December on line 2: D only.
     wednesday = Period(amsterdam(2026, 12, 23, 0, 0), amsterdam(2026, 12, 24, 0, 0))

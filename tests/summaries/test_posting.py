@@ -83,14 +83,14 @@ def test_the_chart_is_uploaded_privately_and_shown_in_the_message(balie: Balie) 
     (leads,) = [p for p in summaries(balie) if p["channel"] == LEADS]
     (image,) = images(leads)
     chart = chart_of(balie, leads)
-    assert chart["name"] == "balie-dag-2026-11-24-desk-balie-teamleads.png"
+    assert chart["name"] == "balie-dag-2026-11-24-1730-desk-balie-teamleads.png"
     assert chart["channels"] == []
     width, height = png_size(chart["content"])
     assert (width, height) == (1000, 500)
     assert image["alt_text"] and image["alt_text"] == chart["alt_txt"]
     # Every post's chart is a file of its own, named for its channel and scope.
     names = {chart_of(balie, p)["name"] for p in summaries(balie)}
-    assert "balie-dag-2026-11-24-lijn-2-balie-2e-lijn.png" in names and len(names) == 4
+    assert "balie-dag-2026-11-24-1730-lijn-2-balie-2e-lijn.png" in names and len(names) == 4
 
 
 def test_the_morning_tells_the_team_leads_what_happened_while_closed(balie: Balie) -> None:
@@ -264,3 +264,42 @@ def test_a_chart_uploaded_before_a_failed_post_is_used_not_uploaded_again(balie:
     assert len(balie.fake.calls_to("files.completeUploadExternal")) == 4
     shown = {images(p)[0]["slack_file"]["id"] for p in posts}
     assert shown == {f["id"] for f in slack_files.shared_files(balie.fake)}
+
+
+def test_a_post_refused_with_429_is_retried_with_the_chart_already_uploaded(balie: Balie) -> None:
+    balie.fake.set_clock(lambda: balie.clock.now().timestamp())
+    policy = test_policy()
+    # Only the team leads' day summary: one chart, one post.
+    day = policy.summaries.day.model_copy(update={"to": ["team_leads"]})
+    config = policy.summaries.model_copy(update={"day": day})
+    settings = make_settings(
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret="s",
+        slack_api_url=balie.fake.api_url,
+        database_url=balie.database.url,
+        smtp_url=balie.smtp.url,
+    )
+    services = build_services(
+        settings,
+        policy=policy.model_copy(update={"summaries": config}),
+        clock=balie.clock,
+        engine=balie.database.engine,
+        run_migrations=False,
+    )
+    try:
+        balie.clock.set(amsterdam(2026, 11, 24, 17, 30))
+        # Rate limited: the chart is up, the message certainly not (not an uncertain retry).
+        balie.fake.fail("chat.postMessage", status=429, retry_after=1)
+        assert len(services.summaries.poster.sweep()) == 1
+        services.dispatcher.drain()
+        assert summaries(balie) == []
+        balie.clock.advance(timedelta(minutes=1))
+        services.dispatcher.drain()
+    finally:
+        services.background.shutdown()
+    (post,) = summaries(balie)
+    # One upload: the retry found the chart by its name and showed it.
+    assert len(balie.fake.calls_to("files.getUploadURLExternal")) == 1
+    (shared,) = slack_files.shared_files(balie.fake)
+    assert images(post)[0]["slack_file"]["id"] == shared["id"]
+    assert [c.failed for c in balie.fake.calls_to("chat.postMessage")] == [True, False]

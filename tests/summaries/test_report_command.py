@@ -53,8 +53,8 @@ def test_a_lead_gets_today_so_far_after_the_ack(balie: Balie) -> None:
 
     ack = rapport(balie, "")
     assert ack == (
-        ":bar_chart: Ik zet Dagoverzicht · hele desk · 24-11-2026 voor je op een rij; "
-        "het staat zo hieronder."
+        ":bar_chart: Ik maak Dagoverzicht · hele desk · 24-11-2026 voor je klaar; "
+        "je ziet het zo hieronder."
     )
     assert balie.drain() >= 1
     (reply,) = replies(balie)
@@ -64,8 +64,11 @@ def test_a_lead_gets_today_so_far_after_the_ack(balie: Balie) -> None:
     )
     texts = list(iter_blocks_text(reply["blocks"]))
     assert texts[0] == "Dagoverzicht · hele desk · 24-11-2026"
-    # Today from midnight until now (15:00); the 15 hours before it had nothing.
-    assert texts[1].startswith("24-11-2026 00:00 – 24-11-2026 15:00")
+    # Today from midnight until now (15:00), against Monday until 15:00, which had nothing.
+    assert texts[1] == (
+        "24-11-2026 00:00 – 24-11-2026 15:00 · tussen haakjes het verschil met "
+        "23-11-2026 00:00 – 23-11-2026 15:00"
+    )
     assert "*Nieuw*\n2 (+2)" in texts
     assert "*Opgelost*\n1 (+1)" in texts
     assert not any(b["type"] == "image" for b in reply["blocks"])
@@ -120,6 +123,11 @@ def test_an_unknown_customer_is_named(balie: Balie) -> None:
 def test_help_lists_the_words(balie: Balie) -> None:
     ack = rapport(balie, "help")
     assert "`/rapport week`" in ack and "`csv`" in ack
+    assert ack.startswith(
+        "*/rapport* toont het overzicht van de desk, alleen zichtbaar voor jou "
+        "(voor teamleiders en beheerders):"
+    )
+    assert "dezelfde uren van de vorige werkdag, hetzelfde deel van de vorige week" in ack
 
 
 def test_the_periods_on_demand() -> None:

@@ -20,7 +20,7 @@ from bot.summaries.rules import (
     age_bucket,
     age_of,
     as_of,
-    business_day,
+    business_day_length,
     change,
     done_spans,
     duration_change,
@@ -81,15 +81,15 @@ def test_backlog_age_buckets_are_inclusive_below() -> None:
 
 def test_a_business_day_is_the_weeks_hours_over_its_open_days() -> None:
     weekdays = {d: [(time(8, 30), time(17, 30))] for d in range(5)}
-    assert business_day(weekdays) == timedelta(hours=9)
+    assert business_day_length(weekdays) == timedelta(hours=9)
     # A short Friday and an evening until midnight: (4*9 + 4 + 6) / 6 days.
     uneven = {
         **weekdays,
         4: [(time(8, 30), time(12, 30))],
         5: [(time(18, 0), time(0, 0))],
     }
-    assert business_day(uneven) == timedelta(hours=46) / 6
-    assert business_day({}) == timedelta(hours=24)
+    assert business_day_length(uneven) == timedelta(hours=46) / 6
+    assert business_day_length({}) == timedelta(hours=24)
 
 
 def test_done_spans_follow_resolves_closes_and_reopens() -> None:

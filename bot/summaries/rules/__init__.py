@@ -47,7 +47,7 @@ def durations(values: Sequence[timedelta]) -> Durations:
     return Durations(len(values), percentile(values, MEDIAN), percentile(values, P90))
 
 
-def business_day(hours: Mapping[int, Sequence[tuple[time, time]]]) -> timedelta:
+def business_day_length(hours: Mapping[int, Sequence[tuple[time, time]]]) -> timedelta:
     """The length of a business day: the week's opening hours over its open days (9 h for
     08:30-17:30 on weekdays, the policy's "27h is three business days")."""
     total, days = timedelta(0), 0

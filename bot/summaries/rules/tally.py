@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -47,6 +47,7 @@ from bot.summaries.model import (
     TicketRow,
 )
 from bot.summaries.rules import age_bounds, age_of, durations
+from bot.summaries.rules.periods import midnight
 
 K = TypeVar("K")
 NAMED = 12  # tickets and pages named in a summary, at most, per list
@@ -86,7 +87,7 @@ class Desk:
     """What the counting needs of the policy."""
 
     calendar: DeskCalendar
-    business_day: timedelta
+    business_day_length: timedelta
     timezone: ZoneInfo
     priorities: Sequence[str]
     lines: Sequence[int]
@@ -156,7 +157,7 @@ def tally(
             ):
                 at_risk[clock] += 1
 
-    bounds = age_bounds(desk.calendar, end, desk.business_day)
+    bounds = age_bounds(desk.calendar, end, desk.business_day_length)
     ages: Counter[str] = Counter(age_of(r.created_at, bounds) for r in open_rows)
     customers: Counter[tuple[str, str]] = Counter((r.customer, r.customer_name) for r in new_rows)
     top = sorted(customers.items(), key=lambda kv: (-kv[1], kv[0][0]))[:TOP]
@@ -337,10 +338,7 @@ def _days(rows: Sequence[TicketRow], period: Period, now: datetime, desk: Desk) 
     first_day = period.start.astimezone(tz).date()
     last_day = (period.end - timedelta(microseconds=1)).astimezone(tz).date()
     days = [first_day + timedelta(days=i) for i in range((last_day - first_day).days + 1)]
-    limits = [
-        min(datetime.combine(day + timedelta(days=1), time(0), tz).astimezone(UTC), period.end)
-        for day in days
-    ]
+    limits = [min(midnight(day + timedelta(days=1), tz), period.end) for day in days]
     resolves = sorted(
         {
             (bisect_right(limits, at), r.id)
