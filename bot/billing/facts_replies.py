@@ -4,7 +4,8 @@ everything typed escaped."""
 
 from __future__ import annotations
 
-from bot.billing.facts import Linked, Noted, Ordered, Referred, Scoped, Trained, terms_label
+from bot.billing.facts import Linked, Ordered, Referred, Scoped, terms_label
+from bot.billing.training import Noted, Trained
 from bot.blocks.text import Raw, mention, tr, when
 from bot.i18n import t, word
 from bot.i18n.billing_facts import TRAINED_KEYS, TRAINING_KEYS

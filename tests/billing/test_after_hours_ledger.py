@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.billing.rules import Work, price_by_policy
+from bot.billing.pricing import Work, price_by_policy
 from tests.billing.ledger_helpers import INCIDENT, SILVER_INCIDENT, decided, entries, say, totals
 from tests.conftest import Balie, amsterdam
 from tests.oncall.entitlement_helpers import items
