@@ -6,7 +6,6 @@ from slack_bolt import App
 
 from bot.wiring import Services
 from handlers import (
-    billing_facts,
     billing_ticket,
     customer_command,
     errors,
@@ -37,7 +36,6 @@ def register_all(app: App, services: Services) -> None:
         summary_command,
         home,
         billing_ticket,
-        billing_facts,
         invoicing_command,
     ):
         module.register(app, services)

@@ -1,13 +1,12 @@
 """/ticket verwijs|koppel|opdracht|scope: referrals to a manual, linking a question to one,
 written orders and a ticket's scope; routed here by handlers/billing_ticket.py. `/klant
-kennis|training` (rule 3) live in handlers/customer_command.py and call `customer_routes`."""
+kennis|training` (rule 3) live in handlers/customer_command.py and call `customer_routes`.
+No listeners of its own, so no `register`: both commands' handlers route here."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-
-from slack_bolt import App
 
 from bot.billing import facts_grammar as grammar
 from bot.billing import facts_replies as render
@@ -51,20 +50,16 @@ def routes(s: Services) -> dict[str, Route]:
 
 def customer_routes(s: Services) -> dict[str, Route]:
     """`/klant kennis CODE <toelichting>` and `/klant training CODE gepland|gevolgd|afgewezen`."""
-    facts = s.billing.facts
+    notices = s.billing.training
 
     def knowledge(user: str, rest: str, lang: str) -> Reply:
         k = grammar.knowledge(rest, lang)
-        return reply(render.noted(facts.note_knowledge(Actor.slack(user), k.code, k.text), lang))
+        return reply(render.noted(notices.note_knowledge(Actor.slack(user), k.code, k.text), lang))
 
     def training(user: str, rest: str, lang: str) -> Reply:
         o = grammar.outcome(rest, lang)
         return reply(
-            render.trained(facts.record_training(Actor.slack(user), o.code, o.state), lang)
+            render.trained(notices.record_training(Actor.slack(user), o.code, o.state), lang)
         )
 
     return {"knowledge": knowledge, "training": training}
-
-
-def register(app: App, s: Services) -> None:
-    pass

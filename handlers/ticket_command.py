@@ -10,7 +10,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.blocks.replies import reply
-from bot.blocks.text import mention, tr
+from bot.blocks.text import Raw, mention, tr
 from bot.events import Actor
 from bot.i18n import t
 from bot.roles import STAFF
@@ -19,8 +19,10 @@ from bot.tickets import grammar
 from bot.tickets.blocks import modal as ticket_modal
 from bot.tickets.blocks import vocabulary as voc
 from bot.tickets.blocks.replies import registered, ticket_detail, ticket_list
+from bot.tickets.blocks.thread import scope_label
 from bot.tickets.changes import Outcome
 from bot.tickets.grammar import split_subcommand
+from bot.tickets.inputs import IN_SCOPE
 from bot.tickets.queries import ListQuery
 from bot.tickets.views import TicketView
 from bot.wiring import Services
@@ -73,8 +75,22 @@ class TicketCommand:
 
     def reclassify(self, user: str, rest: str, lang: str) -> Reply:
         r = grammar.reclassification(rest, self.policy, lang)
-        return self._done(
-            "ok.reclassify", self.tickets.reclassify(Actor.slack(user), r.number, r.changes), lang
+        outcome = self.tickets.reclassify(Actor.slack(user), r.number, r.changes)
+        scope = r.changes.scope
+        if scope is None or not outcome.changed:
+            return self._done("ok.reclassify", outcome, lang)
+        # scope= given: the reply names the scope as it now is (billable work's rules 4, 5).
+        v = outcome.ticket
+        label = scope_label(self.policy, None if scope == IN_SCOPE else scope, lang)
+        return reply(
+            tr(
+                lang,
+                "ok.reclassify_scope",
+                number=v.number,
+                priority=voc.priority_label(self.policy, v.priority, lang),
+                line=self._line(v, lang),
+                scope=Raw(label),  # made by tr: escaped already
+            )
         )
 
     def _text_action(

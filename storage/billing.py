@@ -106,11 +106,6 @@ def of_ticket(*, session: Session, ticket_id: int) -> Sequence[TimeEntry]:
     return session.execute(q).scalars().all()
 
 
-def active_of_item(*, session: Session, item_id: int) -> TimeEntry | None:
-    """The entry that prices a chargeable item now: its latest one not cancelled."""
-    return active_of_items(session=session, item_ids=[item_id])
-
-
 def active_of_items(*, session: Session, item_ids: Collection[int]) -> TimeEntry | None:
     """The entry that prices these chargeable items now (one night's items of one person on
     one ticket): the latest one of theirs not cancelled."""

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.db import upsert_insert
-from storage.models import Referral, Ticket, TrainingNotice, WrittenOrder
+from storage.models import Customer, Referral, Ticket, TrainingNotice, WrittenOrder
 
 # The states of a training notice; "planned" is not "taken": until the training is taken the
 # period runs on (the service description: "if no training is taken ...").
@@ -25,14 +25,15 @@ STATES = (OPEN, PLANNED, TAKEN, DECLINED)
 # --- what the ledger reads --------------------------------------------------------------------
 
 
-def referral_for(*, session: Session, ticket_id: int) -> int | None:
-    """The referral (rule 2) on this ticket, or on the ticket it was linked to: its id (the
-    latest, when a ticket was referred more than once)."""
-    own = _latest_referral(session, ticket_id)
+def referral_for(*, session: Session, ticket_id: int, at: datetime) -> int | None:
+    """The referral (rule 2) made by `at` on this ticket, or on the ticket it was linked to:
+    its id (the latest, when a ticket was referred more than once). Only time recorded
+    afterwards is charged, so work done before the referral finds none."""
+    own = _latest_referral(session, ticket_id, at)
     if own is not None:
         return own
     linked = session.execute(select(Ticket.linked_to).where(Ticket.id == ticket_id)).scalar()
-    return _latest_referral(session, linked) if linked is not None else None
+    return _latest_referral(session, linked, at) if linked is not None else None
 
 
 def questions_charged_since(
@@ -63,11 +64,13 @@ def charged_since(notice: TrainingNotice, now: datetime) -> datetime | None:
     return notice.due_at if notice.due_at <= now else None
 
 
-def order_for(*, session: Session, ticket_id: int) -> int | None:
-    """The written order (rule 5) registered for this ticket: its id (the latest)."""
+def order_for(*, session: Session, ticket_id: int, on: date) -> int | None:
+    """The written order (rule 5) registered for this ticket and given on or before `on`, the
+    (local) day of the work: its id (the latest registered). Excluded work is done only on an
+    order given beforehand, so an order given after the work's day does not cover it."""
     return session.execute(
         select(WrittenOrder.id)
-        .where(WrittenOrder.ticket_id == ticket_id)
+        .where(WrittenOrder.ticket_id == ticket_id, WrittenOrder.given_on <= on)
         .order_by(WrittenOrder.registered_at.desc(), WrittenOrder.id.desc())
         .limit(1)
     ).scalar()
@@ -82,12 +85,12 @@ def scope_of(*, session: Session, ticket_id: int) -> str | None:
 # --- referrals --------------------------------------------------------------------------------
 
 
-def _latest_referral(session: Session, ticket_id: int) -> int | None:
+def _latest_referral(session: Session, ticket_id: int, at: datetime | None = None) -> int | None:
+    q = select(Referral.id).where(Referral.ticket_id == ticket_id)
+    if at is not None:
+        q = q.where(Referral.referred_at <= at)
     return session.execute(
-        select(Referral.id)
-        .where(Referral.ticket_id == ticket_id)
-        .order_by(Referral.referred_at.desc(), Referral.id.desc())
-        .limit(1)
+        q.order_by(Referral.referred_at.desc(), Referral.id.desc()).limit(1)
     ).scalar()
 
 
@@ -147,18 +150,23 @@ def add_notice(
     return row
 
 
-def latest_notice(
-    *, session: Session, customer_id: int, for_update: bool = False
-) -> TrainingNotice | None:
-    q = (
+def lock_customer(*, session: Session, customer_id: int) -> None:
+    """Hold the customer's row until the transaction ends, so one customer's notices are
+    written one after the other: two first notices at the same moment would otherwise both
+    find none, both start a period and both tell the account manager as if first. (SQLite
+    has one writer at a time already: Balie's write transactions begin IMMEDIATE.)"""
+    session.execute(
+        select(Customer.id).where(Customer.id == customer_id).with_for_update()
+    ).scalar_one()
+
+
+def latest_notice(*, session: Session, customer_id: int) -> TrainingNotice | None:
+    return session.execute(
         select(TrainingNotice)
         .where(TrainingNotice.customer_id == customer_id)
         .order_by(TrainingNotice.noted_at.desc(), TrainingNotice.id.desc())
         .limit(1)
-    )
-    if for_update:
-        q = q.with_for_update()
-    return session.execute(q).scalar_one_or_none()
+    ).scalar_one_or_none()
 
 
 def get_notice(*, session: Session, notice_id: int) -> TrainingNotice | None:

@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.billing.ledger import EntryView, Recorded, TicketTime
-from bot.billing.wording import duration, kind_text, money, reason_text, rule_text
+from bot.billing.wording import kind_text, money, reason_text, rule_text
 from bot.blocks.ids import ActionId, BlockId, CallbackId
 from bot.blocks.replies import md, reply, sections
 from bot.blocks.text import (
@@ -29,6 +29,7 @@ from bot.blocks.text import (
     VIEW_TITLE,
     Raw,
     clip,
+    duration,
     esc,
     fit,
     mention,

@@ -1,11 +1,11 @@
-"""The facts billable work is decided on, as the desk records them: a referral to a manual
-(rule 2) and the questions linked to it, a customer's missing basic knowledge and the outcome
-of the training offered (rule 3), a ticket's scope (rules 4 and 5) and the written order that
-excluded work needs (rule 5).
+"""The facts billable work is decided on, as the desk records them on a ticket: a referral to
+a manual (rule 2) and the questions linked to it, a ticket's scope (rules 4 and 5) and the
+written order that excluded work needs (rule 5). A customer's missing basic knowledge and the
+training offered (rule 3) are bot.billing.training.
 
 Each is one transaction with what it causes: a referral resolves its ticket and enqueues the
-contact's e-mail; a notice enqueues the account manager's e-mail and direct message. The
-ledger (bot.billing.ledger) reads the facts through storage.billing_facts only.
+contact's e-mail. The ledger (bot.billing.ledger) reads the facts through
+storage.billing_facts only.
 
 A change to a ticket goes through the desk's own use case (bot.tickets.changes.Tickets), so
 its card, thread, SLA clocks and events follow as for any change; the handler hands it in.
@@ -19,26 +19,21 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.billing import account_manager as managers
-from bot.billing.account_manager import AccountManager
-from bot.billing.facts_payloads import KnowledgeDM, KnowledgeLeads, KnowledgeMail, ReferralMail
+from bot.billing.facts_payloads import ReferralMail
 from bot.billing.terms import Terms, applies
 from bot.clock import AMSTERDAM, Clock
-from bot.errors import Forbidden, InvalidInput, InvalidTransition, NotFound
-from bot.events import Actor, ActorSource
+from bot.errors import InvalidInput, InvalidTransition, NotFound
+from bot.events import Actor
 from bot.i18n import t, word
 from bot.i18n.words import TERMS_KEYS
 from bot.outbox.payloads import enqueue
 from bot.policy import Policy
-from bot.roles import STAFF, Role, RoleResolver
+from bot.roles import STAFF, RoleResolver
 from bot.tickets.changes import Changes, Tickets
 from bot.tickets.views import TicketView
 from storage import billing_facts as store
-from storage import customers
 from storage import tickets as ticket_store
-from storage.models import Ticket, TrainingNotice, WrittenOrder
-
-ADMINS = frozenset({Role.ADMIN})
+from storage.models import Ticket, WrittenOrder
 
 
 @dataclass(frozen=True)
@@ -77,27 +72,6 @@ class Scoped:
     changed: bool
     # The ticket's written order, if it has one.
     order_reference: str | None
-
-
-@dataclass(frozen=True)
-class Noted:
-    customer_code: str
-    customer_name: str
-    manager: AccountManager
-    due_at: datetime
-    # What a notice still running carried over (its state, when its period ends).
-    state: str
-    again: bool
-
-
-@dataclass(frozen=True)
-class Trained:
-    customer_code: str
-    customer_name: str
-    state: str
-    due_at: datetime
-    # From when the customer's user questions are charged now, if they are.
-    charged_since: datetime | None
 
 
 def terms_label(terms: str, lang: str) -> str:
@@ -237,7 +211,8 @@ class BillingFacts:
         charged from then on (and excluded work needs a written order first)."""
         outcome = tickets.rescope(actor, number, scope)
         with self.sessions() as session:
-            found = store.order_for(session=session, ticket_id=outcome.ticket.id)
+            today = self.clock.now().astimezone(AMSTERDAM).date()
+            found = store.order_for(session=session, ticket_id=outcome.ticket.id, on=today)
             order = store.get_order(session=session, order_id=found) if found else None
             reference = order.reference if order is not None else None
         return Scoped(outcome.ticket, scope, outcome.changed, reference)
@@ -311,85 +286,6 @@ class BillingFacts:
         )
         outcome = tickets.note(actor, number, text, also=also)
         return _ordered(saved[0], outcome.ticket, scope, new=True)
-
-    # --- rule 3: missing basic knowledge and the training offered --------------------------
-
-    def note_knowledge(self, actor: Actor, code: str, text: str) -> Noted:
-        """Record that a customer's basic knowledge is missing and tell the account manager,
-        so a training can be offered. A notice still running (no training taken yet) goes on:
-        the new one adds what was seen and tells the account manager again, but keeps its
-        state and its period, so noting again never buys the customer time."""
-        self.roles.require_actor(actor, STAFF)
-        now = self.clock.now()
-        with self.sessions.begin() as session:
-            customer = customers.get(session=session, code=code)
-            if customer is None:
-                raise NotFound("error.customer_not_found", value=code)
-            running = store.latest_notice(session=session, customer_id=customer.id, for_update=True)
-            again = running is not None and running.state != store.TAKEN
-            due_at = now + self.policy.billing.training_period
-            if running is not None and again:
-                due_at = running.due_at
-            notice = store.add_notice(
-                session=session,
-                customer_id=customer.id,
-                text=text,
-                noted_by=actor.id,
-                at=now,
-                due_at=due_at,
-            )
-            if running is not None and again and running.outcome_at is not None:
-                store.set_outcome(
-                    session=session,
-                    notice=notice,
-                    state=running.state,
-                    by=running.outcome_by or actor.id,
-                    at=running.outcome_at,
-                )
-            manager = managers.parse(customer.account_manager)
-            self._tell(session, notice, manager, now)
-            done = Noted(customer.code, customer.name, manager, due_at, notice.state, again)
-        self._after_commit()
-        return done
-
-    def _tell(
-        self, session: Session, notice: TrainingNotice, manager: AccountManager, now: datetime
-    ) -> None:
-        if manager.email is not None:
-            mail = KnowledgeMail(notice_id=notice.id, to=manager.email)
-            enqueue(session=session, payload=mail, now=now)
-        if manager.slack_id is not None:
-            dm = KnowledgeDM(notice_id=notice.id, user=manager.slack_id)
-            enqueue(session=session, payload=dm, now=now)
-        if not manager.reachable:
-            enqueue(session=session, payload=KnowledgeLeads(notice_id=notice.id), now=now)
-
-    def record_training(self, actor: Actor, code: str, state: str) -> Trained:
-        """The outcome of the training offered: planned, taken or declined. Only the customer's
-        account manager (when they are a Slack user) or an admin says so."""
-        if state not in (store.PLANNED, store.TAKEN, store.DECLINED):
-            raise InvalidInput.one("state", "field.required")
-        now = self.clock.now()
-        with self.sessions.begin() as session:
-            customer = customers.get(session=session, code=code)
-            if customer is None:
-                raise NotFound("error.customer_not_found", value=code)
-            manager = managers.parse(customer.account_manager)
-            self._may_record(actor, manager, customer.name)
-            notice = store.latest_notice(session=session, customer_id=customer.id, for_update=True)
-            if notice is None:
-                raise InvalidTransition("facts.error.no_notice", code=customer.code)
-            store.set_outcome(session=session, notice=notice, state=state, by=actor.id, at=now)
-            since = store.charged_since(notice, now)
-            done = Trained(customer.code, customer.name, state, notice.due_at, since)
-        return done
-
-    def _may_record(self, actor: Actor, manager: AccountManager, customer: str) -> None:
-        if actor.source is ActorSource.SLACK and actor.id == manager.slack_id:
-            return
-        if actor.source is ActorSource.SLACK and self.roles.roles_of(actor.id) & ADMINS:
-            return
-        raise Forbidden("facts.error.training_forbidden", manager=manager.name, customer=customer)
 
 
 def _number_of(session: Session, ticket_id: int | None) -> str | None:

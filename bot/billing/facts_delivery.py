@@ -1,6 +1,12 @@
 """Billable work's facts as outbox deliveries, rendered from the database when they are sent:
 the referral e-mail to the contact (rule 2), and the account manager's e-mail and direct
-message, or the team leads' message, about missing basic knowledge (rule 3)."""
+message, or the team leads' message, about missing basic knowledge (rule 3).
+
+The two Slack posts carry the outbox row's id in their metadata, and a retry of an uncertain
+row (Slack gave no answer, or a 5xx) first looks for the post an earlier attempt made
+(bot.outbox.slack_lookup), so the account manager and the team leads are told once. A DM is
+posted to the conversation id conversations.open gives (D…), the channel a look-up reads.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from bot.blocks.text import tr, when
 from bot.i18n import t
 from bot.outbox.dispatcher import Deliver
 from bot.outbox.slack_call import call
+from bot.outbox.slack_lookup import POST_EVENT, Lookup, metadata
 from bot.outbox.smtp import OutgoingMail, Send
 from bot.policy import Policy
 from bot.tickets import mail as ticket_mail
@@ -34,6 +41,7 @@ class FactsDelivery:
         client: WebClient,
         send: Send,
         lang_of: Callable[[str], str],
+        lookup: Lookup,
     ) -> None:
         self.readers = readers
         self.policy = policy
@@ -41,6 +49,7 @@ class FactsDelivery:
         self.client = client
         self.send = send
         self.lang_of = lang_of
+        self.lookup = lookup
 
     def handlers(self) -> dict[str, Deliver]:
         return {
@@ -146,8 +155,9 @@ class FactsDelivery:
         if found is None:
             return
         text = self._slack_text("dm", *found, self.lang_of(p.user))
-        # A direct message: posting to the user's id opens the conversation with them.
-        call(self.client.chat_postMessage, channel=p.user, text=text)
+        # The DM's own id (the same every time), not the user's: the look-up reads a channel.
+        dm = str(call(self.client.conversations_open, users=p.user)["channel"]["id"])
+        self._post_once(item, dm, text)
 
     def knowledge_leads(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = KnowledgeLeads.of(item)
@@ -155,4 +165,18 @@ class FactsDelivery:
         if found is None:
             return
         text = self._slack_text("leads", *found, self.lang)
-        call(self.client.chat_postMessage, channel=self.policy.channels.team_leads, text=text)
+        self._post_once(item, self.policy.channels.team_leads, text)
+
+    def _post_once(self, item: OutboxItem, channel: str, text: str) -> None:
+        """Post, unless an earlier attempt at this row did: the post is the last step."""
+        if item.uncertain:
+            found = self.lookup.earlier(item=item, event_type=POST_EVENT, channel=channel)
+            if found is not None:
+                return
+        answer = call(
+            self.client.chat_postMessage,
+            channel=channel,
+            text=text,
+            metadata=metadata(POST_EVENT, item, None),
+        )
+        self.lookup.learn(channel, str(answer["channel"]))

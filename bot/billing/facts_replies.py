@@ -4,7 +4,8 @@ everything typed escaped."""
 
 from __future__ import annotations
 
-from bot.billing.facts import Linked, Noted, Ordered, Referred, Scoped, Trained, terms_label
+from bot.billing.facts import Linked, Ordered, Referred, Scoped, terms_label
+from bot.billing.training import Noted, Trained
 from bot.blocks.text import Raw, mention, tr, when
 from bot.i18n import t, word
 from bot.i18n.billing_facts import TRAINED_KEYS, TRAINING_KEYS
@@ -101,12 +102,8 @@ def noted(done: Noted, lang: str) -> str:
 
 
 def trained(done: Trained, lang: str) -> str:
-    text = tr(
-        lang,
-        TRAINED_KEYS[done.state],
-        customer=done.customer_name,
-        due=when(done.due_at),
-    )
+    due = when(done.due_at)
     if done.state == "planned" and done.charged_since is not None:
-        text += "\n" + tr(lang, "facts.trained.overdue", due=when(done.due_at))
-    return text
+        # Planned, but the period is over: only a training taken stops the charging.
+        return tr(lang, "facts.trained.overdue", customer=done.customer_name, due=due)
+    return tr(lang, TRAINED_KEYS[done.state], customer=done.customer_name, due=due)

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.billing.inputs import CorrectTime, RecordTime
+from bot.billing.pricing import price_by_policy
 from bot.billing.rules import (
     Decision,
     Facts,
@@ -25,7 +26,6 @@ from bot.billing.rules import (
     Scope,
     Work,
     decide,
-    price_by_policy,
 )
 from bot.clock import Clock
 from bot.errors import DomainError, InvalidTransition, NotFound
@@ -292,15 +292,16 @@ class Ledger:
     def facts(self, session: Session, ticket: Ticket, kind: str, at: datetime) -> Facts:
         """What the rules read, for time of `kind` on `ticket` worked at `at`."""
         tier = ticket.customer.sla_tier
+        day = at.astimezone(self.tz).date()
         return Facts(
             kind=kind,
             free_kind=self.billing.kinds[kind].free,
             scope=Scope.parse(facts.scope_of(session=session, ticket_id=ticket.id)),
-            order_id=facts.order_for(session=session, ticket_id=ticket.id),
+            order_id=facts.order_for(session=session, ticket_id=ticket.id, on=day),
             after_hours=not self.calendar.is_open(at),
             entitled_after_hours=tier in self.policy.waakdienst.tiers,
             user_question=ticket.type in self.billing.user_questions,
-            referral_id=facts.referral_for(session=session, ticket_id=ticket.id),
+            referral_id=facts.referral_for(session=session, ticket_id=ticket.id, at=at),
             questions_charged_since=facts.questions_charged_since(
                 session=session, customer_id=ticket.customer_id, now=at
             ),
@@ -362,10 +363,12 @@ class Ledger:
             rule=decision.rule.value,
             reason=decision.reason,
             after_hours=not self.calendar.is_open(worked_at),
-            order_id=facts.order_for(session=session, ticket_id=ticket.id)
+            order_id=facts.order_for(
+                session=session, ticket_id=ticket.id, on=worked_at.astimezone(self.tz).date()
+            )
             if decision.rule is Rule.EXCLUSION
             else (cancels.order_id if cancels is not None else None),
-            referral_id=facts.referral_for(session=session, ticket_id=ticket.id)
+            referral_id=facts.referral_for(session=session, ticket_id=ticket.id, at=worked_at)
             if decision.rule is Rule.MANUAL_REFERRAL
             else None,
             chargeable_item_id=item_id

@@ -1,5 +1,6 @@
 """Which work is charged, by the service description's rules; and at what price. Pure: no
-Slack, no database."""
+Slack, no database, no policy (rates come in as anything shaped like one, RateLike; the
+policy's own pricing is bot.billing.pricing)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Protocol
-
-from bot.policy import BillingPolicy
 
 
 class Rule(StrEnum):
@@ -124,11 +123,6 @@ def price(
         surcharge_percent=surcharge,
         amount=amount.quantize(_CENT, rounding=ROUND_HALF_UP),
     )
-
-
-def price_by_policy(billing: BillingPolicy, work: Work) -> Price:
-    """`price` with the policy's rates, surcharge and rounding."""
-    return price(work, billing.rates, billing.after_hours_surcharge, unit=billing.rounding_minutes)
 
 
 # --- which rule charges an entry -------------------------------------------------------------

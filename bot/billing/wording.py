@@ -1,4 +1,4 @@
-"""Billable work in words: durations, amounts, and the rule and reason of an entry. Pure (the
+"""Billable work in words: amounts, and the rule and reason of an entry. Pure (the
 export in bot.invoicing reads these too, for its rule and reason columns)."""
 
 from __future__ import annotations
@@ -6,22 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.billing.rules import SCOPE_PREFIX, Rule
-from bot.i18n import t, word
+from bot.i18n import word
 from bot.i18n.billing import REASON_KEYS, RULE_KEYS
 from bot.policy import BillingPolicy
-
-
-def duration(minutes: int, lang: str) -> str:
-    """45 min, 2 uur, 1 uur 30 min (a counter-entry keeps its minus sign)."""
-    sign, m = ("-", -minutes) if minutes < 0 else ("", minutes)
-    hours, rest = divmod(m, 60)
-    if not hours:
-        text = t(lang, "billing.minutes", m=rest)
-    elif not rest:
-        text = t(lang, "billing.hours", h=hours)
-    else:
-        text = t(lang, "billing.hours_minutes", h=hours, m=rest)
-    return sign + text
 
 
 def money(amount: Decimal, lang: str) -> str:

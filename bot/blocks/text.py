@@ -40,6 +40,17 @@ def trn(lang: str, key: str, n: int, /, **params: Any) -> str:
     return tn(lang, key, n, **_safe(params))
 
 
+def duration(minutes: int, lang: str) -> str:
+    """Minutes as Balie writes them in a sentence, like the waakdienst: `45 minuten`, `2 uur`,
+    `1 uur 30 minuten`. A counter-entry keeps its minus sign: `-1 uur 30 minuten`."""
+    sign, m = ("-", -minutes) if minutes < 0 else ("", minutes)
+    hours, rest = divmod(m, 60)
+    parts = [tn(lang, "duration.hours", hours)] if hours else []
+    if rest or not hours:
+        parts.append(tn(lang, "duration.minutes", rest))
+    return sign + " ".join(parts)
+
+
 _USER = re.compile(r"^[UWB][A-Z0-9]{2,}$")
 _CHANNEL = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 

@@ -87,26 +87,31 @@ MESSAGES: Catalogue = {
         "nl": "toch opgeroepen voor een klant zonder waakdienst",
         "en": "paged anyway for a customer without the waakdienst",
     },
-    # --- durations and amounts ----------------------------------------------------------------
-    "billing.minutes": {"nl": "{m} min", "en": "{m} min"},
-    "billing.hours": {"nl": "{h} uur", "en": "{h} h"},
-    "billing.hours_minutes": {"nl": "{h} uur {m} min", "en": "{h} h {m} min"},
+    # --- durations (bot.blocks.text.duration: the ledger's replies and the ticket card) -------
+    "duration.hours": {
+        "nl": {"one": "1 uur", "other": "{count} uur"},
+        "en": {"one": "1 hour", "other": "{count} hours"},
+    },
+    "duration.minutes": {
+        "nl": {"one": "1 minuut", "other": "{count} minuten"},
+        "en": {"one": "1 minute", "other": "{count} minutes"},
+    },
     # --- recording ----------------------------------------------------------------------------
     "billing.ok.free": {
-        "nl": ":white_check_mark: {minutes} geschreven op {number} (tijdregel #{entry}): *gratis*, {rule}: {reason}.",
-        "en": ":white_check_mark: {minutes} logged on {number} (entry #{entry}): *free*, {rule}: {reason}.",
+        "nl": ":white_check_mark: {minutes} geschreven op {number} (tijdregel #{entry}). *Gratis* ({rule}): {reason}.",
+        "en": ":white_check_mark: {minutes} logged on {number} (entry #{entry}). *Free* ({rule}): {reason}.",
     },
     "billing.ok.chargeable": {
-        "nl": ":moneybag: {minutes} geschreven op {number} (tijdregel #{entry}): *doorbelast*, {rule}: {reason}.",
-        "en": ":moneybag: {minutes} logged on {number} (entry #{entry}): *chargeable*, {rule}: {reason}.",
+        "nl": ":moneybag: {minutes} geschreven op {number} (tijdregel #{entry}). *Doorbelast* ({rule}): {reason}.",
+        "en": ":moneybag: {minutes} logged on {number} (entry #{entry}). *Chargeable* ({rule}): {reason}.",
     },
     "billing.ok.price": {
-        "nl": "Gefactureerd als {rounded} à {rate} per uur: {amount}.",
-        "en": "Invoiced as {rounded} at {rate} an hour: {amount}.",
+        "nl": "Te factureren: {rounded} à {rate} per uur = {amount}.",
+        "en": "To invoice: {rounded} at {rate} an hour = {amount}.",
     },
     "billing.ok.price_after_hours": {
-        "nl": "Gefactureerd als {rounded} à {rate} per uur plus {surcharge}% toeslag buiten kantoortijd: {amount}.",
-        "en": "Invoiced as {rounded} at {rate} an hour plus a {surcharge}% after-hours surcharge: {amount}.",
+        "nl": "Te factureren: {rounded} à {rate} per uur plus {surcharge}% toeslag buiten kantoortijd = {amount}.",
+        "en": "To invoice: {rounded} at {rate} an hour plus a {surcharge}% after-hours surcharge = {amount}.",
     },
     "billing.ok.corrected": {
         "nl": "Tijdregel #{old} ({old_minutes}) is vervangen door tijdregel #{entry}: {minutes}.",
@@ -202,8 +207,8 @@ MESSAGES: Catalogue = {
     },
     # --- the policy's billing section ---------------------------------------------------------
     "policy.billing_rounding": {
-        "nl": "moet een geheel aantal minuten zijn, hoogstens 1h",
-        "en": "must be a whole number of minutes, at most 1h",
+        "nl": "moet een geheel aantal minuten zijn, hoogstens 60 minuten",
+        "en": "must be a whole number of minutes, at most 60 minutes",
     },
     "policy.billing_code": {
         "nl": "'{value}' mag alleen kleine letters, cijfers, - en _ bevatten (hoogstens 32)",

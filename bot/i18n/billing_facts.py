@@ -3,7 +3,8 @@
 
 from bot.i18n.entries import Catalogue
 
-# The outcome of a training notice, and the reply that goes with recording it.
+# The outcome of a training notice, and the reply that goes with recording it. Only a training
+# taken ends the period; a planned one keeps it running (storage.billing_facts.charged_since).
 TRAINING_KEYS: dict[str, str] = {
     "open": "facts.training.open",
     "planned": "facts.training.planned",
@@ -144,12 +145,12 @@ MESSAGES: Catalogue = {
         "en": "{number} was like that already; nothing changed.",
     },
     "facts.ordered": {
-        "nl": "Schriftelijke opdracht {reference} voor {number} is geregistreerd: gegeven door {given_by} op {given_on}. Van toepassing: {terms}.",
-        "en": "Written order {reference} for {number} is registered: given by {given_by} on {given_on}. Applicable: {terms}.",
+        "nl": "Schriftelijke opdracht {reference} voor {number} is geregistreerd: gegeven door {given_by} op {given_on}. Hierop zijn de {terms} van toepassing.",
+        "en": "Written order {reference} for {number} is registered: given by {given_by} on {given_on}. The {terms} apply to it.",
     },
     "facts.ordered_already": {
-        "nl": "Schriftelijke opdracht {reference} stond al bij {number} (gegeven door {given_by} op {given_on}, geregistreerd door {registered_by} op {registered_at}). Van toepassing: {terms}.",
-        "en": "Written order {reference} was already registered for {number} (given by {given_by} on {given_on}, registered by {registered_by} on {registered_at}). Applicable: {terms}.",
+        "nl": "Schriftelijke opdracht {reference} stond al bij {number} (gegeven door {given_by} op {given_on}, geregistreerd door {registered_by} op {registered_at}). Hierop zijn de {terms} van toepassing.",
+        "en": "Written order {reference} was already registered for {number} (given by {given_by} on {given_on}, registered by {registered_by} on {registered_at}). The {terms} apply to it.",
     },
     "facts.ordered.exclusion": {
         "nl": "Je kunt nu tijd schrijven op dit uitgesloten werk; die wordt doorbelast.",
@@ -160,8 +161,8 @@ MESSAGES: Catalogue = {
         "en": "{number} is not (yet) one of the exclusions; set it with `/ticket scope {number} exclusion:…`.",
     },
     "facts.note.order": {
-        "nl": "schriftelijke opdracht {reference} geregistreerd, gegeven door {given_by} op {given_on}; van toepassing: {terms}.",
-        "en": "written order {reference} registered, given by {given_by} on {given_on}; applicable: {terms}.",
+        "nl": "schriftelijke opdracht {reference} geregistreerd, gegeven door {given_by} op {given_on}; hierop zijn de {terms} van toepassing.",
+        "en": "written order {reference} registered, given by {given_by} on {given_on}; the {terms} apply to it.",
     },
     # --- rule 3: missing basic knowledge and the training ---------------------------------
     "facts.training.open": {"nl": "nog geen uitkomst", "en": "no outcome yet"},
@@ -173,8 +174,8 @@ MESSAGES: Catalogue = {
         "en": "Noted: {customer} lacks basic knowledge. {told}\nIf no training is taken before {due}, or the customer declines it, {customer}'s user questions are charged from then on.",
     },
     "facts.noted_again": {
-        "nl": "Er liep al een melding (training: {state}); die loopt door met de termijn tot {due}.",
-        "en": "A notice was running already (training: {state}); it goes on, with its period until {due}.",
+        "nl": "Er loopt al een melding (training: {state}); de termijn blijft {due}.",
+        "en": "A notice is running already (training: {state}); its period still ends on {due}.",
     },
     "facts.told.both": {
         "nl": "Accountmanager {name} krijgt een e-mail en een bericht in Slack.",
@@ -193,8 +194,8 @@ MESSAGES: Catalogue = {
         "en": "Account manager {name} cannot be reached through Balie (no e-mail address or Slack account with the customer); the team leads get it to pass on.",
     },
     "facts.trained.planned": {
-        "nl": "Training voor {customer}: gepland. Gevolgd vóór {due}, dan blijven de gebruikersvragen gratis; anders worden ze vanaf {due} doorbelast.",
-        "en": "Training for {customer}: planned. Taken before {due}, user questions stay free; otherwise they are charged from {due}.",
+        "nl": "Training voor {customer}: gepland. Wordt de training vóór {due} gevolgd, dan blijven de gebruikersvragen gratis; anders worden ze vanaf {due} doorbelast.",
+        "en": "Training for {customer}: planned. If the training is taken before {due}, user questions stay free; otherwise they are charged from {due}.",
     },
     "facts.trained.taken": {
         "nl": "Training voor {customer}: gevolgd. Gebruikersvragen zijn weer gratis.",
@@ -205,16 +206,16 @@ MESSAGES: Catalogue = {
         "en": "Training for {customer}: declined. {customer}'s user questions are charged from now on.",
     },
     "facts.trained.overdue": {
-        "nl": "Let op: de termijn liep af op {due}; tot de training gevolgd is, worden de gebruikersvragen sindsdien doorbelast.",
-        "en": "Note: the period ended on {due}; until the training is taken, user questions are charged since then.",
+        "nl": "Training voor {customer}: gepland. De termijn is op {due} verlopen: tot de training gevolgd is, worden gebruikersvragen doorbelast.",
+        "en": "Training for {customer}: planned. The period ended on {due}: until the training is taken, user questions are charged.",
     },
     "facts.knowledge.subject": {
         "nl": "Basiskennis ontbreekt bij {customer} ({code}): training aanbieden",
         "en": "{customer} ({code}) lacks basic knowledge: offer a training",
     },
     "facts.knowledge.body": {
-        "nl": "Hoi {name},\n\nDe servicedesk merkt dat bij {customer} ({code}) basiskennis ontbreekt:\n\n{text}\n\nWil je de klant een (basis)training aanbieden? Leg de uitkomst vast met `/klant training {code} gepland|gevolgd|afgewezen`.\n\nWijst de klant de training af, of is er op {due} nog geen training gevolgd, dan worden de gebruikersvragen van {customer} vanaf dat moment doorbelast.\n\nGroet,\nBalie, de servicedesk van Korton\n",
-        "en": "Hi {name},\n\nThe service desk finds that {customer} ({code}) lacks basic knowledge:\n\n{text}\n\nCould you offer the customer a (basic) training? Record the outcome with `/klant training {code} planned|taken|declined`.\n\nIf the customer declines the training, or none is taken by {due}, {customer}'s user questions are charged from then on.\n\nRegards,\nBalie, Korton's service desk\n",
+        "nl": "Hoi {name},\n\nDe servicedesk merkt dat bij {customer} ({code}) basiskennis ontbreekt:\n\n{text}\n\nWil je de klant een (basis)training aanbieden? Leg de uitkomst vast met `/klant training {code} gepland|gevolgd|afgewezen`.\n\nWijst de klant de training af, of is er op {due} nog geen training gevolgd, dan worden de gebruikersvragen van {customer} vanaf dat moment doorbelast. Alleen een gevolgde training telt; een geplande nog niet.\n\nGroet,\nBalie, de servicedesk van Korton\n",
+        "en": "Hi {name},\n\nThe service desk finds that {customer} ({code}) lacks basic knowledge:\n\n{text}\n\nCould you offer the customer a (basic) training? Record the outcome with `/klant training {code} planned|taken|declined`.\n\nIf the customer declines the training, or none is taken by {due}, {customer}'s user questions are charged from then on. Only a training taken counts, not one that is only planned.\n\nRegards,\nBalie, Korton's service desk\n",
     },
     "facts.knowledge.dm": {
         "nl": "*Basiskennis ontbreekt bij {customer} ({code})*: {text}\nWil je de klant een (basis)training aanbieden? Leg de uitkomst vast met `/klant training {code} gepland|gevolgd|afgewezen`. Zonder gevolgde training op {due}, of als de klant die afwijst, worden de gebruikersvragen doorbelast.",

@@ -25,6 +25,11 @@ MESSAGES: Catalogue = {
         "nl": "{number} is geherclassificeerd: {priority}, {line}.",
         "en": "{number} is reclassified: {priority}, {line}.",
     },
+    # Reclassified with scope= (billable work's rules 4 and 5): the scope as it now is.
+    "ok.reclassify_scope": {
+        "nl": "{number} is geherclassificeerd: {priority}, {line}, {scope}.",
+        "en": "{number} is reclassified: {priority}, {line}, {scope}.",
+    },
     "ok.escalate": {
         "nl": "{number} is geëscaleerd naar de {line}.",
         "en": "{number} is escalated to the {line}.",

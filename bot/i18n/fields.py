@@ -178,8 +178,8 @@ MESSAGES: Catalogue = {
     },
     "field.lang_invalid": {"nl": "kies nl of en", "en": "choose nl or en"},
     "field.nothing_to_change": {
-        "nl": "geef type=, impact= of urgentie= op",
-        "en": "give type=, impact= or urgency=",
+        "nl": "geef type=, impact=, urgentie= of scope= op",
+        "en": "give type=, impact=, urgency= or scope=",
     },
     "field.text_required": {"nl": "schrijf er een {field} bij", "en": "add a {field}"},
     "field.close_reason_required": {

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from bot.billing.rules import NoRate, Work, price_by_policy
+from bot.billing.pricing import NoRate, Work, price_by_policy
 from bot.invoicing.rules import Entry, Priced
 from bot.policy import BillingPolicy
 

@@ -3,12 +3,13 @@ them (storage.billing_facts is the seam between the facts and the ledger)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from email.message import EmailMessage
 from typing import Any
 
 from sqlalchemy import select
 
+from bot.clock import AMSTERDAM
 from storage import billing_facts
 from storage.models import Customer, Ticket
 from tests.conftest import Balie
@@ -46,14 +47,18 @@ def customer_id(balie: Balie, code: str) -> int:
         return s.execute(select(Customer.id).where(Customer.code == code)).scalar_one()
 
 
-def referral_for(balie: Balie, number: str) -> int | None:
+def referral_for(balie: Balie, number: str, at: datetime | None = None) -> int | None:
+    """The referral the ledger finds for work at `at` (now unless said)."""
+    when = at or balie.clock.now()
     with balie.services.sessions() as s:
-        return billing_facts.referral_for(session=s, ticket_id=ticket(balie, number).id)
+        return billing_facts.referral_for(session=s, ticket_id=ticket(balie, number).id, at=when)
 
 
-def order_for(balie: Balie, number: str) -> int | None:
+def order_for(balie: Balie, number: str, on: date | None = None) -> int | None:
+    """The written order the ledger finds for work on day `on` (today unless said)."""
+    day = on or balie.clock.now().astimezone(AMSTERDAM).date()
     with balie.services.sessions() as s:
-        return billing_facts.order_for(session=s, ticket_id=ticket(balie, number).id)
+        return billing_facts.order_for(session=s, ticket_id=ticket(balie, number).id, on=day)
 
 
 def scope_of(balie: Balie, number: str) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.billing.rules import Work, price_by_policy
+from bot.billing.pricing import Work, price_by_policy
 from tests.billing.ledger_helpers import INCIDENT, SILVER_INCIDENT, decided, entries, say, totals
 from tests.conftest import Balie, amsterdam
 from tests.oncall.entitlement_helpers import items
@@ -18,10 +18,10 @@ def test_ticket_time_after_hours_without_entitlement_is_charged_with_the_surchar
     number = balie.register(f"{SILVER_INCIDENT} Ovens reageren niet")  # Tuesday 10:00
     balie.clock.set(amsterdam(2026, 11, 24, 21, 0))
     answer = say(balie, f"tijd {number} 40m soort=herstel Oven gereset")
-    assert "*doorbelast*, regel 6, buiten kantoortijd zonder waakdienst" in answer
+    assert "*Doorbelast* (regel 6, buiten kantoortijd zonder waakdienst)" in answer
     # 40 -> 45 minutes at the engineer rate 122.50, plus 50%: 0.75 x 122.50 x 1.5 = 137.81.
     assert (
-        "Gefactureerd als 45 min à € 122,50 per uur plus 50% toeslag buiten kantoortijd: "
+        "Te factureren: 45 minuten à € 122,50 per uur plus 50% toeslag buiten kantoortijd = "
         "€ 137,81." in answer
     )
     (e,) = entries(balie, number)
@@ -46,7 +46,7 @@ def test_a_gold_customer_after_hours_is_free(balie: Balie) -> None:
     number = balie.register(f"{INCIDENT} Scanner hapert")
     balie.clock.set(amsterdam(2026, 11, 24, 23, 0))
     answer = say(balie, f"tijd {number} 30m")
-    assert "*gratis*, regel 1, melden is gratis: de SLA van de klant omvat de waakdienst" in answer
+    assert "*Gratis* (regel 1, melden is gratis): de SLA van de klant omvat de waakdienst" in answer
     (e,) = entries(balie, number)
     assert (e.chargeable, e.reason, e.after_hours) == (False, "entitled", True)
 

@@ -56,7 +56,11 @@ def _broken(old: str, new: str) -> str:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("  rounding: 15m", "  rounding: 90m", "billing.rounding: must be a whole number of"),
+        (
+            "  rounding: 15m",
+            "  rounding: 90m",
+            "billing.rounding: must be a whole number of minutes, at most 60 minutes",
+        ),
         ("  training_period: 30d", "  training_period: 30h", "billing.training_period: must be a"),
         ("  after_hours_surcharge: 50", "  after_hours_surcharge: -5", "after_hours_surcharge"),
         ("  default_kind: support", "  default_kind: koffie", "unknown kind of work 'koffie'"),

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bot.billing.pricing import price_by_policy
 from bot.billing.rules import (
     ANALYSIS,
     ENTITLED,
@@ -28,7 +29,6 @@ from bot.billing.rules import (
     Work,
     decide,
     price,
-    price_by_policy,
     rate_on,
     round_up,
 )

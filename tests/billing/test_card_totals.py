@@ -33,7 +33,9 @@ def test_the_card_shows_the_total_and_the_chargeable_time(balie: Balie) -> None:
     balie.clock.set(amsterdam(2026, 11, 24, 19, 0))  # after hours; ACME is gold: still free
     say(balie, f"tijd {number} 30m")
     balie.drain()
-    assert "*Tijd*: 1 uur 15 min, waarvan 0 min doorbelast" in _texts(latest_card(balie, number))
+    assert "*Tijd*: 1 uur 15 minuten, waarvan 0 minuten doorbelast" in _texts(
+        latest_card(balie, number)
+    )
 
 
 def test_the_card_counts_after_hours_time_of_a_customer_without_the_waakdienst(
@@ -47,11 +49,13 @@ def test_the_card_counts_after_hours_time_of_a_customer_without_the_waakdienst(
     balie.clock.set(amsterdam(2026, 11, 24, 18, 0))
     say(balie, f"tijd {number} 20m")
     balie.drain()
-    assert "*Tijd*: 1 uur 20 min, waarvan 20 min doorbelast" in _texts(latest_card(balie, number))
+    assert "*Tijd*: 1 uur 20 minuten, waarvan 20 minuten doorbelast" in _texts(
+        latest_card(balie, number)
+    )
 
     # /ticket toon says the same.
     shown = say(balie, f"toon {number}")
-    assert "1 uur 20 min, waarvan 20 min doorbelast" in shown
+    assert "1 uur 20 minuten, waarvan 20 minuten doorbelast" in shown
 
 
 def test_a_resolved_ticket_still_takes_time(balie: Balie) -> None:
@@ -59,7 +63,7 @@ def test_a_resolved_ticket_still_takes_time(balie: Balie) -> None:
     say(balie, f"los-op {number} Driver bijgewerkt")
     balie.drain()
     assert "billing_time" in _buttons(latest_card(balie, number))
-    assert "10 min geschreven" in say(balie, f"tijd {number} 10m")
+    assert "10 minuten geschreven" in say(balie, f"tijd {number} 10m")
 
 
 def test_rule_3_is_said_at_registration(balie: Balie) -> None:

@@ -65,8 +65,8 @@ def test_waakdienst_time_then_ticket_time_is_one_entry(balie: Balie) -> None:
     # More work that night, with /ticket tijd: it adds to the night's entry, not beside it.
     balie.clock.set(amsterdam(2026, 11, 25, 0, 30))
     answer = say(balie, f"tijd {number} 30m Koeling nagekeken")
-    assert f"Tijdregel #{first.id} (1 uur 30 min) is vervangen door tijdregel #" in answer
-    assert "*doorbelast*, regel 6" in answer
+    assert f"Tijdregel #{first.id} (1 uur 30 minuten) is vervangen door tijdregel #" in answer
+    assert "*Doorbelast* (regel 6, " in answer
     (entry,) = active(balie, number)
     assert (entry.minutes, entry.cancels_id, entry.chargeable_item_id) == (120, first.id, item.id)
     assert entry.description == "Ovens gereset; Koeling nagekeken"

@@ -31,8 +31,8 @@ def test_an_exclusion_without_then_with_a_written_order(balie: Balie) -> None:
 
     assert reply == (
         f"Schriftelijke opdracht PO-2026-0042 voor {number} is geregistreerd: gegeven door "
-        "Ingrid IT op 20-11-2026. Van toepassing: Nederland ICT Voorwaarden (contract vanaf "
-        "1 maart 2018).\nJe kunt nu tijd schrijven op dit uitgesloten werk; die wordt doorbelast."
+        "Ingrid IT op 20-11-2026. Hierop zijn de Nederland ICT Voorwaarden (contract vanaf "
+        "1 maart 2018) van toepassing.\nJe kunt nu tijd schrijven op dit uitgesloten werk; die wordt doorbelast."
     )
     (order,) = orders(balie)
     assert (order.ticket_id, order.reference, order.given_by) == (
@@ -51,7 +51,8 @@ def test_an_exclusion_without_then_with_a_written_order(balie: Balie) -> None:
         ).scalars()
         assert list(notes) == [
             "schriftelijke opdracht PO-2026-0042 geregistreerd, gegeven door Ingrid IT op "
-            "20-11-2026; van toepassing: Nederland ICT Voorwaarden (contract vanaf 1 maart 2018)."
+            "20-11-2026; hierop zijn de Nederland ICT Voorwaarden (contract vanaf 1 maart 2018) "
+            "van toepassing."
         ]
     # The scope stays an exclusion with its order: the scope reply says so now.
     said(balie, f"scope {number} binnen")
@@ -70,8 +71,8 @@ def test_an_old_contract_falls_under_the_old_korton_terms_and_the_defaults(
 
     assert reply.startswith(
         f"Schriftelijke opdracht mail van 24-11 voor {number} is geregistreerd: gegeven door "
-        "Bert Bakker op 24-11-2026. Van toepassing: Algemene Voorwaarden Korton (contract vóór "
-        "1 maart 2018)."
+        "Bert Bakker op 24-11-2026. Hierop zijn de Algemene Voorwaarden Korton (contract vóór "
+        "1 maart 2018) van toepassing."
     )
     # Registered before the ticket is one of the exclusions: the reply says what is missing.
     assert reply.endswith(

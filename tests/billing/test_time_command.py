@@ -10,11 +10,11 @@ from tests.conftest import AGENT, AGENT2, Balie, amsterdam
 def test_time_in_office_hours_is_free_and_the_agent_sees_why(balie: Balie) -> None:
     number = balie.register(f"{QUESTION} Hoe exporteer ik de orders?")
     answer = say(balie, f"tijd {number} 45m Uitgelegd hoe de export werkt")
-    assert f"45 min geschreven op {number}" in answer
+    assert f"45 minuten geschreven op {number}" in answer
     assert (
-        "*gratis*, regel 1, melden is gratis: melding of vraag binnen de dienstverlening" in answer
+        "*Gratis* (regel 1, melden is gratis): melding of vraag binnen de dienstverlening" in answer
     )
-    assert f"Totaal op {number}: 45 min, waarvan 0 min doorbelast." in answer
+    assert f"Totaal op {number}: 45 minuten, waarvan 0 minuten doorbelast." in answer
     (e,) = entries(balie, number)
     assert decided(e) == (45, "support", False, "reporting_free", "in_service")
     assert (e.actor, e.actor_source, e.description) == (
@@ -63,7 +63,7 @@ def test_every_problem_at_once_and_nothing_written(balie: Balie) -> None:
 def test_only_the_desk_records_time(balie: Balie) -> None:
     number = balie.register(f"{INCIDENT} Scanner hapert")
     answer = say(balie, f"tijd {number} 10m", user="UOUTSIDER")
-    assert "10 min geschreven" not in answer
+    assert "10 minuten geschreven" not in answer
     assert entries(balie, number) == []
 
 
@@ -74,10 +74,10 @@ def test_a_correction_is_a_new_entry_that_cancels_the_old_one(balie: Balie) -> N
     balie.clock.set(amsterdam(2026, 11, 24, 14, 0))
     answer = say(balie, f"tijd {number} corrigeer {first.id} 30m", user=AGENT2)
     assert (
-        f"Tijdregel #{first.id} (45 min) is vervangen door tijdregel #{first.id + 1}: 30 min."
+        f"Tijdregel #{first.id} (45 minuten) is vervangen door tijdregel #{first.id + 1}: 30 minuten."
         in answer
     )
-    assert f"Totaal op {number}: 30 min" in answer
+    assert f"Totaal op {number}: 30 minuten" in answer
     old, new = entries(balie, number)
     assert (old.id, old.minutes, old.cancels_id) == (first.id, 45, None)  # untouched
     assert (new.minutes, new.cancels_id, new.actor) == (30, first.id, AGENT2)
@@ -90,7 +90,7 @@ def test_a_correction_is_a_new_entry_that_cancels_the_old_one(balie: Balie) -> N
     # The cancelled entry cannot be corrected again; the correction can.
     assert f"al vervangen door #{new.id}" in say(balie, f"tijd {number} corrigeer {old.id} 10m")
     answer = say(balie, f"tijd {number} corrigeer #{new.id} 0m")
-    assert f"Tijdregel #{new.id} (30 min) op {number} is geschrapt" in answer
+    assert f"Tijdregel #{new.id} (30 minuten) op {number} is geschrapt" in answer
     assert totals(balie, number) == (0, 0)
     assert len(entries(balie, number)) == 3
 
@@ -118,15 +118,15 @@ def test_the_tickets_time_lists_every_entry(balie: Balie) -> None:
     assert f"~`#{first.id}`" in answer and "geschrapt" in answer
     assert f"vervangt #{first.id}" in answer
     assert "&lt;!channel&gt;" in answer and "<!channel>" not in answer
-    assert f"Totaal op {number}: 30 min, waarvan 0 min doorbelast." in answer
+    assert f"Totaal op {number}: 30 minuten, waarvan 0 minuten doorbelast." in answer
 
 
 def test_in_english_on_request(balie: Balie) -> None:
     say(balie, "taal en")
     number = balie.register(f"{QUESTION} How do I export?")
     answer = say(balie, f"time {number} 1h15 kind=analysis")
-    assert f"1 h 15 min logged on {number}" in answer
-    assert "*free*, rule 1, reporting is free: analysing in which domain the fault lies" in answer
+    assert f"1 hour 15 minutes logged on {number}" in answer
+    assert "*Free* (rule 1, reporting is free): analysing in which domain the fault lies" in answer
 
 
 # --- the facts (storage.billing_facts, filled by the facts' branch) ---------------------------
@@ -138,9 +138,9 @@ def test_a_referral_then_more_support_is_charged_and_the_agent_is_told(balie: Ba
     say(balie, f"verwijs {number} https://docs.korton.example/retour")
     balie.clock.set(amsterdam(2026, 11, 24, 11, 0))
     answer = say(balie, f"tijd {number} 20m Klant belde toch weer")
-    assert "*doorbelast*, regel 2, verwezen naar een handleiding" in answer
+    assert "*Doorbelast* (regel 2, verwezen naar een handleiding)" in answer
     # 20 minutes -> 30 at the 2026 desk rate of 96.00: 48.00.
-    assert "Gefactureerd als 30 min à € 96,00 per uur: € 48,00." in answer
+    assert "Te factureren: 30 minuten à € 96,00 per uur = € 48,00." in answer
     before, after = entries(balie, number)
     assert decided(before) == (15, "support", False, "reporting_free", "in_service")
     assert decided(after) == (20, "support", True, "manual_referral", "referred")
@@ -165,9 +165,9 @@ def test_a_training_declined_then_questions_are_charged(balie: Balie) -> None:
     balie.clock.set(amsterdam(2026, 11, 24, 11, 0))
     number = balie.register(f"{QUESTION} Wat is een order?")
     answer = say(balie, f"tijd {number} 10m")
-    assert "*doorbelast*, regel 3, basiskennis ontbreekt" in answer
+    assert "*Doorbelast* (regel 3, basiskennis ontbreekt)" in answer
     incident = balie.register(f"{INCIDENT} Scanner hapert")
-    assert "*gratis*" in say(balie, f"tijd {incident} 10m")  # an incident is no question
+    assert "*Gratis*" in say(balie, f"tijd {incident} 10m")  # an incident is no question
 
 
 def test_an_exclusion_without_an_order_is_refused_and_with_one_charged(balie: Balie) -> None:
@@ -179,14 +179,14 @@ def test_an_exclusion_without_an_order_is_refused_and_with_one_charged(balie: Ba
     assert entries(balie, number) == []
 
     # Analysis of the domain stays free, order or not.
-    assert "*gratis*, regel 5, uitsluiting" in say(balie, f"tijd {number} 30m soort=analyse")
+    assert "*Gratis* (regel 5, uitsluiting)" in say(balie, f"tijd {number} 30m soort=analyse")
     say(balie, f"opdracht {number} PO-2026-117 door=Jan")
     answer = say(balie, f"tijd {number} 2u soort=relocation")
     assert (
-        "*doorbelast*, regel 5, uitsluiting: Verplaatsing, verhuizing of herinstallatie" in answer
+        "*Doorbelast* (regel 5, uitsluiting): Verplaatsing, verhuizing of herinstallatie" in answer
     )
     # 2 h at the 2026 relocation rate of 140.00.
-    assert "Gefactureerd als 2 uur à € 140,00 per uur: € 280,00." in answer
+    assert "Te factureren: 2 uur à € 140,00 per uur = € 280,00." in answer
     analysis, move = entries(balie, number)
     assert decided(analysis) == (30, "analysis", False, "exclusion", "analysis")
     assert decided(move) == (120, "relocation", True, "exclusion", "scope:verplaatsing")
@@ -198,6 +198,6 @@ def test_out_of_scope_work_is_charged(balie: Balie) -> None:
     number = balie.register(f"{INCIDENT} Nieuwe gebruikers inrichten")
     say(balie, f"scope {number} buiten-scope:inrichting")
     answer = say(balie, f"tijd {number} 50m soort=inrichting")
-    assert "*doorbelast*, regel 4, buiten de dienstverlening: Inrichting" in answer
+    assert "*Doorbelast* (regel 4, buiten de dienstverlening): Inrichting" in answer
     # 50 -> 60 minutes at the engineer rate of 122.50.
     assert "€ 122,50" in answer

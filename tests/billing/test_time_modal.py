@@ -70,8 +70,8 @@ def test_submitting_records_and_says_why(balie: Balie) -> None:
     answer = _submit(balie, number, "1u30", "analysis", "Netwerk uitgesloten")
     assert answer["response_action"] == "update"
     shown = str(answer["view"]["blocks"])
-    assert f"1 uur 30 min geschreven op {number}" in shown
-    assert "*gratis*, regel 1, melden is gratis: analyse van het domein" in shown
+    assert f"1 uur 30 minuten geschreven op {number}" in shown
+    assert "*Gratis* (regel 1, melden is gratis): analyse van het domein" in shown
     (e,) = entries(balie, number)
     assert decided(e) == (90, "analysis", False, "reporting_free", "analysis")
     assert e.description == "Netwerk uitgesloten"

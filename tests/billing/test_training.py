@@ -65,7 +65,13 @@ def test_the_account_manager_is_told_by_e_mail_and_dm(balie: Balie) -> None:
     assert text.startswith("Hoi Petra de Vries,")
     assert MISSING in text and "`/klant training ACME gepland|gevolgd|afgewezen`" in text
     assert "op 24-12-2026 10:00 nog geen training gevolgd" in text
-    (dm,) = [c.args for c in balie.fake.calls_to("chat.postMessage") if c.args["channel"] == PETRA]
+    assert "Alleen een gevolgde training telt; een geplande nog niet." in text
+    # In the DM conversations.open gives (D…), the channel an uncertain retry can read.
+    (dm,) = balie.fake.messages_in(PETRA)
+    (post,) = [
+        c.args for c in balie.fake.calls_to("chat.postMessage") if c.args["text"] == dm["text"]
+    ]
+    assert post["channel"].startswith("D")
     assert dm["text"].startswith(
         "*Basiskennis ontbreekt bij Acme Logistiek B.V. (ACME)*: " + MISSING
     )
@@ -105,7 +111,7 @@ def test_declined_then_questions_are_charged_from_the_decline(balie: Balie) -> N
     # Noting again while declined keeps it declined: noting never buys time.
     balie.clock.set(amsterdam(2026, 12, 3, 9, 0))
     again = klant(balie, "kennis ACME weer een vraag over gebruikers")
-    assert "Er liep al een melding (training: afgewezen)" in again
+    assert "Er loopt al een melding (training: afgewezen); de termijn blijft" in again
     assert charged_since(balie, "ACME", amsterdam(2026, 12, 3, 9, 30)) == declined
 
 
@@ -118,8 +124,9 @@ def test_still_open_after_thirty_days_is_charged_from_the_thirtieth_day(balie: B
     balie.clock.set(amsterdam(2026, 12, 10, 9, 0))
     planned = klant(balie, "training ACME gepland", user=ADMIN)
     assert planned == (
-        "Training voor Acme Logistiek B.V.: gepland. Gevolgd vóór 24-12-2026 10:00, dan blijven "
-        "de gebruikersvragen gratis; anders worden ze vanaf 24-12-2026 10:00 doorbelast."
+        "Training voor Acme Logistiek B.V.: gepland. Wordt de training vóór 24-12-2026 10:00 "
+        "gevolgd, dan blijven de gebruikersvragen gratis; anders worden ze vanaf "
+        "24-12-2026 10:00 doorbelast."
     )
     assert charged_since(balie, "ACME", amsterdam(2027, 1, 5, 9, 0)) == due
     # Once taken, questions are free again.
@@ -136,9 +143,14 @@ def test_planned_after_the_period_says_questions_are_charged_already(balie: Bali
     klant(balie, f"kennis ACME {MISSING}")
     balie.clock.set(amsterdam(2027, 1, 4, 9, 0))
     reply = klant(balie, "training ACME gepland", user=ADMIN)
-    assert reply.endswith(
-        "Let op: de termijn liep af op 24-12-2026 10:00; tot de training gevolgd is, worden de "
-        "gebruikersvragen sindsdien doorbelast."
+    # Planned is not taken: the period is over, so the questions are charged (and the reply
+    # does not promise a date already gone).
+    assert reply == (
+        "Training voor Acme Logistiek B.V.: gepland. De termijn is op 24-12-2026 10:00 verlopen: "
+        "tot de training gevolgd is, worden gebruikersvragen doorbelast."
+    )
+    assert charged_since(balie, "ACME", amsterdam(2027, 1, 4, 9, 30)) == amsterdam(
+        2026, 12, 24, 10, 0
     )
 
 
@@ -147,7 +159,7 @@ def test_noting_again_while_open_keeps_the_period(balie: Balie) -> None:
     balie.clock.set(amsterdam(2026, 12, 20, 9, 0))
     reply = klant(balie, "kennis ACME nog steeds geen idee van gebruikersbeheer")
     assert (
-        "Er liep al een melding (training: nog geen uitkomst); die loopt door met de termijn tot 24-12-2026 10:00."
+        "Er loopt al een melding (training: nog geen uitkomst); de termijn blijft 24-12-2026 10:00."
         in reply
     )
     assert [n.due_at for n in notices(balie)] == [amsterdam(2026, 12, 24, 10, 0)] * 2

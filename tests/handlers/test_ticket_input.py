@@ -65,6 +65,30 @@ def test_reclassify_takes_the_labels(balie: Balie) -> None:
     assert (t.type, t.impact, t.urgency, t.priority) == ("question", "low", "low", "P4")
 
 
+def test_reclassify_without_a_key_names_every_key_it_takes(balie: Balie) -> None:
+    number = balie.register(f"{GOOD} Printer")
+    text = text_of(balie, f"herclassificeer {number}")
+    assert "geef type=, impact=, urgentie= of scope= op" in text
+    english(balie, user=AGENT)
+    text = text_of(balie, f"reclassify {number}")
+    assert "give type=, impact=, urgency= or scope=" in text
+    assert tickets(balie)[0].scope is None
+
+
+def test_reclassify_with_a_scope_names_the_scope(balie: Balie) -> None:
+    number = balie.register(f"{GOOD} Nieuwe vestiging inrichten")
+    text = text_of(balie, f"herclassificeer {number} scope=buiten-scope:inrichting")
+    assert text == (
+        f"{number} is geherclassificeerd: P2 Hoog, 2e lijn, buiten scope: Inrichting of "
+        "ondersteuning bij inrichting."
+    )
+    # Without scope= the reply says nothing of it; back in scope it says so.
+    assert "scope" not in text_of(balie, f"herclassificeer {number} urgentie=laag")
+    back = text_of(balie, f"herclassificeer {number} scope=binnen")
+    assert back.endswith(", binnen scope.")
+    assert tickets(balie)[0].scope is None
+
+
 # --- rough edge 3: every problem at once --------------------------------------------------------
 
 

@@ -285,7 +285,7 @@ def test_reclassify_list_and_sla_name_every_problem() -> None:
         "'hoog' begrijpt Balie hier niet; kies uit type=…, impact=…, urgentie=… of scope=…" in text
     )
     _, text = refusal(lambda: reclassification("KOR-1", POLICY, "nl"))
-    assert "geef type=, impact= of urgentie= op" in text
+    assert "geef type=, impact=, urgentie= of scope= op" in text
     e, text = refusal(lambda: ticket_filter("mjin lijn=9 status=opgelsot klnt=X", POLICY, "nl"))
     assert set(e.fields) == {"mjin", "line", "status", "klnt"}
     assert "'mjin' begrijpt Balie hier niet; bedoel je 'mijn'?" in text

@@ -29,6 +29,7 @@ from bot.blocks.text import (
     PLACEHOLDER_TEXT,
     SECTION_TEXT,
     clip,
+    duration,
     esc,
     fit,
     mention,
@@ -173,17 +174,6 @@ def _night(v: TicketView, lang: str) -> ContextBlock:
 
 def _context(text: str) -> ContextBlock:
     return ContextBlock(elements=[MarkdownTextObject(text=fit(text, CONTEXT_TEXT))])
-
-
-def duration(minutes: int, lang: str) -> str:
-    """45 min, 2 uur, 1 uur 30 min. (bot.billing.wording says it the same way; the tickets
-    sit below billable work in the layers, so the card cannot borrow it from there.)"""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return t(lang, "billing.minutes", m=rest)
-    if not rest:
-        return t(lang, "billing.hours", h=hours)
-    return t(lang, "billing.hours_minutes", h=hours, m=rest)
 
 
 def time_line(v: TicketView, lang: str) -> str:
