@@ -50,7 +50,7 @@ WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
     # public one it posted in without being a member, and reads its history.
     "conversations.list": ("channels:read", "groups:read"),
     "conversations.join": ("channels:join",),
-    "conversations.history": ("channels:history", "groups:history"),
+    "conversations.history": ("channels:history", "groups:history", "im:history"),
     "conversations.replies": ("channels:history", "groups:history"),
     # The summaries' charts (bot.summaries.delivery): files_upload_v2 is three steps, the
     # bytes going to the URL the first step gives (no method, no scope); a retry of an

@@ -1,4 +1,5 @@
-"""Slack listeners. Each module exposes `register(app, services)`; nothing registers at import."""
+"""Slack listeners. Each registered module exposes `register(app, services)`; nothing registers at
+import. handlers/billing_facts.py only adds /ticket routes (through billing_ticket)."""
 
 from __future__ import annotations
 

@@ -38,6 +38,8 @@ CLOCK_SKEW = timedelta(minutes=10)
 PAGES = 10
 # Channels and private channels Balie may post in (ids start with C or G).
 _CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{8,}$")
+# A direct message's conversation id.
+_DM_ID = re.compile(r"^D[A-Z0-9]{8,}$")
 
 
 def metadata(event_type: str, item: OutboxItem, ticket: str | None) -> dict[str, Any]:
@@ -123,8 +125,10 @@ class Lookup:
     def _id_of(self, channel: str) -> str | None:
         if _CHANNEL_ID.match(channel):
             return channel
-        if not channel.startswith("#") and channel[:1] in "UWD":
-            return None  # a direct message: Balie does not read those
+        if _DM_ID.match(channel):
+            return channel  # a DM Balie opened (conversations.open): read with im:history
+        if not channel.startswith("#") and channel[:1] in "UW":
+            return None  # a user id: the DM's own id is needed to read it
         name = channel.lstrip("#")
         with self._lock:
             known = self._ids.get(name)
