@@ -664,13 +664,13 @@ class WrittenOrder(Base):
     registered_at: Mapped[datetime]
 
 
-# --- Invoicing: closed months and their exports. Migration 0014 (bot.invoicing). ------------
+# --- Invoicing: closed months and their exports. Migration 0015 (bot.invoicing). ------------
 
 
 class InvoiceClosure(Base):
     """A month closed for invoicing, for the whole desk (`scope` "all") or one customer
-    ("customer:<id>"): the claim that makes the export happen once. Exporting it again reads
-    the lines stored with it, so the file is the same."""
+    ("customer:<id>"): the claim that makes the export happen once. Exporting it again gives
+    the files stored with it, so the file is the same."""
 
     __tablename__ = "invoice_closures"
 
@@ -679,6 +679,10 @@ class InvoiceClosure(Base):
     closed_at: Mapped[datetime]
     closed_by_source: Mapped[str] = mapped_column(String(16))
     closed_by: Mapped[str] = mapped_column(String(320))
+    # The files of this closure's export, as they were first made: exporting the month again
+    # returns them instead of building them again (seconds for a month of a large desk).
+    csv: Mapped[bytes]
+    xlsx: Mapped[bytes]
 
 
 class InvoiceLine(Base):

@@ -198,6 +198,12 @@ def _file_order(line: Line) -> tuple[int, date, str, int, bool]:
     return (line.customer_id, line.worked_on, line.ticket, line.entry_id, not line.counter)
 
 
+def by_customer_code(lines: Iterable[Line]) -> list[Line]:
+    """The lines as the files list them: by customer code, each customer's lines in the order
+    they have (stable)."""
+    return sorted(lines, key=lambda x: (x.customer_code, x.customer_id))
+
+
 @dataclass(frozen=True)
 class Total:
     lines: int

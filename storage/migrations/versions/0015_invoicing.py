@@ -24,6 +24,8 @@ def upgrade() -> None:
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("closed_by_source", sa.String(length=16), nullable=False),
         sa.Column("closed_by", sa.String(length=320), nullable=False),
+        sa.Column("csv", sa.LargeBinary(), nullable=False),
+        sa.Column("xlsx", sa.LargeBinary(), nullable=False),
         sa.PrimaryKeyConstraint("month", "scope", name=op.f("pk_invoice_closures")),
     )
     op.create_table(
