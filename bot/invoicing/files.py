@@ -51,9 +51,12 @@ def filename(month: Month, customer_code: str | None, ext: str) -> str:
 
 
 def build(month: Month, lines: Sequence[Line], policy: Policy, customer_code: str | None) -> Files:
+    texts = _Texts(policy)
+    # Each line's cells once, for both files.
+    cells = [row_values(line, texts) for line in lines]
     return Files(
-        csv=to_csv(lines, policy),
-        xlsx=to_xlsx(month, lines, policy),
+        csv=to_csv(lines, cells, policy.language),
+        xlsx=to_xlsx(month, lines, cells, policy, texts),
         csv_name=filename(month, customer_code, "csv"),
         xlsx_name=filename(month, customer_code, "xlsx"),
     )
@@ -116,21 +119,19 @@ def row_values(line: Line, texts: _Texts) -> list[object]:
     ]
 
 
-def to_csv(lines: Sequence[Line], policy: Policy) -> bytes:
+def to_csv(lines: Sequence[Line], cells: Sequence[list[object]], lang: str) -> bytes:
     """UTF-8 with a byte-order mark (so Excel reads the accents), `;` and a decimal comma in
     Dutch as Dutch Excel expects, `,` and a decimal point in English; no total row, so every
-    row is a line to import."""
-    lang = policy.language
-    texts = _Texts(policy)
+    row is a line to import. `cells`: each line's row_values."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=_CSV_DELIMITER[lang], lineterminator="\r\n")
     writer.writerow(headers(lang))
-    for line in lines:
-        cells = row_values(line, texts)
-        cells[3] = money.day(line.worked_on)
-        cells[8] = money.decimal(line.rate_cents, lang)
-        cells[10] = money.decimal(line.amount_cents, lang)
-        writer.writerow(cells)
+    for line, values in zip(lines, cells, strict=True):
+        row = values.copy()
+        row[3] = money.day(line.worked_on)
+        row[8] = money.decimal(line.rate_cents, lang)
+        row[10] = money.decimal(line.amount_cents, lang)
+        writer.writerow(row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -151,12 +152,22 @@ _LINE_STYLES = [xlsx.PLAIN] * len(_LINE_WIDTHS)
 _LINE_STYLES[3], _LINE_STYLES[8], _LINE_STYLES[10] = xlsx.DATE, xlsx.AMOUNT, xlsx.AMOUNT
 
 
-def to_xlsx(month: Month, lines: Sequence[Line], policy: Policy) -> bytes:
+def to_xlsx(
+    month: Month,
+    lines: Sequence[Line],
+    cells: Sequence[list[object]],
+    policy: Policy,
+    texts: _Texts,
+) -> bytes:
     """The overview first (a row per customer and the total), then one sheet per customer
-    with its lines and their total."""
+    with its lines and their total. `cells`: each line's row_values."""
     lang = policy.language
-    texts = _Texts(policy)
-    groups = [list(g) for _cid, g in groupby(lines, key=lambda x: x.customer_id)]
+    groups: list[tuple[list[Line], list[list[object]]]] = []
+    at = 0
+    for _cid, group in groupby(lines, key=lambda x: x.customer_id):
+        mine = list(group)
+        groups.append((mine, list(cells[at : at + len(mine)])))
+        at += len(mine)
     title = t(lang, "invoicing.sheet.title", month=month_label(month, lang))
     total_label = t(lang, "invoicing.sheet.total")
     overview = xlsx.Sheet(t(lang, "invoicing.sheet.overview"), _OVERVIEW_WIDTHS)
@@ -164,7 +175,7 @@ def to_xlsx(month: Month, lines: Sequence[Line], policy: Policy) -> bytes:
     overview.row([title], xlsx.BOLD)
     overview.row([t(lang, key) for key in OVERVIEW_KEYS], xlsx.BOLD)
     sheets = [overview]
-    for mine in groups:
+    for mine, rows in groups:
         first, sum_ = mine[0], total(mine)
         overview.row(
             [
@@ -181,8 +192,8 @@ def to_xlsx(month: Month, lines: Sequence[Line], policy: Policy) -> bytes:
             sheet_title(first.customer_code, taken), _LINE_WIDTHS, freeze_first_row=True
         )
         ws.row(headers(lang), xlsx.BOLD)
-        for line in mine:
-            ws.row(row_values(line, texts), _LINE_STYLES)
+        for values in rows:
+            ws.row(values, _LINE_STYLES)
         # The total under the minutes, the rounded minutes and the amounts.
         sums = [sum_.minutes, sum_.rounded_minutes, None, None, _euros(sum_.amount_cents)]
         ws.row(
