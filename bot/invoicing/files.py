@@ -28,7 +28,7 @@ from bot.i18n.invoicing import (
     TERMS_KEYS,
 )
 from bot.invoicing import money, xlsx
-from bot.invoicing.rules import Line, Month, total
+from bot.invoicing.rules import Booking, Line, Month, total
 from bot.policy import Policy
 
 _CSV_DELIMITER = {"nl": ";", "en": ","}
@@ -73,16 +73,18 @@ class _Texts:
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.lang = policy.language
-        self._seen: dict[tuple[str, str, str, str], tuple[str, str, str, str]] = {}
+        self._seen: dict[tuple[str, str, str, Booking], tuple[str, str, str, str]] = {}
 
     def __call__(self, line: Line) -> tuple[str, str, str, str]:
-        key = (line.work_kind, line.rule, line.terms, line.booking.value)
+        key = (line.work_kind, line.rule, line.terms, line.booking)
         found = self._seen.get(key)
         if found is None:
             found = self._seen[key] = self._look_up(*key)
         return found
 
-    def _look_up(self, kind: str, rule: str, terms: str, booking: str) -> tuple[str, str, str, str]:
+    def _look_up(
+        self, kind: str, rule: str, terms: str, booking: Booking
+    ) -> tuple[str, str, str, str]:
         lang = self.lang
         k = self.policy.billing.kinds.get(kind)
         r = RULE_KEYS.get(rule)
@@ -91,7 +93,7 @@ class _Texts:
             k.label(lang) if k else kind,
             t(lang, r) if r else rule,
             t(lang, x) if x else terms,
-            t(lang, BOOKING_KEYS[booking]),
+            t(lang, BOOKING_KEYS[booking.value]),
         )
 
 

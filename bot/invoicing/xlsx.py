@@ -72,8 +72,6 @@ _STYLE_ATTR = ["", *(f' s="{i}"' for i in range(1, AMOUNT_BOLD + 1))]
 
 
 def escape(text: str) -> str:
-    if not _SPECIAL.search(text):
-        return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if "\r" in text:
         text = text.replace("\r", "&#13;")  # a parser would read a bare one as "\n"
@@ -107,7 +105,7 @@ class Sheet:
             head = f'<c r="{column}{r}"{_STYLE_ATTR[s]}'
             if type(value) is str:
                 if value:
-                    text = escape(value)
+                    text = escape(value) if _SPECIAL.search(value) else value
                     add(f'{head} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
             elif type(value) is int:
                 add(f"{head}><v>{value}</v></c>")
