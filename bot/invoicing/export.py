@@ -11,8 +11,10 @@ a correction) waits for the next month's export.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
@@ -131,9 +133,9 @@ class Invoicer:
             who = store.customer_by_code(session=session, code=customer) if customer else None
             if customer and who is None:
                 raise NotFound("invoicing.error.unknown_customer", value=customer)
-            closed = self._close(session, actor, month, who, now) or self._exported(
-                session, month, who
-            )
+            with _no_cyclic_gc():
+                newly = self._close(session, actor, month, who, now)
+            closed = newly or self._exported(session, month, who)
             if deliver_to is not None:
                 payload = InvoiceFiles(
                     month=str(month),
@@ -282,6 +284,20 @@ class Invoicer:
 
     def label(self, month: Month) -> str:
         return month_label(month, self.policy.language)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """A month's closing makes a few million objects that all live until it ends: Python's
+    cyclic collector would walk them again and again to free nothing (a fifth of the time).
+    Reference counting frees as always; the collector runs again afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _snapshots(facts: dict[int, CustomerFacts]) -> dict[int, tuple[str, str, str]]:
