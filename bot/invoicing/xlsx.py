@@ -5,7 +5,7 @@ Pure: bytes in memory, nothing else.
 Why not openpyxl, which reads these files back in the tests: a month of the bench's size is
 some 1.2 million cells, and openpyxl spends 10 to 15 µs on each (a Cell object, its type and
 style resolved, an element written), with lxml as well as without: 15 to 20 s, where the whole
-export has 5. Here a cell is one formatted string: about 1 s for the month.
+export has 5. Here a cell is one formatted string: under a second for the month.
 
 Cells hold their text inline (no shared-string table: each row is written once, in order), and
 the archive's entries carry a fixed date, so the same rows give the same bytes.
