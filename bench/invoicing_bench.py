@@ -5,13 +5,16 @@ with one month's entries (bulk inserts; about 80% chargeable, some after hours, 
 a correction), then times, on SQLite and on PostgreSQL (skipped with a note when it is not
 reachable):
 
-* close: the export that closes the month (read, price, store the lines, mark the entries);
-* files: the CSV and the XLSX of the closed month, from the stored lines;
-* again: exporting the closed month again (its stored lines and both files).
+* close: the export that closes the month, by phase: read the entries, price them into lines,
+  make the files (CSV and XLSX) while the database marks the entries invoiced, what is left
+  of marking then, store the lines (and the files, with the closure);
+* again: exporting the closed month again (the stored files and the lines' totals).
 
-Target: close + files <= 5 s. The ratio is against a baseline measured in the same run on
-the same data: one bare aggregate over the month's entries (what the database must at least
-read). Exit status 2 when the target is missed. `--quick`: 5,000 entries for 50 customers.
+Target: close <= 5 s and again <= 5 s. The ratio is against a baseline measured in the same
+run on the same data: one bare aggregate over the month's entries (what the database must at
+least read). Exit status 2 when a target is missed. Not timed, but checked: exporting again
+gives the same bytes, and so do the files built afresh from the stored lines.
+`--quick`: 5,000 entries for 50 customers.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from sqlalchemy import Engine, func, insert, select, text
 from bot.clock import ManualClock
 from bot.events import Actor
 from bot.invoicing.export import Invoicer
-from bot.invoicing.files import build, to_csv, to_xlsx
+from bot.invoicing.files import build
 from bot.invoicing.rules import Month
 from bot.policy import load_policy
 from bot.roles import RoleResolver
@@ -133,19 +136,30 @@ def populate(engine: Engine, customers: int, entries: int) -> None:
             conn.execute(text("ANALYZE"))
 
 
+PHASES = ("read", "price", "files", "mark", "store")
+
+
 def measure(url: str, customers: int, entries: int) -> dict[str, float]:
     engine = make_engine(url)
     migrate.upgrade(engine)
     populate(engine, customers, entries)
     policy = load_policy()
+    out: dict[str, float] = {}
+    last = [0.0]
+
+    def phase(name: str) -> None:
+        now = time.perf_counter()
+        out[name] = now - last[0]
+        last[0] = now
+
     invoicer = Invoicer(
         sessions=make_sessionmaker(engine),
         readers=make_sessionmaker(engine, readonly=True),
         policy=policy,
         clock=ManualClock(amsterdam(2026, 12, 1, 10, 0)),
         roles=RoleResolver(policy, lambda _group: []),
+        phase=phase,
     )
-    out: dict[str, float] = {}
     with make_sessionmaker(engine, readonly=True)() as session:
         t0 = time.perf_counter()
         session.execute(
@@ -155,23 +169,20 @@ def measure(url: str, customers: int, entries: int) -> dict[str, float]:
             )
         ).one()
         out["baseline"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0 = last[0] = time.perf_counter()
     closed = invoicer.close(Actor.system("bench"), MONTH)
     out["close"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    csv = to_csv(closed.lines, policy)
-    out["csv"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    xlsx = to_xlsx(MONTH, closed.lines, policy)
-    out["xlsx"] = time.perf_counter() - t0
+    # The rest of the close: the checks before the read, the commit after the mark.
+    out["other"] = out["close"] - sum(out[p] for p in PHASES)
     t0 = time.perf_counter()
     again = invoicer.close(Actor.system("bench"), MONTH)
-    same = build(MONTH, again.lines, policy, None)
     out["again"] = time.perf_counter() - t0
-    assert not again.newly and (same.csv, same.xlsx) == (csv, xlsx), "not the same"
-    out["lines"] = float(len(closed.lines))
-    out["csv_mb"] = len(csv) / 1e6
-    out["xlsx_mb"] = len(xlsx) / 1e6
+    assert not again.newly and again.files == closed.files, "not the same"
+    rebuilt = build(MONTH, invoicer.lines(MONTH, None), policy, None)
+    assert (rebuilt.csv, rebuilt.xlsx) == (closed.files.csv, closed.files.xlsx), "not the lines"
+    out["lines"] = float(closed.total.lines)
+    out["csv_mb"] = len(closed.files.csv) / 1e6
+    out["xlsx_mb"] = len(closed.files.xlsx) / 1e6
     engine.dispose()
     return out
 
@@ -217,8 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     met = True
     print(f"monthly export of {entries:,} time entries for {customers:,} customers")
     print(
-        f"{'database':<11} {'lines':>7} {'baseline s':>10} {'close s':>8} {'csv s':>6} "
-        f"{'xlsx s':>7} {'again s':>8} {'total s':>8} {'x baseline':>10}"
+        f"{'database':<11} {'lines':>7} {'baseline s':>10} "
+        + " ".join(f"{p + ' s':>7}" for p in (*PHASES, "other"))
+        + f" {'close s':>8} {'again s':>8} {'x baseline':>10}"
     )
     with tempfile.TemporaryDirectory() as tmpdir:
         for kind, base in databases(args.db):
@@ -228,21 +240,19 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 if schema and base:
                     drop(base, schema)
-            data = m["close"] + m["csv"]
-            took = data + m["xlsx"]
-            ratio = took / max(m["baseline"], 1e-6)
+            ratio = m["close"] / max(m["baseline"], 1e-6)
             print(
-                f"{kind:<11} {int(m['lines']):>7,} {m['baseline']:>10.3f} {m['close']:>8.2f} "
-                f"{m['csv']:>6.2f} {m['xlsx']:>7.2f} {m['again']:>8.2f} {took:>8.2f} "
-                f"{ratio:>10.0f}",
+                f"{kind:<11} {int(m['lines']):>7,} {m['baseline']:>10.3f} "
+                + " ".join(f"{m[p]:>7.2f}" for p in (*PHASES, "other"))
+                + f" {m['close']:>8.2f} {m['again']:>8.2f} {ratio:>10.0f}",
                 flush=True,
             )
-            ok = took <= TARGET_S
+            ok = m["close"] <= TARGET_S and m["again"] <= TARGET_S
             met &= ok
             print(
-                f"{kind}: close + CSV ({m['csv_mb']:.1f} MB) {data:.2f} s; with the XLSX "
-                f"({m['xlsx_mb']:.1f} MB) {took:.2f} s, target <= {TARGET_S:.0f} s: "
-                f"{'met' if ok else 'NOT met'}; again {m['again']:.2f} s, the same bytes"
+                f"{kind}: close with the CSV ({m['csv_mb']:.1f} MB) and the XLSX "
+                f"({m['xlsx_mb']:.1f} MB) {m['close']:.2f} s, again {m['again']:.2f} s, the "
+                f"same bytes; target <= {TARGET_S:.0f} s each: {'met' if ok else 'NOT met'}"
             )
     return 0 if met else 2
 

@@ -9,15 +9,17 @@ exports at once never take the same entries.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import starmap
 from typing import Any
 
-from sqlalchemy import Table, column, func, insert, select, table, text, update
+from sqlalchemy import Table, column, func, select, table, text
 from sqlalchemy.orm import Session, aliased
 
-from bot.invoicing.rules import Booking, Entry, Line
+from bot.invoicing.rules import Booking, Entry, Line, Total, by_customer_code
 from storage.db import upsert_insert
 from storage.models import Base, Customer, InvoiceClosure, InvoiceLine, Ticket, TimeEntry
 
@@ -87,18 +89,59 @@ def closed_at(*, session: Session, month: str, scopes: Collection[str]) -> datet
 
 
 def claim(
-    *, session: Session, month: str, scope: str, at: datetime, actor_source: str, actor: str
+    *,
+    session: Session,
+    month: str,
+    scope: str,
+    at: datetime,
+    actor_source: str,
+    actor: str,
+    csv: bytes,
+    xlsx: bytes,
 ) -> bool:
-    """Close the month for the scope: True for the one export that made the claim."""
+    """Close the month for the scope, with the files of its export: True for the one export
+    that made the claim."""
     stmt = (
         upsert_insert(session, InvoiceClosure)
         .values(
-            month=month, scope=scope, closed_at=at, closed_by_source=actor_source, closed_by=actor
+            month=month,
+            scope=scope,
+            closed_at=at,
+            closed_by_source=actor_source,
+            closed_by=actor,
+            csv=csv,
+            xlsx=xlsx,
         )
         .on_conflict_do_nothing()
         .returning(InvoiceClosure.month)
     )
     return session.execute(stmt).scalar_one_or_none() is not None
+
+
+def files_of(*, session: Session, month: str, scope: str) -> tuple[bytes, bytes] | None:
+    """The CSV and the XLSX stored when the month was closed for exactly this scope."""
+    row = session.execute(
+        select(InvoiceClosure.csv, InvoiceClosure.xlsx).where(
+            InvoiceClosure.month == month, InvoiceClosure.scope == scope
+        )
+    ).first()
+    return (row.csv, row.xlsx) if row else None
+
+
+def totals(*, session: Session, month: str, customer_id: int | None) -> tuple[Total, int]:
+    """The stored lines' total and the number of customers they are for."""
+    t = _LINES.c
+    q = select(
+        func.count(),
+        func.coalesce(func.sum(t.minutes), 0),
+        func.coalesce(func.sum(t.rounded_minutes), 0),
+        func.coalesce(func.sum(t.amount_cents), 0),
+        func.count(t.customer_id.distinct()),
+    ).where(t.month == month)
+    if customer_id is not None:
+        q = q.where(t.customer_id == customer_id)
+    lines, minutes, rounded, amount, customers = session.execute(q).one()
+    return Total(int(lines), int(minutes), int(rounded), int(amount)), int(customers)
 
 
 def customers(*, session: Session, ids: Collection[int] | None = None) -> dict[int, CustomerFacts]:
@@ -125,8 +168,10 @@ def open_entries(
     except_customers: Collection[int] = (),
 ) -> list[Entry]:
     """The entries not yet invoiced worked before `before` (of these customers, or of all but
-    `except_customers`), oldest first, each with whether a later entry corrects it."""
+    `except_customers`), each with whether a later entry corrects it; in no order (the lines
+    are sorted)."""
     later = aliased(TimeEntry)
+    # The columns in Entry's order: a month's rows become entries without a name looked up.
     q = (
         select(
             TimeEntry.id,
@@ -140,50 +185,21 @@ def open_entries(
             TimeEntry.rule,
             TimeEntry.reason,
             TimeEntry.after_hours,
-            TimeEntry.order_id,
+            _ORDERS.c.reference,
             TimeEntry.cancels_id,
-            later.id.label("cancelled_by"),
+            later.id.is_not(None),
         )
         .join(Ticket, Ticket.id == TimeEntry.ticket_id)
         .outerjoin(later, later.cancels_id == TimeEntry.id)
+        .outerjoin(_ORDERS, _ORDERS.c.id == TimeEntry.order_id)
         .where(TimeEntry.invoice_month.is_(None), TimeEntry.worked_at < before)
-        .order_by(TimeEntry.worked_at, TimeEntry.id)
     )
     if customer_ids is not None:
         q = q.where(TimeEntry.customer_id.in_(list(customer_ids)))
     if except_customers:
         q = q.where(TimeEntry.customer_id.not_in(list(except_customers)))
-    rows = session.execute(q).all()
-    orders = _order_references(session, {r.order_id for r in rows if r.order_id is not None})
-    return [
-        Entry(
-            id=r.id,
-            customer_id=r.customer_id,
-            ticket=r.number,
-            worked_at=r.worked_at,
-            minutes=r.minutes,
-            kind=r.kind,
-            description=r.description,
-            chargeable=r.chargeable,
-            rule=r.rule,
-            reason=r.reason,
-            after_hours=r.after_hours,
-            order_reference=orders.get(r.order_id) if r.order_id is not None else None,
-            cancels_id=r.cancels_id,
-            cancelled=r.cancelled_by is not None,
-        )
-        for r in rows
-    ]
-
-
-def _order_references(session: Session, ids: set[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for chunk in _chunks(sorted(ids)):
-        rows = session.execute(
-            select(_ORDERS.c.id, _ORDERS.c.reference).where(_ORDERS.c.id.in_(chunk))
-        )
-        found.update({int(i): str(ref) for i, ref in rows})
-    return found
+    # Core, not the ORM's execution: plain rows, for a month's hundred thousand.
+    return list(starmap(Entry, session.connection().execute(q).all()))
 
 
 def own_lines(*, session: Session, entry_ids: Collection[int]) -> dict[int, Line]:
@@ -199,67 +215,113 @@ def own_lines(*, session: Session, entry_ids: Collection[int]) -> dict[int, Line
     return found
 
 
+# The lines' columns as store writes them (the id is the database's).
+_COLUMNS = (
+    "month",
+    "customer_id",
+    "customer_code",
+    "customer_name",
+    "position",
+    "entry_id",
+    "counter",
+    "reverses_id",
+    "work_month",
+    "ticket",
+    "worked_on",
+    "work_kind",
+    "description",
+    "minutes",
+    "rounded_minutes",
+    "rate_cents",
+    "surcharge_percent",
+    "amount_cents",
+    "rule",
+    "reason",
+    "order_reference",
+    "terms",
+)
+
+
 def store(*, session: Session, month: str, lines: Sequence[Line]) -> None:
-    """The lines of the month, numbered per customer in the order given."""
+    """The lines of the month, numbered per customer in the order given.
+
+    Written past SQLAlchemy's per-row parameter handling, which costs more than the database
+    for a month's tens of thousands of lines: PostgreSQL's COPY, SQLite's executemany."""
     positions: dict[int, int] = {}
     rows = []
+    postgres = session.get_bind().dialect.name == "postgresql"
     for x in lines:
-        positions[x.customer_id] = positions.get(x.customer_id, 0) + 1
+        positions[x.customer_id] = position = positions.get(x.customer_id, 0) + 1
         rows.append(
-            {
-                "month": month,
-                "customer_id": x.customer_id,
-                "customer_code": x.customer_code,
-                "customer_name": x.customer_name,
-                "position": positions[x.customer_id],
-                "entry_id": x.entry_id,
-                "counter": x.counter,
-                "reverses_id": x.reverses_id,
-                "work_month": x.work_month,
-                "ticket": x.ticket,
-                "worked_on": x.worked_on,
-                "work_kind": x.work_kind,
-                "description": x.description,
-                "minutes": x.minutes,
-                "rounded_minutes": x.rounded_minutes,
-                "rate_cents": x.rate_cents,
-                "surcharge_percent": x.surcharge_percent,
-                "amount_cents": x.amount_cents,
-                "rule": x.rule,
-                "reason": x.reason,
-                "order_reference": x.order_reference,
-                "terms": x.terms,
-            }
+            (
+                month,
+                x.customer_id,
+                x.customer_code,
+                x.customer_name,
+                position,
+                x.entry_id,
+                x.counter,
+                x.reverses_id,
+                x.work_month,
+                x.ticket,
+                # SQLite holds a date as its ISO text, as SQLAlchemy writes it.
+                x.worked_on if postgres else x.worked_on.isoformat(),
+                x.work_kind,
+                x.description,
+                x.minutes,
+                x.rounded_minutes,
+                x.rate_cents,
+                x.surcharge_percent,
+                x.amount_cents,
+                x.rule,
+                x.reason,
+                x.order_reference,
+                x.terms,
+            )
         )
-    # Core, not the ORM's bulk path: a month can hold tens of thousands of lines.
-    conn = session.connection()
-    for start in range(0, len(rows), 5000):
-        conn.execute(insert(_LINES), rows[start : start + 5000])
+    if not rows:
+        return
+    names = ", ".join(f'"{c}"' for c in _COLUMNS)
+    driver = session.connection().connection.driver_connection
+    assert driver is not None, "a session's connection has its driver's"
+    if postgres:
+        with driver.cursor() as cur, cur.copy(f"COPY {_LINES.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        marks = ", ".join("?" for _ in _COLUMNS)
+        driver.executemany(f"INSERT INTO {_LINES.name} ({names}) VALUES ({marks})", rows)
 
 
 def mark(*, session: Session, month: str, entry_ids: Collection[int]) -> None:
-    """The entries are closed in `month`: never taken by an export again."""
-    for chunk in _chunks(sorted(entry_ids)):
-        session.execute(
-            update(TimeEntry)
-            .where(TimeEntry.id.in_(chunk), TimeEntry.invoice_month.is_(None))
-            .values(invoice_month=month)
-            .execution_options(synchronize_session=False)
-        )
+    """The entries are closed in `month`: never taken by an export again. Exactly these (not
+    whatever matches the export's query by now: an entry recorded meanwhile is not in its
+    lines), in one statement: the ids as one array or JSON list, not thousands of
+    parameters."""
+    ids = sorted(entry_ids)
+    param: list[int] | str
+    if session.get_bind().dialect.name == "postgresql":
+        where, param = "id = ANY(:ids)", ids
+    else:
+        where, param = "id IN (SELECT value FROM json_each(:ids))", json.dumps(ids)
+    session.execute(
+        text(
+            f"UPDATE {TimeEntry.__tablename__} SET invoice_month = :month "
+            f"WHERE {where} AND invoice_month IS NULL"
+        ),
+        {"month": month, "ids": param},
+    )
 
 
 def lines_of(*, session: Session, month: str, customer_id: int | None = None) -> list[Line]:
     """The stored lines of a closed month, as the file lists them: by customer code, then in
     their stored order. Read as plain rows: a month can hold tens of thousands."""
     t = _LINES
-    q = (
-        select(t)
-        .where(t.c.month == month)
-        .order_by(t.c.customer_code, t.c.customer_id, t.c.position)
-    )
+    q = select(t).where(t.c.month == month).order_by(t.c.customer_id, t.c.position)
     if customer_id is not None:
         q = q.where(t.c.customer_id == customer_id)
-    return [_line(row) for row in session.execute(q)]
+    # Sorted here, not by the database's collation: as the closing sorts a new month's file.
+    return by_customer_code(_line(row) for row in session.execute(q))
 
 
 def _line(row: Any) -> Line:

@@ -13,7 +13,7 @@ from bot.events import Actor
 from bot.i18n import t, tn
 from bot.invoicing import money
 from bot.invoicing.export import Invoicer
-from bot.invoicing.files import build, month_label
+from bot.invoicing.files import month_label
 from bot.invoicing.rules import Month
 from bot.policy import load_policy
 from bot.roles import RoleResolver
@@ -54,7 +54,7 @@ def export_month(
     finally:
         engine.dispose()
     code = closed.customer.code if closed.customer else None
-    files = build(month, closed.lines, policy, code)
+    files = closed.files
     csv_path, xlsx_path = out / files.csv_name, out / files.xlsx_name
     csv_path.write_bytes(files.csv)
     xlsx_path.write_bytes(files.xlsx)

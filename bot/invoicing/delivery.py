@@ -1,5 +1,5 @@
-"""The export's files to the requester's direct message, built at delivery from the stored
-lines of the closed month: CSV first (with the comment), then the workbook. Each file goes
+"""The export's files to the requester's direct message, as they were stored when the month
+was closed: CSV first (with the comment), then the workbook. Each file goes
 through upload_once, so a retry after an attempt that may have uploaded it adopts the file in
 the DM instead of sending it twice."""
 
@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.invoicing import blocks
 from bot.invoicing.export import Invoicer
-from bot.invoicing.files import build, month_label
+from bot.invoicing.files import month_label
 from bot.invoicing.payloads import InvoiceFiles
-from bot.invoicing.rules import Month, total
+from bot.invoicing.rules import Month
 from bot.outbox.dispatcher import Deliver, Permanent
 from bot.outbox.files import Upload, upload_once
 from bot.outbox.slack_call import call
@@ -44,16 +44,14 @@ class InvoiceDelivery:
         month = Month.parse(p.month)
         if month is None:
             raise Permanent(f"not a month: {p.month!r}")
-        customer = self.invoicer.customer(p.customer_id)
-        lines = self.invoicer.lines(month, p.customer_id)
-        closed_at = self.invoicer.closed_at(month, p.customer_id)
-        if closed_at is None:
+        closed = self.invoicer.exported(month, p.customer_id)
+        if closed is None:
             raise Permanent(f"{p.month} is not closed")
-        code = customer.code if customer else None
-        files = build(month, lines, self.policy, code)
+        files = closed.files
+        code = closed.customer.code if closed.customer else None
         lang = self.lang_of(p.user)
         comment = blocks.files_comment(
-            month, code, total(lines), len({x.customer_id for x in lines}), closed_at, p.newly, lang
+            month, code, closed.total, closed.customers, closed.closed_at, p.newly, lang
         )
         dm = call(self.client.conversations_open, users=p.user)["channel"]["id"]
         # An earlier attempt may have uploaded one file or both: look before uploading again.

@@ -12,19 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from itertools import groupby
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
 
 from bot.i18n import t
 from bot.i18n.invoicing import (
@@ -35,14 +27,12 @@ from bot.i18n.invoicing import (
     RULE_KEYS,
     TERMS_KEYS,
 )
-from bot.invoicing import money
-from bot.invoicing.rules import Line, Month, total
+from bot.invoicing import money, xlsx
+from bot.invoicing.rules import Booking, Line, Month, total
 from bot.policy import Policy
 
 _CSV_DELIMITER = {"nl": ";", "en": ","}
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-_AMOUNT_FORMAT = "#,##0.00"
-_DATE_FORMAT = "yyyy-mm-dd"
 _CENTS = Decimal(100)
 
 
@@ -61,9 +51,12 @@ def filename(month: Month, customer_code: str | None, ext: str) -> str:
 
 
 def build(month: Month, lines: Sequence[Line], policy: Policy, customer_code: str | None) -> Files:
+    texts = _Texts(policy)
+    # Each line's cells once, for both files.
+    cells = [row_values(line, texts) for line in lines]
     return Files(
-        csv=to_csv(lines, policy),
-        xlsx=to_xlsx(month, lines, policy),
+        csv=to_csv(lines, cells, policy.language),
+        xlsx=to_xlsx(month, lines, cells, policy, texts),
         csv_name=filename(month, customer_code, "csv"),
         xlsx_name=filename(month, customer_code, "xlsx"),
     )
@@ -73,57 +66,74 @@ def headers(lang: str) -> list[str]:
     return [t(lang, key) for key in COLUMN_KEYS]
 
 
-def _texts(line: Line, policy: Policy) -> dict[str, str]:
-    lang = policy.language
-    kind = policy.billing.kinds.get(line.work_kind)
-    rule = RULE_KEYS.get(line.rule)
-    terms = TERMS_KEYS.get(line.terms)
-    return {
-        "kind": kind.label(lang) if kind else line.work_kind,
-        "rule": t(lang, rule) if rule else line.rule,
-        "terms": t(lang, terms) if terms else line.terms,
-        "booking": t(lang, BOOKING_KEYS[line.booking.value]),
-    }
+class _Texts:
+    """The labels of a line's kind, rule, terms and booking in the policy's language; a month
+    repeats the same few thousands of times, so each is looked up once."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.lang = policy.language
+        self._seen: dict[tuple[str, str, str, Booking], tuple[str, str, str, str]] = {}
+
+    def __call__(self, line: Line) -> tuple[str, str, str, str]:
+        key = (line.work_kind, line.rule, line.terms, line.booking)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self._look_up(*key)
+        return found
+
+    def _look_up(
+        self, kind: str, rule: str, terms: str, booking: Booking
+    ) -> tuple[str, str, str, str]:
+        lang = self.lang
+        k = self.policy.billing.kinds.get(kind)
+        r = RULE_KEYS.get(rule)
+        x = TERMS_KEYS.get(terms)
+        return (
+            k.label(lang) if k else kind,
+            t(lang, r) if r else rule,
+            t(lang, x) if x else terms,
+            t(lang, BOOKING_KEYS[booking.value]),
+        )
 
 
-def row_values(line: Line, policy: Policy) -> list[object]:
+def row_values(line: Line, texts: _Texts) -> list[object]:
     """A line's cells in the columns' order, typed as a spreadsheet holds them."""
-    x = _texts(line, policy)
+    kind, rule, terms, booking = texts(line)
     return [
         line.customer_code,
         line.customer_name,
         line.ticket,
         line.worked_on,
-        x["kind"],
+        kind,
         line.description,
         line.minutes,
         line.rounded_minutes,
         Decimal(line.rate_cents) / _CENTS,
         line.surcharge_percent,
         Decimal(line.amount_cents) / _CENTS,
-        x["rule"],
+        rule,
         line.reason,
         line.order_reference or "",
-        x["terms"],
-        x["booking"],
+        terms,
+        booking,
         line.work_month,
     ]
 
 
-def to_csv(lines: Sequence[Line], policy: Policy) -> bytes:
+def to_csv(lines: Sequence[Line], cells: Sequence[list[object]], lang: str) -> bytes:
     """UTF-8 with a byte-order mark (so Excel reads the accents), `;` and a decimal comma in
     Dutch as Dutch Excel expects, `,` and a decimal point in English; no total row, so every
-    row is a line to import."""
-    lang = policy.language
+    row is a line to import. `cells`: each line's row_values."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=_CSV_DELIMITER[lang], lineterminator="\r\n")
     writer.writerow(headers(lang))
-    for line in lines:
-        cells = row_values(line, policy)
-        cells[3] = money.day(line.worked_on)
-        cells[8] = money.decimal(line.rate_cents, lang)
-        cells[10] = money.decimal(line.amount_cents, lang)
-        writer.writerow(cells)
+    for line, values in zip(lines, cells, strict=True):
+        row = values.copy()
+        row[3] = money.day(line.worked_on)
+        row[8] = money.decimal(line.rate_cents, lang)
+        row[10] = money.decimal(line.amount_cents, lang)
+        writer.writerow(row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -137,122 +147,74 @@ def sheet_title(code: str, taken: set[str]) -> str:
     return title
 
 
-def to_xlsx(month: Month, lines: Sequence[Line], policy: Policy) -> bytes:
-    """Written row by row (openpyxl's write-only mode: a month can hold tens of thousands of
-    lines), the overview first, then one sheet per customer."""
+_OVERVIEW_WIDTHS = [12, 36, 28, 10, 16, 14]
+_LINE_WIDTHS = [10, 28, 14, 12, 18, 36, 9, 14, 12, 10, 12, 30, 18, 16, 28, 14, 12]
+# A line's styles by column: its date, rate and amount.
+_LINE_STYLES = [xlsx.PLAIN] * len(_LINE_WIDTHS)
+_LINE_STYLES[3], _LINE_STYLES[8], _LINE_STYLES[10] = xlsx.DATE, xlsx.AMOUNT, xlsx.AMOUNT
+
+
+def to_xlsx(
+    month: Month,
+    lines: Sequence[Line],
+    cells: Sequence[list[object]],
+    policy: Policy,
+    texts: _Texts,
+) -> bytes:
+    """The overview first (a row per customer and the total), then one sheet per customer
+    with its lines and their total. `cells`: each line's row_values."""
     lang = policy.language
-    groups = [list(g) for _cid, g in groupby(lines, key=lambda x: x.customer_id)]
-    wb = Workbook(write_only=True)
+    groups: list[tuple[list[Line], list[list[object]]]] = []
+    at = 0
+    for _cid, group in groupby(lines, key=lambda x: x.customer_id):
+        mine = list(group)
+        groups.append((mine, list(cells[at : at + len(mine)])))
+        at += len(mine)
     title = t(lang, "invoicing.sheet.title", month=month_label(month, lang))
-    overview = wb.create_sheet(t(lang, "invoicing.sheet.overview"))
+    total_label = t(lang, "invoicing.sheet.total")
+    overview = xlsx.Sheet(t(lang, "invoicing.sheet.overview"), _OVERVIEW_WIDTHS)
     taken = {overview.title.lower()}
-    _widths(overview, [12, 36, 28, 10, 16, 14])
-    overview.append([_bold(overview, title)])
-    overview.append([_bold(overview, t(lang, key)) for key in OVERVIEW_KEYS])
-    for mine in groups:
+    overview.row([title], xlsx.BOLD)
+    overview.row([t(lang, key) for key in OVERVIEW_KEYS], xlsx.BOLD)
+    sheets = [overview]
+    for mine, rows in groups:
         first, sum_ = mine[0], total(mine)
-        overview.append(
+        overview.row(
             [
                 first.customer_code,
                 first.customer_name,
-                _texts(first, policy)["terms"],
+                texts(first)[2],
                 sum_.lines,
                 sum_.rounded_minutes,
-                _amount(overview, sum_.amount_cents),
-            ]
+                _euros(sum_.amount_cents),
+            ],
+            [xlsx.PLAIN] * 5 + [xlsx.AMOUNT],
         )
+        ws = xlsx.Sheet(
+            sheet_title(first.customer_code, taken), _LINE_WIDTHS, freeze_first_row=True
+        )
+        ws.row(headers(lang), xlsx.BOLD)
+        for values in rows:
+            ws.row(values, _LINE_STYLES)
+        # The total under the minutes, the rounded minutes and the amounts.
+        sums = [sum_.minutes, sum_.rounded_minutes, None, None, _euros(sum_.amount_cents)]
+        ws.row(
+            [total_label, None, None, None, None, None, *sums],
+            [xlsx.BOLD] * 10 + [xlsx.AMOUNT_BOLD],
+        )
+        sheets.append(ws)
     grand = total(lines)
-    overview.append(
-        [
-            _bold(overview, t(lang, "invoicing.sheet.total")),
-            None,
-            None,
-            _bold(overview, grand.lines),
-            _bold(overview, grand.rounded_minutes),
-            _amount(overview, grand.amount_cents, bold=True),
-        ]
+    overview.row(
+        [total_label, None, None, grand.lines, grand.rounded_minutes, _euros(grand.amount_cents)],
+        [xlsx.BOLD] * 5 + [xlsx.AMOUNT_BOLD],
     )
-    for mine in groups:
-        ws = wb.create_sheet(sheet_title(mine[0].customer_code, taken))
-        _customer_sheet(ws, mine, policy)
-    # Fixed, so the same month gives the same bytes: the month's end (openpyxl writes the
-    # properties as naive UTC).
-    fixed = datetime(month.next().year, month.next().month, 1, tzinfo=UTC).replace(tzinfo=None)
-    wb.properties.creator = "Balie"
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
-    wb.properties.lastModifiedBy = "Balie"
-    wb.properties.title = title
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        # ExcelWriter, not Workbook.save: save stamps `modified` with the time of writing.
-        ExcelWriter(wb, archive).save()
-    return _fixed_zip(raw.getvalue(), (fixed.year, fixed.month, fixed.day, 0, 0, 0))
+    # Fixed, so the same month gives the same bytes: the month's end.
+    fixed = datetime(month.next().year, month.next().month, 1, tzinfo=UTC)
+    return xlsx.workbook(sheets, title=title, creator="Balie", at=fixed)
 
 
-def _customer_sheet(ws: Any, lines: Sequence[Line], policy: Policy) -> None:
-    lang = policy.language
-    ws.freeze_panes = "A2"
-    _widths(ws, [10, 28, 14, 12, 18, 36, 9, 14, 12, 10, 12, 30, 18, 16, 28, 14, 12])
-    ws.append([_bold(ws, h) for h in headers(lang)])
-    for line in lines:
-        cells = row_values(line, policy)
-        cells[3] = _formatted(ws, line.worked_on, _DATE_FORMAT)
-        cells[8] = _amount(ws, line.rate_cents)
-        cells[10] = _amount(ws, line.amount_cents)
-        ws.append(cells)
-    sum_ = total(lines)
-    ws.append(
-        [
-            _bold(ws, t(lang, "invoicing.sheet.total")),
-            *([None] * 5),
-            _bold(ws, sum_.minutes),
-            _bold(ws, sum_.rounded_minutes),
-            None,
-            None,
-            _amount(ws, sum_.amount_cents, bold=True),
-        ]
-    )
-
-
-_BOLD = Font(bold=True)
-
-
-# Cells with a style of their own (openpyxl's stubs type WriteOnlyCell as a plain function).
-def _bold(ws: Any, value: Any) -> Any:
-    cell = WriteOnlyCell(ws, value=value)
-    cell.font = _BOLD
-    return cell
-
-
-def _formatted(ws: Any, value: Any, number_format: str) -> Any:
-    cell = WriteOnlyCell(ws, value=value)
-    cell.number_format = number_format
-    return cell
-
-
-def _amount(ws: Any, cents: int, *, bold: bool = False) -> Any:
-    cell = _formatted(ws, Decimal(cents) / _CENTS, _AMOUNT_FORMAT)
-    if bold:
-        cell.font = _BOLD
-    return cell
-
-
-def _widths(ws: Any, widths: Sequence[int]) -> None:
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-
-
-def _fixed_zip(data: bytes, when: tuple[int, int, int, int, int, int]) -> bytes:
-    """The same archive with every entry dated `when` (zip stores the time of writing)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
+def _euros(cents: int) -> Decimal:
+    return Decimal(cents) / _CENTS
 
 
 def month_label(month: Month, lang: str) -> str:

@@ -9,8 +9,8 @@ from bot.outbox.payloads import Payload
 
 class InvoiceFiles(Payload):
     """A closed month's export (one customer's, or the desk's when `customer_id` is None) as
-    CSV and XLSX, uploaded to the requester's direct message. Built at delivery from the
-    stored lines, so it is the same file however often it is sent."""
+    CSV and XLSX, uploaded to the requester's direct message: the files stored with the
+    closure, so it is the same file however often it is sent."""
 
     kind: ClassVar[str] = "invoice_files"
     month: str

@@ -4,8 +4,8 @@ hours. Every entry without a rate is collected, so the export names them all at 
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from bot.billing.pricing import NoRate, Work, price_by_policy
 from bot.invoicing.rules import Entry, Priced
@@ -15,32 +15,28 @@ _CENTS = Decimal(100)
 
 
 class Pricer:
-    def __init__(self, billing: BillingPolicy, tz: ZoneInfo) -> None:
+    def __init__(self, billing: BillingPolicy) -> None:
         self.billing = billing
-        self.tz = tz
         # (kind, day) of every entry that had no rate.
         self.missing: set[tuple[str, str]] = set()
-        # A month repeats the same few prices many times over.
-        self._seen: dict[Work, Priced] = {}
+        # A month repeats the same few thousand prices many times over.
+        self._seen: dict[tuple[str, int, date, bool], Priced] = {}
 
-    def __call__(self, entry: Entry) -> Priced:
-        day = entry.worked_at.astimezone(self.tz).date()
-        work = Work(kind=entry.kind, minutes=entry.minutes, day=day, after_hours=entry.after_hours)
-        seen = self._seen.get(work)
-        if seen is not None:
-            return seen
-        priced = self._price(entry, work)
-        self._seen[work] = priced
-        return priced
+    def __call__(self, entry: Entry, day: date) -> Priced:
+        """The entry's price; `day`: the (local) day it was worked."""
+        key = (entry.kind, entry.minutes, day, entry.after_hours)
+        seen = self._seen.get(key)
+        if seen is None:
+            seen = self._seen[key] = self._price(Work(*key))
+        return seen
 
-    def _price(self, entry: Entry, work: Work) -> Priced:
-        day = work.day
+    def _price(self, work: Work) -> Priced:
         try:
             p = price_by_policy(self.billing, work)
         except NoRate:
-            self.missing.add((entry.kind, day.isoformat()))
+            self.missing.add((work.kind, work.day.isoformat()))
             return Priced(
-                rounded_minutes=entry.minutes, rate_cents=0, surcharge_percent=0, amount_cents=0
+                rounded_minutes=work.minutes, rate_cents=0, surcharge_percent=0, amount_cents=0
             )
         return Priced(
             rounded_minutes=p.rounded_minutes,

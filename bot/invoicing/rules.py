@@ -145,7 +145,7 @@ def plan(
     month: Month,
     entries: Iterable[Entry],
     invoiced: Mapping[int, Line],
-    price: Callable[[Entry], Priced],
+    price: Callable[[Entry, date], Priced],
     tz: ZoneInfo,
     customers: Mapping[int, tuple[str, str, str]] | None = None,
 ) -> list[Line]:
@@ -156,7 +156,8 @@ def plan(
     `invoiced` holds the stored own lines of the entries these entries correct, by entry id:
     those are reversed. An entry that a later one corrects gets no line of its own (the
     correction replaces it); a free entry gets none either. `customers` gives each line its
-    customer's code, name and terms (by customer id)."""
+    customer's code, name and terms (by customer id); `price` prices an entry worked on the
+    (local) day it is given."""
     who = customers or {}
     lines: list[Line] = []
     for e in entries:
@@ -164,8 +165,10 @@ def plan(
             lines.append(counter_of(invoiced[e.cancels_id], by_entry=e.id))
         if e.cancelled or not e.chargeable or e.minutes <= 0:
             continue
-        work_month = Month.of(e.worked_at, tz)
-        p = price(e)
+        local = e.worked_at.astimezone(tz)
+        work_month = Month(local.year, local.month)
+        day = local.date()
+        p = price(e, day)
         code, name, terms = who.get(e.customer_id, ("", "", ""))
         lines.append(
             Line(
@@ -174,7 +177,7 @@ def plan(
                 booking=Booking.REGULAR if work_month == month else Booking.LATE,
                 work_month=str(work_month),
                 ticket=e.ticket,
-                worked_on=e.worked_at.astimezone(tz).date(),
+                worked_on=day,
                 work_kind=e.kind,
                 description=e.description,
                 minutes=e.minutes,
@@ -198,6 +201,12 @@ def _file_order(line: Line) -> tuple[int, date, str, int, bool]:
     return (line.customer_id, line.worked_on, line.ticket, line.entry_id, not line.counter)
 
 
+def by_customer_code(lines: Iterable[Line]) -> list[Line]:
+    """The lines as the files list them: by customer code, each customer's lines in the order
+    they have (stable)."""
+    return sorted(lines, key=lambda x: (x.customer_code, x.customer_id))
+
+
 @dataclass(frozen=True)
 class Total:
     lines: int
@@ -207,9 +216,9 @@ class Total:
 
 
 def total(lines: Sequence[Line]) -> Total:
-    return Total(
-        lines=len(lines),
-        minutes=sum(x.minutes for x in lines),
-        rounded_minutes=sum(x.rounded_minutes for x in lines),
-        amount_cents=sum(x.amount_cents for x in lines),
-    )
+    minutes = rounded = amount = 0
+    for x in lines:
+        minutes += x.minutes
+        rounded += x.rounded_minutes
+        amount += x.amount_cents
+    return Total(lines=len(lines), minutes=minutes, rounded_minutes=rounded, amount_cents=amount)

@@ -30,4 +30,4 @@ def test_the_quick_invoicing_bench_runs_and_prints_its_figures(
     out = done.stdout
     assert done.returncode in (0, 2), f"status {done.returncode}\n{out}\n{done.stderr[-3000:]}"
     assert "monthly export of 5,000 time entries for 50 customers" in out
-    assert f"{kind}: close + CSV" in out and "the same bytes" in out
+    assert f"{kind}: close with the CSV" in out and "the same bytes" in out

@@ -51,7 +51,7 @@ BAKKER_ROWS = [
 def test_the_csv_has_every_chargeable_line_cell_by_cell(balie: Balie) -> None:
     ids = november(balie)
     closed = invoicer(balie, POLICY).close(Actor.slack(LEAD), NOV)
-    files = build(NOV, closed.lines, POLICY, None)
+    files = closed.files
     assert files.csv_name == "balie-facturatie-2026-11.csv"
     assert csv_rows(files.csv) == [HEADER_NL, *ACME_ROWS, *BAKKER_ROWS]
     assert files.csv.count(b"\r\n") == 5
@@ -84,7 +84,7 @@ def _n(value: object) -> object:
 def test_the_workbook_has_an_overview_and_a_sheet_per_customer_cell_by_cell(balie: Balie) -> None:
     november(balie)
     closed = invoicer(balie, POLICY).close(Actor.slack(LEAD), NOV)
-    book = sheets(build(NOV, closed.lines, POLICY, None).xlsx)
+    book = sheets(closed.files.xlsx)
     assert list(book) == ["Overzicht", "ACME", "BAKKER"]
     overview = [[_n(c) for c in row] for row in book["Overzicht"]]
     assert overview == [
@@ -161,7 +161,10 @@ def test_exporting_again_gives_the_same_bytes_and_late_work_waits_for_december(
     november(balie)
     service = invoicer(balie, POLICY)
     first = service.close(Actor.slack(LEAD), NOV)
-    files = build(NOV, first.lines, POLICY, None)
+    files = first.files
+    # The stored lines are the export: built from them again, the files are the same bytes.
+    rebuilt = build(NOV, service.lines(NOV, None), POLICY, None)
+    assert (rebuilt.csv, rebuilt.xlsx) == (files.csv, files.xlsx)
     # Work on 28 November recorded on 2 December, after the close: not in November's file.
     balie.clock.set(amsterdam(2026, 12, 2, 9, 0))
     late = entry(
@@ -174,12 +177,12 @@ def test_exporting_again_gives_the_same_bytes_and_late_work_waits_for_december(
     )
     again = service.close(Actor.slack(LEAD), NOV)
     assert not again.newly and again.closed_at == first.closed_at
-    same = build(NOV, again.lines, POLICY, None)
-    assert (same.csv, same.xlsx) == (files.csv, files.xlsx)
+    assert (again.files.csv, again.files.xlsx) == (files.csv, files.xlsx)
+    assert (again.total, again.customers) == (first.total, first.customers) == (first.total, 2)
     assert months_of(balie)[late] is None
     balie.clock.set(amsterdam(2027, 1, 4, 9, 0))
     december = service.close(Actor.slack(LEAD), DEC)
-    rows = csv_rows(build(DEC, december.lines, POLICY, None).csv)[1:]
+    rows = csv_rows(december.files.csv)[1:]
     assert [(r[0], r[3], r[7], r[10], r[15], r[16]) for r in rows] == [
         # 10 min -> 15 at November's 100.00: 25.00, booked late in December.
         ("ACME", "2026-11-28", "15", "25,00", "nagekomen", "2026-11"),
@@ -209,7 +212,7 @@ def test_a_correction_after_the_month_was_closed_is_a_counter_entry_in_the_next(
     )
     balie.clock.set(amsterdam(2027, 1, 4, 9, 0))
     december = service.close(Actor.slack(LEAD), DEC)
-    rows = csv_rows(build(DEC, december.lines, POLICY, None).csv)[1:]
+    rows = csv_rows(december.files.csv)[1:]
     acme = [r for r in rows if r[0] == "ACME"]
     assert [(r[3], r[5], r[6], r[7], r[8], r[10], r[15], r[16]) for r in acme] == [
         # November's line reversed exactly: -45 min, its rate 100.00, -75.00.
@@ -244,18 +247,23 @@ def test_one_customer_first_then_the_desk_keeps_that_customers_lines(balie: Bali
     november(balie)
     service = invoicer(balie, POLICY)
     bakker = service.close(Actor.slack(LEAD), NOV, "bakker")
-    assert [x.customer_code for x in bakker.lines] == ["BAKKER"]
-    assert (
-        build(NOV, bakker.lines, POLICY, "BAKKER").csv_name == "balie-facturatie-2026-11-BAKKER.csv"
-    )
+    assert [r[0] for r in csv_rows(bakker.files.csv)[1:]] == ["BAKKER"]
+    assert bakker.files.csv_name == "balie-facturatie-2026-11-BAKKER.csv"
     desk = service.close(Actor.slack(LEAD), NOV)
-    assert desk.newly and [x.customer_code for x in desk.lines] == ["ACME"] * 3 + ["BAKKER"]
-    assert closures(balie) == {
-        ("2026-11", "all"),
-        ("2026-11", f"customer:{bakker.lines[0].customer_id}"),
-    }
+    # The desk's file has the whole month: BAKKER's lines closed before too.
+    assert desk.newly and [r[0] for r in csv_rows(desk.files.csv)[1:]] == ["ACME"] * 3 + ["BAKKER"]
+    assert (desk.total.lines, desk.customers) == (4, 2)
+    assert bakker.customer is not None
+    assert closures(balie) == {("2026-11", "all"), ("2026-11", f"customer:{bakker.customer.id}")}
     # Closed for the desk: a customer's export of it is its stored lines, not a new closing.
-    assert not service.close(Actor.slack(LEAD), NOV, "ACME").newly
+    acme = service.close(Actor.slack(LEAD), NOV, "ACME")
+    assert not acme.newly and acme.files.csv_name == "balie-facturatie-2026-11-ACME.csv"
+    assert csv_rows(acme.files.csv)[1:] == ACME_ROWS
+    assert list(sheets(acme.files.xlsx)) == ["Overzicht", "ACME"]
+    assert (acme.total.lines, acme.total.amount_cents, acme.customers) == (3, 30675, 1)
+    # And each closure gives its own files again, byte for byte.
+    again = service.close(Actor.slack(LEAD), NOV, "BAKKER"), service.close(Actor.slack(LEAD), NOV)
+    assert [x.files for x in again] == [bakker.files, desk.files]
 
 
 def test_a_month_before_a_closed_one_cannot_be_closed_on_its_own(balie: Balie) -> None:

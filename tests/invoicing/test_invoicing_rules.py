@@ -61,7 +61,7 @@ def _entry(id: int, day: int, minutes: int = 30, **kw: object) -> Entry:
     return Entry(**base)  # type: ignore[arg-type]
 
 
-def _price(e: Entry) -> Priced:
+def _price(e: Entry, _day: date) -> Priced:
     # 60.00 an hour, rounded up to 15 minutes.
     rounded = -(-e.minutes // 15) * 15
     return Priced(rounded, 6000, 0, rounded * 100)

@@ -24,6 +24,8 @@ def upgrade() -> None:
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("closed_by_source", sa.String(length=16), nullable=False),
         sa.Column("closed_by", sa.String(length=320), nullable=False),
+        sa.Column("csv", sa.LargeBinary(), nullable=False),
+        sa.Column("xlsx", sa.LargeBinary(), nullable=False),
         sa.PrimaryKeyConstraint("month", "scope", name=op.f("pk_invoice_closures")),
     )
     op.create_table(
@@ -51,17 +53,6 @@ def upgrade() -> None:
         sa.Column("reason", sa.String(length=48), nullable=False),
         sa.Column("order_reference", sa.String(length=200), nullable=True),
         sa.Column("terms", sa.String(length=32), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["customer_id"], ["customers.id"], name=op.f("fk_invoice_lines_customer_id_customers")
-        ),
-        sa.ForeignKeyConstraint(
-            ["entry_id"], ["time_entries.id"], name=op.f("fk_invoice_lines_entry_id_time_entries")
-        ),
-        sa.ForeignKeyConstraint(
-            ["reverses_id"],
-            ["invoice_lines.id"],
-            name=op.f("fk_invoice_lines_reverses_id_invoice_lines"),
-        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_invoice_lines")),
         sa.UniqueConstraint("entry_id", "counter", name="uq_invoice_lines_entry_id_counter"),
     )
