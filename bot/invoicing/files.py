@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from itertools import groupby
 
+from bot.cells import text_cell
 from bot.i18n import t
 from bot.i18n.invoicing import (
     BOOKING_KEYS,
@@ -34,6 +35,10 @@ from bot.policy import Policy
 _CSV_DELIMITER = {"nl": ";", "en": ","}
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _CENTS = Decimal(100)
+# The CSV's columns that hold text from outside Balie (the directory's code and name, what the
+# agent typed, the order's reference): guarded against formulas (bot.cells). The workbook
+# needs no guard: its text cells are inline strings, which a spreadsheet never evaluates.
+_TYPED = (0, 1, 5, 13)
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,8 @@ def to_csv(lines: Sequence[Line], cells: Sequence[list[object]], lang: str) -> b
         row[3] = money.day(line.worked_on)
         row[8] = money.decimal(line.rate_cents, lang)
         row[10] = money.decimal(line.amount_cents, lang)
+        for i in _TYPED:
+            row[i] = text_cell(str(row[i]))
         writer.writerow(row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
