@@ -27,25 +27,7 @@ MESSAGES: Catalogue = {
     "invoicing.column.booking": {"nl": "Boeking", "en": "Booking"},
     "invoicing.column.work_month": {"nl": "Maand van het werk", "en": "Month of the work"},
     "invoicing.column.lines": {"nl": "Regels", "en": "Lines"},
-    # --- the rules (bot.billing.rules.Rule), the terms and the kinds of line ------------------
-    "invoicing.rule.reporting_free": {"nl": "1. Melden is gratis", "en": "1. Reporting is free"},
-    "invoicing.rule.manual_referral": {
-        "nl": "2. Verwezen naar handleiding",
-        "en": "2. Referred to a manual",
-    },
-    "invoicing.rule.missing_knowledge": {
-        "nl": "3. Basiskennis ontbreekt",
-        "en": "3. Basic knowledge missing",
-    },
-    "invoicing.rule.out_of_scope": {"nl": "4. Buiten de dienstverlening", "en": "4. Out of scope"},
-    "invoicing.rule.exclusion": {
-        "nl": "5. Uitsluiting, op schriftelijke opdracht",
-        "en": "5. Exclusion, on a written order",
-    },
-    "invoicing.rule.after_hours": {
-        "nl": "6. Waakdienst zonder recht",
-        "en": "6. After hours without entitlement",
-    },
+    # --- the terms and the kinds of line (the rules and reasons: bot.i18n.billing) -----------
     "invoicing.terms.korton": {
         "nl": "Algemene Voorwaarden Korton",
         "en": "Algemene Voorwaarden Korton",
@@ -226,15 +208,7 @@ OVERVIEW_KEYS: tuple[str, ...] = (
     "invoicing.column.rounded",
     "invoicing.column.amount",
 )
-# By the stored codes (bot.billing.rules.Rule, bot.directory.rules.terms.Terms, bot.invoicing.rules.Booking).
-RULE_KEYS: dict[str, str] = {
-    "reporting_free": "invoicing.rule.reporting_free",
-    "manual_referral": "invoicing.rule.manual_referral",
-    "missing_knowledge": "invoicing.rule.missing_knowledge",
-    "out_of_scope": "invoicing.rule.out_of_scope",
-    "exclusion": "invoicing.rule.exclusion",
-    "after_hours_without_entitlement": "invoicing.rule.after_hours",
-}
+# By the stored codes (bot.directory.rules.terms.Terms, bot.invoicing.rules.Booking).
 TERMS_KEYS: dict[str, str] = {
     "korton": "invoicing.terms.korton",
     "nederland_ict": "invoicing.terms.nederland_ict",

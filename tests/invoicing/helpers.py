@@ -60,7 +60,7 @@ def entry(
     kind: str = "support",
     chargeable: bool = True,
     rule: str = "out_of_scope",
-    reason: str = "setup",
+    reason: str = "scope:inrichting",
     after_hours: bool = False,
     description: str = "",
     cancels: int | None = None,
@@ -187,7 +187,7 @@ def november(balie: Balie) -> dict[str, int]:
             amsterdam(2026, 11, 10, 9, 0),
             kind="change",
             rule="exclusion",
-            reason="ordered",
+            reason="scope:wijziging",
             description="Rooster aanpassen",
         ),
         "december": entry(
@@ -197,7 +197,7 @@ def november(balie: Balie) -> dict[str, int]:
             amsterdam(2026, 12, 1, 9, 0),
             kind="change",
             rule="exclusion",
-            reason="ordered",
+            reason="scope:wijziging",
             description="Nog een wijziging",
         ),
     }

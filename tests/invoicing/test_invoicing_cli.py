@@ -58,7 +58,8 @@ def test_the_cli_closes_the_month_and_writes_both_files(balie: Balie, tmp_path: 
         HEADER_NL,
         [
             "ACME", "Acme Logistiek B.V.", "KOR-000001", "2026-10-06", "Inrichting", "Koppeling",
-            "100", "105", "122,50", "0", "214,38", "4. Buiten de dienstverlening", "setup", "",
+            "100", "105", "122,50", "0", "214,38", "regel 4, buiten de dienstverlening",
+            "Inrichting of ondersteuning bij inrichting", "",
             "Nederland ICT Voorwaarden", "regulier", "2026-10",
         ],
     ]  # fmt: skip
