@@ -88,6 +88,10 @@ MESSAGES: Catalogue = {
         "nl": "De maand was al afgesloten op {date}; dit is dezelfde export als toen.",
         "en": "The month was closed on {date} already; this is the same export as then.",
     },
+    "invoicing.open.counting": {
+        "nl": ":hourglass: Ik tel op wat er voor {month} openstaat. Je ziet het zo hier.",
+        "en": ":hourglass: Adding up what is open for {month}. It will show here shortly.",
+    },
     "invoicing.open.header": {
         "nl": "*Openstaand voor {month}* (nog niet gefactureerd, tot nu toe):",
         "en": "*Open for {month}* (not yet invoiced, so far):",

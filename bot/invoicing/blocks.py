@@ -27,6 +27,10 @@ def started(month: Month, customer: str | None, lang: str) -> str:
     )
 
 
+def counting(month: Month, lang: str) -> str:
+    return tr(lang, "invoicing.open.counting", month=month_label(month, lang))
+
+
 def files_comment(
     month: Month,
     customer: str | None,

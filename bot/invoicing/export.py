@@ -257,6 +257,10 @@ class Invoicer:
         with self.readers() as session:
             return store.lines_of(session=session, month=str(month), customer_id=customer_id)
 
+    def this_month(self) -> Month:
+        """The month now, on the desk's clock."""
+        return Month.of(self.clock.now(), self.tz)
+
     def open_now(self, actor: Actor) -> OpenNow:
         """What the current month's export would take if it were closed now, per customer:
         late work and counter-entries of closed months included."""

@@ -112,6 +112,19 @@ def wait_for_outbox(balie: Balie, kind: str, count: int = 1, timeout: float = 15
     raise AssertionError(f"no {kind} row in the outbox after {timeout}s")
 
 
+def responses(balie: Balie, count: int = 1, timeout: float = 15.0) -> list[str]:
+    """The texts posted to the command's response_url, once the lazy listener and the outbox
+    have posted `count` of them."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        balie.drain()
+        found = [str(c.args["text"]) for c in balie.fake.calls_to("response_url")]
+        if len(found) >= count:
+            return found
+        time.sleep(0.05)
+    raise AssertionError(f"fewer than {count} response_url posts after {timeout}s")
+
+
 def rate_change_policy(base: Policy) -> Policy:
     """The support rate goes from 96.00 to 100.00 on 16 November 2026."""
     billing = base.billing
