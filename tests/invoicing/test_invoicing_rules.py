@@ -54,6 +54,7 @@ def _entry(id: int, day: int, minutes: int = 30, **kw: object) -> Entry:
         "reason": "scope:inrichting",
         "after_hours": False,
         "order_reference": None,
+        "order_terms": None,
         "cancels_id": None,
         "cancelled": False,
     }
