@@ -25,7 +25,7 @@ MESSAGES: Catalogue = {
     "invoicing.column.order": {"nl": "Opdracht", "en": "Order"},
     "invoicing.column.terms": {"nl": "Voorwaarden", "en": "Terms"},
     "invoicing.column.booking": {"nl": "Boeking", "en": "Booking"},
-    "invoicing.column.work_month": {"nl": "Maand van het werk", "en": "Month of the work"},
+    "invoicing.column.work_month": {"nl": "Werkmaand", "en": "Month of the work"},
     "invoicing.column.lines": {"nl": "Regels", "en": "Lines"},
     # --- the terms and the kinds of line (the rules and reasons: bot.i18n.billing) -----------
     "invoicing.terms.korton": {
@@ -64,12 +64,12 @@ MESSAGES: Catalogue = {
     "invoicing.for_customer": {"nl": " voor {code}", "en": " for {code}"},
     "invoicing.files": {
         "nl": {
-            "one": ":moneybag: Facturatie {month}{customer}: 1 regel voor {customers}, samen {amount} ({hours} afgerond). {closed}",
-            "other": ":moneybag: Facturatie {month}{customer}: {count} regels voor {customers}, samen {amount} ({hours} afgerond). {closed}",
+            "one": ":moneybag: Facturatie {month}{customer}: 1 regel voor {customers}, samen {amount} voor {hours} (afgerond). {closed}",
+            "other": ":moneybag: Facturatie {month}{customer}: {count} regels voor {customers}, samen {amount} voor {hours} (afgerond). {closed}",
         },
         "en": {
-            "one": ":moneybag: Invoicing {month}{customer}: 1 line for {customers}, {amount} in all ({hours} rounded). {closed}",
-            "other": ":moneybag: Invoicing {month}{customer}: {count} lines for {customers}, {amount} in all ({hours} rounded). {closed}",
+            "one": ":moneybag: Invoicing {month}{customer}: 1 line for {customers}, {amount} in all for {hours} (rounded). {closed}",
+            "other": ":moneybag: Invoicing {month}{customer}: {count} lines for {customers}, {amount} in all for {hours} (rounded). {closed}",
         },
     },
     "invoicing.customers": {
@@ -81,7 +81,7 @@ MESSAGES: Catalogue = {
         "en": ":moneybag: Invoicing {month}{customer}: nothing to charge. {closed}",
     },
     "invoicing.closed_now": {
-        "nl": "De maand is nu afgesloten: wat er later nog op binnenkomt, gaat mee in de volgende maand.",
+        "nl": "De maand is nu afgesloten: wat er later nog voor deze maand wordt geschreven, gaat mee in de volgende maand.",
         "en": "The month is now closed: anything recorded on it later goes into the next month.",
     },
     "invoicing.closed_before": {

@@ -39,7 +39,7 @@ HEADER_NL = [
     "Opdracht",
     "Voorwaarden",
     "Boeking",
-    "Maand van het werk",
+    "Werkmaand",
 ]
 
 

@@ -51,7 +51,7 @@ def test_the_cli_closes_the_month_and_writes_both_files(balie: Balie, tmp_path: 
     assert first.stdout.strip() == (
         "Facturatie oktober 2026: 1 regel, € 214,38. "
         f"Geschreven: {csv_path} en {xlsx_path}. "
-        "De maand is nu afgesloten: wat er later nog op binnenkomt, gaat mee in de volgende maand."
+        "De maand is nu afgesloten: wat er later nog voor deze maand wordt geschreven, gaat mee in de volgende maand."
     )
     rows = csv_rows(csv_path.read_bytes())
     assert rows == [

@@ -67,7 +67,7 @@ def test_a_team_lead_closes_november_and_gets_both_files_in_a_dm(balie: Balie) -
     assert book["Overzicht"][4][0] == "Totaal" and book["Overzicht"][4][3:5] == [4, 210]
     comment = balie.fake.messages_in(dm)[0]["text"]
     # 48.00 + 72.00 + 183.75 + 153.13 = 456.88
-    assert "4 regels voor 2 klanten, samen € 456,88 (3u30 afgerond)" in comment
+    assert "4 regels voor 2 klanten, samen € 456,88 voor 3 uur 30 minuten (afgerond)" in comment
     assert "De maand is nu afgesloten" in comment
     assert (
         months_of(balie)[ids["change"]] == "2026-11" and months_of(balie)[ids["december"]] is None
@@ -138,13 +138,13 @@ def test_without_a_month_it_shows_what_is_open_this_month_per_customer(balie: Ba
         ":hourglass: Ik tel op wat er voor november 2026 openstaat. Je ziet het zo hier."
     )
     (said,) = responses(balie)
-    # Up to now: ACME 48.00 + 72.00 + 183.75 = 303.75 (2u15 rounded), BAKKER 153.13 (1u15);
+    # Up to now: ACME 48.00 + 72.00 + 183.75 = 303.75 (135 min rounded), BAKKER 153.13 (75 min);
     # most first.
     assert said.splitlines() == [
         "*Openstaand voor november 2026* (nog niet gefactureerd, tot nu toe):",
-        "• *ACME* Acme Logistiek B.V.: 3 regels · 2u15 · € 303,75",
-        "• *BAKKER* Bakkerij Brood &amp; Co: 1 regel · 1u15 · € 153,13",
-        "*Totaal:* 4 regels · 3u30 · € 456,88",
+        "• *ACME* Acme Logistiek B.V.: 3 regels · 2 uur 15 minuten · € 303,75",
+        "• *BAKKER* Bakkerij Brood &amp; Co: 1 regel · 1 uur 15 minuten · € 153,13",
+        "*Totaal:* 4 regels · 3 uur 30 minuten · € 456,88",
     ]
     assert closures(balie) == set()
 
@@ -156,7 +156,7 @@ def test_in_december_the_unclosed_november_is_pointed_out(balie: Balie) -> None:
     assert said.splitlines()[0].startswith(":warning: november 2026 is nog niet afgesloten")
     assert "`/facturatie 2026-11`" in said
     # December's 15 min of change are open too: 153.13 + 30.63 (75 + 15 min).
-    assert "• *BAKKER* Bakkerij Brood &amp; Co: 2 regels · 1u30 · € 183,76" in said
+    assert "• *BAKKER* Bakkerij Brood &amp; Co: 2 regels · 1 uur 30 minuten · € 183,76" in said
 
 
 def test_help(balie: Balie) -> None:
