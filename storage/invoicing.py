@@ -16,23 +16,26 @@ from datetime import date, datetime
 from itertools import starmap
 from typing import Any
 
-from sqlalchemy import Table, column, func, select, table, text
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from bot.invoicing.rules import Booking, Entry, Line, Total, by_customer_code
 from storage.db import upsert_insert
-from storage.models import Base, Customer, InvoiceClosure, InvoiceLine, Ticket, TimeEntry
+from storage.models import (
+    Base,
+    Customer,
+    InvoiceClosure,
+    InvoiceLine,
+    Ticket,
+    TimeEntry,
+    WrittenOrder,
+)
 
 ALL = "all"
 # Any constant shared by every replica; "BALIEINV" in ASCII.
 _ADVISORY_LOCK = 0x42414C4945494E56 & 0x7FFFFFFFFFFFFFFF
 # Rows per statement: well under SQLite's limit on bound parameters.
 _CHUNK = 900
-
-# The written orders' table (migration 0014, the billing facts'): read by name only, for the
-# reference an entry was worked under, so this module needs nothing else of theirs.
-_ORDERS = table("written_orders", column("id"), column("reference"))
-
 
 # The lines as a plain table: a month's lines are written and read as rows, not objects.
 _LINES: Table = Base.metadata.tables[InvoiceLine.__tablename__]
@@ -185,13 +188,14 @@ def open_entries(
             TimeEntry.rule,
             TimeEntry.reason,
             TimeEntry.after_hours,
-            _ORDERS.c.reference,
+            WrittenOrder.reference,
+            WrittenOrder.terms,
             TimeEntry.cancels_id,
             later.id.is_not(None),
         )
         .join(Ticket, Ticket.id == TimeEntry.ticket_id)
         .outerjoin(later, later.cancels_id == TimeEntry.id)
-        .outerjoin(_ORDERS, _ORDERS.c.id == TimeEntry.order_id)
+        .outerjoin(WrittenOrder, WrittenOrder.id == TimeEntry.order_id)
         .where(TimeEntry.invoice_month.is_(None), TimeEntry.worked_at < before)
     )
     if customer_ids is not None:

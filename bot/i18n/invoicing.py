@@ -25,27 +25,9 @@ MESSAGES: Catalogue = {
     "invoicing.column.order": {"nl": "Opdracht", "en": "Order"},
     "invoicing.column.terms": {"nl": "Voorwaarden", "en": "Terms"},
     "invoicing.column.booking": {"nl": "Boeking", "en": "Booking"},
-    "invoicing.column.work_month": {"nl": "Maand van het werk", "en": "Month of the work"},
+    "invoicing.column.work_month": {"nl": "Werkmaand", "en": "Month of the work"},
     "invoicing.column.lines": {"nl": "Regels", "en": "Lines"},
-    # --- the rules (bot.billing.rules.Rule), the terms and the kinds of line ------------------
-    "invoicing.rule.reporting_free": {"nl": "1. Melden is gratis", "en": "1. Reporting is free"},
-    "invoicing.rule.manual_referral": {
-        "nl": "2. Verwezen naar handleiding",
-        "en": "2. Referred to a manual",
-    },
-    "invoicing.rule.missing_knowledge": {
-        "nl": "3. Basiskennis ontbreekt",
-        "en": "3. Basic knowledge missing",
-    },
-    "invoicing.rule.out_of_scope": {"nl": "4. Buiten de dienstverlening", "en": "4. Out of scope"},
-    "invoicing.rule.exclusion": {
-        "nl": "5. Uitsluiting, op schriftelijke opdracht",
-        "en": "5. Exclusion, on a written order",
-    },
-    "invoicing.rule.after_hours": {
-        "nl": "6. Waakdienst zonder recht",
-        "en": "6. After hours without entitlement",
-    },
+    # --- the terms and the kinds of line (the rules and reasons: bot.i18n.billing) -----------
     "invoicing.terms.korton": {
         "nl": "Algemene Voorwaarden Korton",
         "en": "Algemene Voorwaarden Korton",
@@ -82,12 +64,12 @@ MESSAGES: Catalogue = {
     "invoicing.for_customer": {"nl": " voor {code}", "en": " for {code}"},
     "invoicing.files": {
         "nl": {
-            "one": ":moneybag: Facturatie {month}{customer}: 1 regel voor {customers}, samen {amount} ({hours} afgerond). {closed}",
-            "other": ":moneybag: Facturatie {month}{customer}: {count} regels voor {customers}, samen {amount} ({hours} afgerond). {closed}",
+            "one": ":moneybag: Facturatie {month}{customer}: 1 regel voor {customers}, samen {amount} voor {hours} (afgerond). {closed}",
+            "other": ":moneybag: Facturatie {month}{customer}: {count} regels voor {customers}, samen {amount} voor {hours} (afgerond). {closed}",
         },
         "en": {
-            "one": ":moneybag: Invoicing {month}{customer}: 1 line for {customers}, {amount} in all ({hours} rounded). {closed}",
-            "other": ":moneybag: Invoicing {month}{customer}: {count} lines for {customers}, {amount} in all ({hours} rounded). {closed}",
+            "one": ":moneybag: Invoicing {month}{customer}: 1 line for {customers}, {amount} in all for {hours} (rounded). {closed}",
+            "other": ":moneybag: Invoicing {month}{customer}: {count} lines for {customers}, {amount} in all for {hours} (rounded). {closed}",
         },
     },
     "invoicing.customers": {
@@ -99,12 +81,16 @@ MESSAGES: Catalogue = {
         "en": ":moneybag: Invoicing {month}{customer}: nothing to charge. {closed}",
     },
     "invoicing.closed_now": {
-        "nl": "De maand is nu afgesloten: wat er later nog op binnenkomt, gaat mee in de volgende maand.",
+        "nl": "De maand is nu afgesloten: wat er later nog voor deze maand wordt geschreven, gaat mee in de volgende maand.",
         "en": "The month is now closed: anything recorded on it later goes into the next month.",
     },
     "invoicing.closed_before": {
         "nl": "De maand was al afgesloten op {date}; dit is dezelfde export als toen.",
         "en": "The month was closed on {date} already; this is the same export as then.",
+    },
+    "invoicing.open.counting": {
+        "nl": ":hourglass: Ik tel op wat er voor {month} openstaat. Je ziet het zo hier.",
+        "en": ":hourglass: Adding up what is open for {month}. It will show here shortly.",
     },
     "invoicing.open.header": {
         "nl": "*Openstaand voor {month}* (nog niet gefactureerd, tot nu toe):",
@@ -226,15 +212,7 @@ OVERVIEW_KEYS: tuple[str, ...] = (
     "invoicing.column.rounded",
     "invoicing.column.amount",
 )
-# By the stored codes (bot.billing.rules.Rule, bot.directory.rules.terms.Terms, bot.invoicing.rules.Booking).
-RULE_KEYS: dict[str, str] = {
-    "reporting_free": "invoicing.rule.reporting_free",
-    "manual_referral": "invoicing.rule.manual_referral",
-    "missing_knowledge": "invoicing.rule.missing_knowledge",
-    "out_of_scope": "invoicing.rule.out_of_scope",
-    "exclusion": "invoicing.rule.exclusion",
-    "after_hours_without_entitlement": "invoicing.rule.after_hours",
-}
+# By the stored codes (bot.directory.rules.terms.Terms, bot.invoicing.rules.Booking).
 TERMS_KEYS: dict[str, str] = {
     "korton": "invoicing.terms.korton",
     "nederland_ict": "invoicing.terms.nederland_ict",

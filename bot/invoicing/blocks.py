@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.blocks.text import Raw, tr, trn, when
+from bot.blocks.text import Raw, duration, tr, trn, when
 from bot.invoicing import money
 from bot.invoicing.files import month_label
 from bot.invoicing.rules import Month, Total
@@ -25,6 +25,10 @@ def started(month: Month, customer: str | None, lang: str) -> str:
         month=month_label(month, lang),
         customer=Raw(_for(customer, lang)),
     )
+
+
+def counting(month: Month, lang: str) -> str:
+    return tr(lang, "invoicing.open.counting", month=month_label(month, lang))
 
 
 def files_comment(
@@ -54,7 +58,7 @@ def files_comment(
         sum_.lines,
         customers=Raw(trn(lang, "invoicing.customers", customers)),
         amount=money.euros(sum_.amount_cents, lang),
-        hours=money.hours(sum_.rounded_minutes, lang),
+        hours=duration(sum_.rounded_minutes, lang),
         **common,
     )
 
@@ -88,7 +92,7 @@ def open_now(
                 sum_.lines,
                 code=code,
                 name=name,
-                hours=money.hours(sum_.rounded_minutes, lang),
+                hours=duration(sum_.rounded_minutes, lang),
                 amount=money.euros(sum_.amount_cents, lang),
             )
         )
@@ -107,7 +111,7 @@ def open_now(
             lang,
             "invoicing.open.total",
             everything.lines,
-            hours=money.hours(everything.rounded_minutes, lang),
+            hours=duration(everything.rounded_minutes, lang),
             amount=money.euros(everything.amount_cents, lang),
         )
     )

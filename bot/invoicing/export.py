@@ -26,18 +26,15 @@ from bot.clock import Clock
 from bot.directory.rules.terms import terms_for
 from bot.errors import InvalidInput, InvalidTransition, NotFound
 from bot.events import Actor
-from bot.invoicing.files import Files, build, filename, month_label
+from bot.invoicing.files import Files, build, filename
 from bot.invoicing.payloads import InvoiceFiles
 from bot.invoicing.pricing import Pricer
 from bot.invoicing.rules import Line, Month, Total, by_customer_code, plan, total
 from bot.outbox.payloads import enqueue
 from bot.policy import Policy
-from bot.roles import Role, RoleResolver
+from bot.roles import LEADS, RoleResolver
 from storage import invoicing as store
 from storage.invoicing import ALL, CustomerFacts, customer_scope
-
-# Who may close a month and see what is open: money matters, not the agents'.
-MAY_INVOICE = frozenset({Role.TEAM_LEAD, Role.ADMIN})
 
 
 @dataclass(frozen=True)
@@ -105,7 +102,8 @@ class Invoicer:
     def check(self, actor: Actor, month: Month | None, customer: str | None) -> None:
         """Everything that can be said before the work starts: the role, the month, the
         customer; every problem at once. Raises; nothing is written."""
-        self.roles.require_actor(actor, MAY_INVOICE)
+        # Money matters, not the agents': team leads and admins close a month and see what is open.
+        self.roles.require_actor(actor, LEADS)
         problems: dict[str, tuple[str, dict[str, object]]] = {}
         if month is not None and month.end(self.tz) > self.clock.now():
             problems["month"] = ("invoicing.error.month_not_over", {"month": str(month)})
@@ -257,6 +255,10 @@ class Invoicer:
         with self.readers() as session:
             return store.lines_of(session=session, month=str(month), customer_id=customer_id)
 
+    def this_month(self) -> Month:
+        """The month now, on the desk's clock."""
+        return Month.of(self.clock.now(), self.tz)
+
     def open_now(self, actor: Actor) -> OpenNow:
         """What the current month's export would take if it were closed now, per customer:
         late work and counter-entries of closed months included."""
@@ -282,9 +284,6 @@ class Invoicer:
         per.sort(key=lambda c: (-c.total.amount_cents, c.code))
         return OpenNow(month, per, previous if prev_open else None)
 
-    def label(self, month: Month) -> str:
-        return month_label(month, self.policy.language)
-
 
 @contextmanager
 def _no_cyclic_gc() -> Iterator[None]:
@@ -302,7 +301,8 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 def _snapshots(facts: dict[int, CustomerFacts]) -> dict[int, tuple[str, str, str]]:
     """Each customer's code, name and terms (the directory's rule, by contract date), as the
-    lines keep them."""
+    lines keep them; a line worked under a written order keeps the order's own terms instead
+    (plan), as they were registered with it."""
     return {i: (c.code, c.name, terms_for(c.contract_date).value) for i, c in facts.items()}
 
 

@@ -18,13 +18,14 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from itertools import groupby
 
+from bot.billing import wording
+from bot.cells import text_cell
 from bot.i18n import t
 from bot.i18n.invoicing import (
     BOOKING_KEYS,
     COLUMN_KEYS,
     MONTH_KEYS,
     OVERVIEW_KEYS,
-    RULE_KEYS,
     TERMS_KEYS,
 )
 from bot.invoicing import money, xlsx
@@ -34,6 +35,10 @@ from bot.policy import Policy
 _CSV_DELIMITER = {"nl": ";", "en": ","}
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _CENTS = Decimal(100)
+# The CSV's columns that hold text from outside Balie (the directory's code and name, what the
+# agent typed, the order's reference): guarded against formulas (bot.cells). The workbook
+# needs no guard: its text cells are inline strings, which a spreadsheet never evaluates.
+_TYPED = (0, 1, 5, 13)
 
 
 @dataclass(frozen=True)
@@ -67,31 +72,31 @@ def headers(lang: str) -> list[str]:
 
 
 class _Texts:
-    """The labels of a line's kind, rule, terms and booking in the policy's language; a month
-    repeats the same few thousands of times, so each is looked up once."""
+    """The words of a line's kind, rule, reason, terms and booking in the policy's language, as
+    the ledger says them (bot.billing.wording); a month repeats the same few thousands of
+    times, so each is looked up once."""
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.lang = policy.language
-        self._seen: dict[tuple[str, str, str, Booking], tuple[str, str, str, str]] = {}
+        self._seen: dict[tuple[str, str, str, str, Booking], tuple[str, str, str, str, str]] = {}
 
-    def __call__(self, line: Line) -> tuple[str, str, str, str]:
-        key = (line.work_kind, line.rule, line.terms, line.booking)
+    def __call__(self, line: Line) -> tuple[str, str, str, str, str]:
+        key = (line.work_kind, line.rule, line.reason, line.terms, line.booking)
         found = self._seen.get(key)
         if found is None:
             found = self._seen[key] = self._look_up(*key)
         return found
 
     def _look_up(
-        self, kind: str, rule: str, terms: str, booking: Booking
-    ) -> tuple[str, str, str, str]:
-        lang = self.lang
-        k = self.policy.billing.kinds.get(kind)
-        r = RULE_KEYS.get(rule)
+        self, kind: str, rule: str, reason: str, terms: str, booking: Booking
+    ) -> tuple[str, str, str, str, str]:
+        lang, billing = self.lang, self.policy.billing
         x = TERMS_KEYS.get(terms)
         return (
-            k.label(lang) if k else kind,
-            t(lang, r) if r else rule,
+            wording.kind_text(kind, billing, lang),
+            wording.rule_text(rule, lang),
+            wording.reason_text(reason, billing, lang),
             t(lang, x) if x else terms,
             t(lang, BOOKING_KEYS[booking.value]),
         )
@@ -99,7 +104,7 @@ class _Texts:
 
 def row_values(line: Line, texts: _Texts) -> list[object]:
     """A line's cells in the columns' order, typed as a spreadsheet holds them."""
-    kind, rule, terms, booking = texts(line)
+    kind, rule, reason, terms, booking = texts(line)
     return [
         line.customer_code,
         line.customer_name,
@@ -113,7 +118,7 @@ def row_values(line: Line, texts: _Texts) -> list[object]:
         line.surcharge_percent,
         Decimal(line.amount_cents) / _CENTS,
         rule,
-        line.reason,
+        reason,
         line.order_reference or "",
         terms,
         booking,
@@ -133,6 +138,8 @@ def to_csv(lines: Sequence[Line], cells: Sequence[list[object]], lang: str) -> b
         row[3] = money.day(line.worked_on)
         row[8] = money.decimal(line.rate_cents, lang)
         row[10] = money.decimal(line.amount_cents, lang)
+        for i in _TYPED:
+            row[i] = text_cell(str(row[i]))
         writer.writerow(row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -183,7 +190,7 @@ def to_xlsx(
             [
                 first.customer_code,
                 first.customer_name,
-                texts(first)[2],
+                texts(first)[3],
                 sum_.lines,
                 sum_.rounded_minutes,
                 _euros(sum_.amount_cents),

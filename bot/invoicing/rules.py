@@ -80,6 +80,8 @@ class Entry:
     reason: str
     after_hours: bool
     order_reference: str | None
+    # The general terms stored with that order when it was registered (bot.billing.terms).
+    order_terms: str | None
     # The entry this one corrects, and whether a later entry corrects this one.
     cancels_id: int | None
     cancelled: bool
@@ -156,7 +158,8 @@ def plan(
     `invoiced` holds the stored own lines of the entries these entries correct, by entry id:
     those are reversed. An entry that a later one corrects gets no line of its own (the
     correction replaces it); a free entry gets none either. `customers` gives each line its
-    customer's code, name and terms (by customer id); `price` prices an entry worked on the
+    customer's code, name and terms (by customer id; an order's stored terms go first);
+    `price` prices an entry worked on the
     (local) day it is given."""
     who = customers or {}
     lines: list[Line] = []
@@ -170,6 +173,9 @@ def plan(
         day = local.date()
         p = price(e, day)
         code, name, terms = who.get(e.customer_id, ("", "", ""))
+        # Under a written order, the terms it was given under (stored with it); else the
+        # customer's, by contract date.
+        terms = e.order_terms or terms
         lines.append(
             Line(
                 customer_id=e.customer_id,

@@ -4,7 +4,7 @@ Dutch: `;` between fields, as Excel with Dutch settings expects (the comma is th
 sign there); English: `,`. UTF-8 with a byte order mark, so Excel shows "Café" as it is.
 Moments in Europe/Amsterdam ("2026-12-01 10:15"); counted time in whole minutes (business
 minutes for office-hour targets, clock minutes for 24x7). A text that starts like a formula
-(=, +, -, @) is quoted with a ' so no spreadsheet runs what a customer typed.
+(=, +, -, @) is quoted with a ' so no spreadsheet runs what a customer typed (bot.cells).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import io
 from collections.abc import Sequence
 from datetime import datetime
 
+from bot.cells import text_cell
 from bot.clock import AMSTERDAM
 from bot.directory.words import tier_label
 from bot.i18n import t, word
@@ -22,12 +23,6 @@ from bot.i18n.sla import STATE_KEYS
 from bot.policy import Policy
 from bot.summaries.model import TicketRow
 from bot.tickets.blocks import vocabulary as voc
-
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA) else value
 
 
 def _at(moment: datetime | None) -> str:
@@ -42,13 +37,13 @@ def _row(r: TicketRow, policy: Policy, lang: str) -> list[str]:
     return [
         r.number,
         r.customer,
-        _text(r.customer_name),
+        text_cell(r.customer_name),
         tier_label(r.tier, lang),
         voc.type_label(policy, r.type, lang),
         r.priority,
         voc.line_label(policy, r.line, lang) if r.line in policy.routing.lines else str(r.line),
         voc.status_label(r.status, lang),
-        _text(r.subject),
+        text_cell(r.subject),
         r.assignee or "",
         _at(r.created_at),
         _at(r.responded_at),

@@ -39,7 +39,7 @@ HEADER_NL = [
     "Opdracht",
     "Voorwaarden",
     "Boeking",
-    "Maand van het werk",
+    "Werkmaand",
 ]
 
 
@@ -60,7 +60,7 @@ def entry(
     kind: str = "support",
     chargeable: bool = True,
     rule: str = "out_of_scope",
-    reason: str = "setup",
+    reason: str = "scope:inrichting",
     after_hours: bool = False,
     description: str = "",
     cancels: int | None = None,
@@ -110,6 +110,19 @@ def wait_for_outbox(balie: Balie, kind: str, count: int = 1, timeout: float = 15
             return
         time.sleep(0.05)
     raise AssertionError(f"no {kind} row in the outbox after {timeout}s")
+
+
+def responses(balie: Balie, count: int = 1, timeout: float = 15.0) -> list[str]:
+    """The texts posted to the command's response_url, once the lazy listener and the outbox
+    have posted `count` of them."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        balie.drain()
+        found = [str(c.args["text"]) for c in balie.fake.calls_to("response_url")]
+        if len(found) >= count:
+            return found
+        time.sleep(0.05)
+    raise AssertionError(f"fewer than {count} response_url posts after {timeout}s")
 
 
 def rate_change_policy(base: Policy) -> Policy:
@@ -187,7 +200,7 @@ def november(balie: Balie) -> dict[str, int]:
             amsterdam(2026, 11, 10, 9, 0),
             kind="change",
             rule="exclusion",
-            reason="ordered",
+            reason="scope:wijziging",
             description="Rooster aanpassen",
         ),
         "december": entry(
@@ -197,7 +210,7 @@ def november(balie: Balie) -> dict[str, int]:
             amsterdam(2026, 12, 1, 9, 0),
             kind="change",
             rule="exclusion",
-            reason="ordered",
+            reason="scope:wijziging",
             description="Nog een wijziging",
         ),
     }

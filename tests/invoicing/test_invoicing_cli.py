@@ -51,14 +51,15 @@ def test_the_cli_closes_the_month_and_writes_both_files(balie: Balie, tmp_path: 
     assert first.stdout.strip() == (
         "Facturatie oktober 2026: 1 regel, € 214,38. "
         f"Geschreven: {csv_path} en {xlsx_path}. "
-        "De maand is nu afgesloten: wat er later nog op binnenkomt, gaat mee in de volgende maand."
+        "De maand is nu afgesloten: wat er later nog voor deze maand wordt geschreven, gaat mee in de volgende maand."
     )
     rows = csv_rows(csv_path.read_bytes())
     assert rows == [
         HEADER_NL,
         [
             "ACME", "Acme Logistiek B.V.", "KOR-000001", "2026-10-06", "Inrichting", "Koppeling",
-            "100", "105", "122,50", "0", "214,38", "4. Buiten de dienstverlening", "setup", "",
+            "100", "105", "122,50", "0", "214,38", "regel 4, buiten de dienstverlening",
+            "Inrichting of ondersteuning bij inrichting", "",
             "Nederland ICT Voorwaarden", "regulier", "2026-10",
         ],
     ]  # fmt: skip

@@ -4,6 +4,7 @@ what is open this month per customer; every mistake is named at once and nothing
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from tests.conftest import ADMIN, AGENT, LEAD, Balie, amsterdam
@@ -15,6 +16,7 @@ from tests.invoicing.helpers import (
     entry,
     months_of,
     november,
+    responses,
     sheets,
     wait_for_outbox,
 )
@@ -65,7 +67,7 @@ def test_a_team_lead_closes_november_and_gets_both_files_in_a_dm(balie: Balie) -
     assert book["Overzicht"][4][0] == "Totaal" and book["Overzicht"][4][3:5] == [4, 210]
     comment = balie.fake.messages_in(dm)[0]["text"]
     # 48.00 + 72.00 + 183.75 + 153.13 = 456.88
-    assert "4 regels voor 2 klanten, samen € 456,88 (3u30 afgerond)" in comment
+    assert "4 regels voor 2 klanten, samen € 456,88 voor 3 uur 30 minuten (afgerond)" in comment
     assert "De maand is nu afgesloten" in comment
     assert (
         months_of(balie)[ids["change"]] == "2026-11" and months_of(balie)[ids["december"]] is None
@@ -107,8 +109,11 @@ def test_an_agent_may_not_and_nothing_is_closed(balie: Balie) -> None:
     november(balie)
     assert "Dat mag alleen voor" in facturatie(balie, "2026-11", user=AGENT)
     assert "Dat mag alleen voor" in facturatie(balie, "", user=AGENT)
+    # The lazy listeners check again and say nothing more: the ack answered.
+    time.sleep(1.0)
     balie.drain()
     assert closures(balie) == set() and uploads(balie) == []
+    assert balie.fake.calls_to("response_url") == []
 
 
 def test_every_mistake_is_named_at_once(balie: Balie) -> None:
@@ -119,34 +124,56 @@ def test_every_mistake_is_named_at_once(balie: Balie) -> None:
     assert "'2026-13' is geen maand" in said and "'graag' begrijp ik niet" in said
     assert "zeg welke maand" in facturatie(balie, "klant=ACME")
     assert closures(balie) == set()
+    time.sleep(1.0)
     balie.drain()
-    assert uploads(balie) == []
+    assert uploads(balie) == [] and balie.fake.calls_to("response_url") == []
 
 
 def test_without_a_month_it_shows_what_is_open_this_month_per_customer(balie: Balie) -> None:
     november(balie)
     balie.clock.set(amsterdam(2026, 11, 25, 12, 0))
-    said = facturatie(balie, "")
-    # Up to now: ACME 48.00 + 72.00 + 183.75 = 303.75 (2u15 rounded), BAKKER 153.13 (1u15);
+    # Pricing the month's open entries may take longer than the ack may: the ack says the
+    # figures are coming, and they follow through the command's response_url.
+    assert facturatie(balie, "") == (
+        ":hourglass: Ik tel op wat er voor november 2026 openstaat. Je ziet het zo hier."
+    )
+    (said,) = responses(balie)
+    # Up to now: ACME 48.00 + 72.00 + 183.75 = 303.75 (135 min rounded), BAKKER 153.13 (75 min);
     # most first.
     assert said.splitlines() == [
         "*Openstaand voor november 2026* (nog niet gefactureerd, tot nu toe):",
-        "• *ACME* Acme Logistiek B.V.: 3 regels · 2u15 · € 303,75",
-        "• *BAKKER* Bakkerij Brood &amp; Co: 1 regel · 1u15 · € 153,13",
-        "*Totaal:* 4 regels · 3u30 · € 456,88",
+        "• *ACME* Acme Logistiek B.V.: 3 regels · 2 uur 15 minuten · € 303,75",
+        "• *BAKKER* Bakkerij Brood &amp; Co: 1 regel · 1 uur 15 minuten · € 153,13",
+        "*Totaal:* 4 regels · 3 uur 30 minuten · € 456,88",
     ]
     assert closures(balie) == set()
 
 
 def test_in_december_the_unclosed_november_is_pointed_out(balie: Balie) -> None:
     november(balie)
-    said = facturatie(balie, "")
+    facturatie(balie, "")
+    (said,) = responses(balie)
     assert said.splitlines()[0].startswith(":warning: november 2026 is nog niet afgesloten")
     assert "`/facturatie 2026-11`" in said
     # December's 15 min of change are open too: 153.13 + 30.63 (75 + 15 min).
-    assert "• *BAKKER* Bakkerij Brood &amp; Co: 2 regels · 1u30 · € 183,76" in said
+    assert "• *BAKKER* Bakkerij Brood &amp; Co: 2 regels · 1 uur 30 minuten · € 183,76" in said
 
 
 def test_help(balie: Balie) -> None:
     said = facturatie(balie, "help")
     assert said.startswith("*Balie: /facturatie*") and "`/facturatie 2026-11`" in said
+
+
+def test_a_failure_after_the_ack_reaches_the_lead_instead_of_silence(balie: Balie) -> None:
+    november(balie)
+    # Training has no rate in the policy: known only once the month's entries are priced.
+    entry(balie, "KOR-000001", 30, amsterdam(2026, 11, 12, 9, 0), kind="training")
+    assert "Ik zet de facturatie van november 2026 klaar" in facturatie(balie, "2026-11")
+    (said,) = responses(balie)
+    assert "geen uurtarief voor 'training' op 2026-11-12" in said
+    assert closures(balie) == set() and uploads(balie) == []
+    # And what is open now, which prices the same entries.
+    balie.fake.clear()
+    assert "Ik tel op wat er voor december 2026 openstaat" in facturatie(balie, "")
+    (said,) = responses(balie)
+    assert "geen uurtarief voor 'training' op 2026-11-12" in said

@@ -31,19 +31,22 @@ NOV, DEC = Month(2026, 11), Month(2026, 12)
 POLICY = rate_change_policy(test_policy())
 ICT, KORTON = "Nederland ICT Voorwaarden", "Algemene Voorwaarden Korton"
 ACME_NAME = "Acme Logistiek B.V."
+# The rule and the reason as the ledger says them (bot.billing.wording), from the codes it
+# stores: "out_of_scope" and "scope:inrichting".
+R4, INRICHTING = "regel 4, buiten de dienstverlening", "Inrichting of ondersteuning bij inrichting"
 
 # fmt: off
 ACME_ROWS = [
     # 20 min -> 30 (the quarter up) at 96.00: 48.00.
-    ["ACME", ACME_NAME, "KOR-000001", "2026-11-03", "Ondersteuning", "Printer inrichten", "20", "30", "96,00", "0", "48,00", "4. Buiten de dienstverlening", "setup", "", ICT, "regulier", "2026-11"],
+    ["ACME", ACME_NAME, "KOR-000001", "2026-11-03", "Ondersteuning", "Printer inrichten", "20", "30", "96,00", "0", "48,00", R4, INRICHTING, "", ICT, "regulier", "2026-11"],
     # 20 November, after the rate went to 100.00: 45 min stays 45, 100 x 0.75 = 75.00.
-    ["ACME", ACME_NAME, "KOR-000001", "2026-11-20", "Ondersteuning", "Nog een vraag", "45", "45", "100,00", "0", "75,00", "2. Verwezen naar handleiding", "referred", "", ICT, "regulier", "2026-11"],
+    ["ACME", ACME_NAME, "KOR-000001", "2026-11-20", "Ondersteuning", "Nog een vraag", "45", "45", "100,00", "0", "75,00", "regel 2, verwezen naar een handleiding", "de klant is al naar een handleiding verwezen", "", ICT, "regulier", "2026-11"],
     # Saturday night: 50 min -> 60 at the repair rate 122.50, +50%: 183.75.
-    ["ACME", ACME_NAME, "KOR-000001", "2026-11-21", "Herstel", "Storing 's avonds", "50", "60", "122,50", "50", "183,75", "6. Waakdienst zonder recht", "after_hours_work", "", ICT, "regulier", "2026-11"],
+    ["ACME", ACME_NAME, "KOR-000001", "2026-11-21", "Herstel", "Storing 's avonds", "50", "60", "122,50", "50", "183,75", "regel 6, buiten kantoortijd zonder waakdienst", "buiten kantoortijd gewerkt voor een klant zonder waakdienst", "", ICT, "regulier", "2026-11"],
 ]
 BAKKER_ROWS = [
     # 61 min -> 75 at 122.50: 153.125, half up 153.13. Contract 2016: the old terms.
-    ["BAKKER", "Bakkerij Brood & Co", "KOR-000002", "2026-11-10", "Wijziging", "Rooster aanpassen", "61", "75", "122,50", "0", "153,13", "5. Uitsluiting, op schriftelijke opdracht", "ordered", "", KORTON, "regulier", "2026-11"],
+    ["BAKKER", "Bakkerij Brood & Co", "KOR-000002", "2026-11-10", "Wijziging", "Rooster aanpassen", "61", "75", "122,50", "0", "153,13", "regel 5, uitsluiting", "Wijziging van functionaliteit of inrichting", "", KORTON, "regulier", "2026-11"],
 ]
 # fmt: on
 
@@ -108,8 +111,8 @@ def test_the_workbook_has_an_overview_and_a_sheet_per_customer_cell_by_cell(bali
         Decimal("96"),
         0,
         Decimal("48"),
-        "4. Buiten de dienstverlening",
-        "setup",
+        R4,
+        INRICHTING,
         None,
         ICT,
         "regulier",

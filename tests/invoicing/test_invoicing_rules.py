@@ -51,9 +51,10 @@ def _entry(id: int, day: int, minutes: int = 30, **kw: object) -> Entry:
         "description": "",
         "chargeable": True,
         "rule": "out_of_scope",
-        "reason": "setup",
+        "reason": "scope:inrichting",
         "after_hours": False,
         "order_reference": None,
+        "order_terms": None,
         "cancels_id": None,
         "cancelled": False,
     }
@@ -105,7 +106,7 @@ def test_a_correction_of_an_invoiced_entry_reverses_its_line_then_adds_its_own()
         surcharge_percent=0,
         amount_cents=7200,
         rule="out_of_scope",
-        reason="setup",
+        reason="scope:inrichting",
         order_reference=None,
         id=77,
     )
@@ -139,7 +140,7 @@ def test_a_chain_of_corrections_reverses_the_invoiced_one_once() -> None:
         surcharge_percent=0,
         amount_cents=6000,
         rule="out_of_scope",
-        reason="setup",
+        reason="scope:inrichting",
         order_reference=None,
         id=5,
     )
