@@ -121,7 +121,8 @@ def populate(engine: Engine, customers: int, entries: int) -> None:
                     "created_at": START,
                     "chargeable": kind != "analysis" and i % 7 != 0,
                     "rule": RULES[i % len(RULES)],
-                    "reason": "bench",
+                    # Reasons the ledger writes, so the file renders them as it would.
+                    "reason": ("scope:inrichting", "after_hours_work", "referred")[i % 3],
                     "after_hours": i % 9 == 0,
                     # One in fifty corrects the entry a hundred before it, of the same customer.
                     "cancels_id": i - 100 if corrects and (i - 100) % 50 != 0 else None,
