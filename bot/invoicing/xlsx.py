@@ -57,18 +57,10 @@ _STYLES = (
 )
 
 
-def _column(n: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    name = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
-_COLUMNS = [_column(i) for i in range(64)]
 _STYLE_ATTR = ["", *(f' s="{i}"' for i in range(1, AMOUNT_BOLD + 1))]
+# The opening of a text cell and of a value cell, per style.
+_TEXT = [f'<c{a} t="inlineStr"><is><t xml:space="preserve">' for a in _STYLE_ATTR]
+_VALUE = [f"<c{a}><v>" for a in _STYLE_ATTR]
 
 
 def escape(text: str) -> str:
@@ -94,25 +86,27 @@ class Sheet:
         self._rows: list[str] = []
 
     def row(self, values: Sequence[object], style: int | Sequence[int] = PLAIN) -> None:
-        r = str(len(self._rows) + 1)
         styles = [style] * len(values) if isinstance(style, int) else style
-        cells = [f'<row r="{r}">']
+        cells = [f'<row r="{len(self._rows) + 1}">']
         add = cells.append
-        # By exact type, the commonest first: a month is a million cells.
-        for column, value, s in zip(_COLUMNS, values, styles, strict=False):
-            if value is None:
-                continue
-            head = f'<c r="{column}{r}"{_STYLE_ATTR[s]}'
+        # Cells carry no reference (r="B7"): SpreadsheetML places each after the one before,
+        # and an empty one is an empty <c/>. By exact type, the commonest first: a month is a
+        # million cells.
+        for value, s in zip(values, styles, strict=False):
             if type(value) is str:
                 if value:
                     text = escape(value) if _SPECIAL.search(value) else value
-                    add(f'{head} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+                    add(f"{_TEXT[s]}{text}</t></is></c>")
+                else:
+                    add("<c/>")
             elif type(value) is int:
-                add(f"{head}><v>{value}</v></c>")
+                add(f"{_VALUE[s]}{value}</v></c>")
             elif type(value) is Decimal:
-                add(f"{head}><v>{value:f}</v></c>")
+                add(f"{_VALUE[s]}{value:f}</v></c>")
+            elif value is None:
+                add("<c/>")
             elif type(value) is date:
-                add(f"{head}><v>{value.toordinal() - _EPOCH}</v></c>")
+                add(f"{_VALUE[s]}{value.toordinal() - _EPOCH}</v></c>")
             else:
                 raise TypeError(f"no cell for {type(value).__name__}")
         add("</row>")
