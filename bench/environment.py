@@ -10,6 +10,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -52,11 +53,28 @@ def database(kind: str, workdir: Path) -> Iterator[str]:
         admin.dispose()
 
 
+def always_open(data: dict[str, Any]) -> dict[str, Any]:
+    """A policy (as parsed YAML) whose desk never closes, and without scheduled summaries.
+
+    Processes that run on the real clock measure and count the desk's work in office hours
+    whatever the hour: at night a gold incident would also page the waakdienst (a post to the
+    team leads that names the ticket), and a summary could fall due among the posts counted."""
+    data["office_hours"]["days"] = dict.fromkeys(
+        ("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "00:00-24:00"
+    )
+    data["office_hours"]["holidays"] = dict.fromkeys(data["office_hours"]["holidays"], "open")
+    data["office_hours"]["extra_closed"] = []
+    for summary in data["summaries"].values():
+        summary["enabled"] = False
+    return data
+
+
 def write_policy(path: Path, users: list[str]) -> str:
-    """The default policy with the bench users as agents; returns its ticket prefix."""
+    """The default policy with the bench users as agents, the desk always open; returns its
+    ticket prefix."""
     from bot.policy import default_policy_text
 
-    data = yaml.safe_load(default_policy_text())
+    data = always_open(yaml.safe_load(default_policy_text()))
     data["roles"]["agents"]["users"] = users
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return str(data["ticket_prefix"])
