@@ -184,7 +184,7 @@ MESSAGES: Catalogue = {
     },
 }
 
-# The export's columns, in order (bot.invoicing.files.row_values fills them).
+# The export's columns, in order (bot.invoicing.files writes them).
 COLUMN_KEYS: tuple[str, ...] = (
     "invoicing.column.customer",
     "invoicing.column.customer_name",

@@ -227,7 +227,9 @@ class Invoicer:
         earlier = store.lines_of(session=session, month=key) if done else []
         in_file = by_customer_code([*earlier, *lines])
         # The database marks the entries while this thread makes the files: marking is one
-        # statement, the database's own work, during which the driver lets Python run.
+        # statement, the database's own work, during which the driver lets Python run. (Not
+        # storing the lines: that is a statement per line, or a stream of them, each waiting
+        # for its turn at Python.)
         with ThreadPoolExecutor(max_workers=1) as pool:
             ids = [e.id for e in entries]
             marked = pool.submit(store.mark, session=session, month=key, entry_ids=ids)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from functools import cache, partial
 from itertools import groupby
 
 from bot.billing import wording
@@ -35,10 +36,6 @@ from bot.policy import Policy
 _CSV_DELIMITER = {"nl": ";", "en": ","}
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _CENTS = Decimal(100)
-# The CSV's columns that hold text from outside Balie (the directory's code and name, what the
-# agent typed, the order's reference): guarded against formulas (bot.cells). The workbook
-# needs no guard: its text cells are inline strings, which a spreadsheet never evaluates.
-_TYPED = (0, 1, 5, 13)
 
 
 @dataclass(frozen=True)
@@ -56,12 +53,12 @@ def filename(month: Month, customer_code: str | None, ext: str) -> str:
 
 
 def build(month: Month, lines: Sequence[Line], policy: Policy, customer_code: str | None) -> Files:
-    texts = _Texts(policy)
-    # Each line's cells once, for both files.
-    cells = [row_values(line, texts) for line in lines]
+    # Each line's words once, for both files.
+    words = _Words(policy)
+    said = [words(x) for x in lines]
     return Files(
-        csv=to_csv(lines, cells, policy.language),
-        xlsx=to_xlsx(month, lines, cells, policy, texts),
+        csv=to_csv(lines, said, policy.language),
+        xlsx=to_xlsx(month, lines, said, policy),
         csv_name=filename(month, customer_code, "csv"),
         xlsx_name=filename(month, customer_code, "xlsx"),
     )
@@ -71,7 +68,11 @@ def headers(lang: str) -> list[str]:
     return [t(lang, key) for key in COLUMN_KEYS]
 
 
-class _Texts:
+# A line's kind, rule, reason, terms and booking, in words.
+Said = tuple[str, str, str, str, str]
+
+
+class _Words:
     """The words of a line's kind, rule, reason, terms and booking in the policy's language, as
     the ledger says them (bot.billing.wording); a month repeats the same few thousands of
     times, so each is looked up once."""
@@ -79,18 +80,16 @@ class _Texts:
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.lang = policy.language
-        self._seen: dict[tuple[str, str, str, str, Booking], tuple[str, str, str, str, str]] = {}
+        self._seen: dict[tuple[str, str, str, str, Booking], Said] = {}
 
-    def __call__(self, line: Line) -> tuple[str, str, str, str, str]:
+    def __call__(self, line: Line) -> Said:
         key = (line.work_kind, line.rule, line.reason, line.terms, line.booking)
         found = self._seen.get(key)
         if found is None:
             found = self._seen[key] = self._look_up(*key)
         return found
 
-    def _look_up(
-        self, kind: str, rule: str, reason: str, terms: str, booking: Booking
-    ) -> tuple[str, str, str, str, str]:
+    def _look_up(self, kind: str, rule: str, reason: str, terms: str, booking: Booking) -> Said:
         lang, billing = self.lang, self.policy.billing
         x = TERMS_KEYS.get(terms)
         return (
@@ -102,45 +101,43 @@ class _Texts:
         )
 
 
-def row_values(line: Line, texts: _Texts) -> list[object]:
-    """A line's cells in the columns' order, typed as a spreadsheet holds them."""
-    kind, rule, reason, terms, booking = texts(line)
-    return [
-        line.customer_code,
-        line.customer_name,
-        line.ticket,
-        line.worked_on,
-        kind,
-        line.description,
-        line.minutes,
-        line.rounded_minutes,
-        Decimal(line.rate_cents) / _CENTS,
-        line.surcharge_percent,
-        Decimal(line.amount_cents) / _CENTS,
-        rule,
-        reason,
-        line.order_reference or "",
-        terms,
-        booking,
-        line.work_month,
-    ]
-
-
-def to_csv(lines: Sequence[Line], cells: Sequence[list[object]], lang: str) -> bytes:
+def to_csv(lines: Sequence[Line], said: Sequence[Said], lang: str) -> bytes:
     """UTF-8 with a byte-order mark (so Excel reads the accents), `;` and a decimal comma in
     Dutch as Dutch Excel expects, `,` and a decimal point in English; no total row, so every
-    row is a line to import. `cells`: each line's row_values."""
+    row is a line to import. `said`: each line's words."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=_CSV_DELIMITER[lang], lineterminator="\r\n")
     writer.writerow(headers(lang))
-    for line, values in zip(lines, cells, strict=True):
-        row = values.copy()
-        row[3] = money.day(line.worked_on)
-        row[8] = money.decimal(line.rate_cents, lang)
-        row[10] = money.decimal(line.amount_cents, lang)
-        for i in _TYPED:
-            row[i] = text_cell(str(row[i]))
-        writer.writerow(row)
+    # Text from outside Balie (the directory's code and name, what the agent typed, the
+    # order's reference) is guarded against formulas (bot.cells). The workbook needs no
+    # guard: its text cells are inline strings, which a spreadsheet never evaluates.
+    # A month repeats its customers, references, days and amounts on line after line: each
+    # is guarded or formatted once.
+    guarded = cache(text_cell)
+    day = cache(money.day)
+    number = cache(partial(money.decimal, lang=lang))
+    for x, (kind, rule, reason, terms, booking) in zip(lines, said, strict=True):
+        writer.writerow(
+            (
+                guarded(x.customer_code),
+                guarded(x.customer_name),
+                x.ticket,
+                day(x.worked_on),
+                kind,
+                text_cell(x.description),
+                x.minutes,
+                x.rounded_minutes,
+                number(x.rate_cents),
+                x.surcharge_percent,
+                number(x.amount_cents),
+                rule,
+                reason,
+                guarded(x.order_reference or ""),
+                terms,
+                booking,
+                x.work_month,
+            )
+        )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -156,27 +153,22 @@ def sheet_title(code: str, taken: set[str]) -> str:
 
 _OVERVIEW_WIDTHS = [12, 36, 28, 10, 16, 14]
 _LINE_WIDTHS = [10, 28, 14, 12, 18, 36, 9, 14, 12, 10, 12, 30, 18, 16, 28, 14, 12]
-# A line's styles by column: its date, rate and amount.
-_LINE_STYLES = [xlsx.PLAIN] * len(_LINE_WIDTHS)
-_LINE_STYLES[3], _LINE_STYLES[8], _LINE_STYLES[10] = xlsx.DATE, xlsx.AMOUNT, xlsx.AMOUNT
+# A line's cells, in the columns' order: text, but its date, minutes, rate, surcharge and
+# amount (styled as a date and as amounts).
+_TEXT, _NUMBER = None, xlsx.PLAIN
+_LINE = xlsx.Layout(
+    (
+        *(_TEXT, _TEXT, _TEXT, xlsx.DATE, _TEXT, _TEXT),
+        *(_NUMBER, _NUMBER, xlsx.AMOUNT, _NUMBER, xlsx.AMOUNT),
+        *(_TEXT, _TEXT, _TEXT, _TEXT, _TEXT, _TEXT),
+    )
+)
 
 
-def to_xlsx(
-    month: Month,
-    lines: Sequence[Line],
-    cells: Sequence[list[object]],
-    policy: Policy,
-    texts: _Texts,
-) -> bytes:
+def to_xlsx(month: Month, lines: Sequence[Line], said: Sequence[Said], policy: Policy) -> bytes:
     """The overview first (a row per customer and the total), then one sheet per customer
-    with its lines and their total. `cells`: each line's row_values."""
+    with its lines and their total. `said`: each line's words."""
     lang = policy.language
-    groups: list[tuple[list[Line], list[list[object]]]] = []
-    at = 0
-    for _cid, group in groupby(lines, key=lambda x: x.customer_id):
-        mine = list(group)
-        groups.append((mine, list(cells[at : at + len(mine)])))
-        at += len(mine)
     title = t(lang, "invoicing.sheet.title", month=month_label(month, lang))
     total_label = t(lang, "invoicing.sheet.total")
     overview = xlsx.Sheet(t(lang, "invoicing.sheet.overview"), _OVERVIEW_WIDTHS)
@@ -184,13 +176,19 @@ def to_xlsx(
     overview.row([title], xlsx.BOLD)
     overview.row([t(lang, key) for key in OVERVIEW_KEYS], xlsx.BOLD)
     sheets = [overview]
-    for mine, rows in groups:
-        first, sum_ = mine[0], total(mine)
+    # As in the CSV: what repeats is made into a cell once.
+    cell = cache(xlsx.text)
+    day = cache(xlsx.serial)
+    number = cache(partial(money.decimal, lang="en"))
+    for _cid, group in groupby(zip(lines, said, strict=True), key=lambda pair: pair[0].customer_id):
+        mine = list(group)
+        first, first_said = mine[0]
+        sum_ = total([x for x, _ in mine])
         overview.row(
             [
                 first.customer_code,
                 first.customer_name,
-                texts(first)[3],
+                first_said[3],
                 sum_.lines,
                 sum_.rounded_minutes,
                 _euros(sum_.amount_cents),
@@ -201,8 +199,29 @@ def to_xlsx(
             sheet_title(first.customer_code, taken), _LINE_WIDTHS, freeze_first_row=True
         )
         ws.row(headers(lang), xlsx.BOLD)
-        for values in rows:
-            ws.row(values, _LINE_STYLES)
+        for x, (kind, rule, reason, terms, booking) in mine:
+            ws.add(
+                _LINE,
+                (
+                    cell(x.customer_code),
+                    cell(x.customer_name),
+                    cell(x.ticket),
+                    day(x.worked_on),
+                    cell(kind),
+                    xlsx.text(x.description),
+                    x.minutes,
+                    x.rounded_minutes,
+                    number(x.rate_cents),
+                    x.surcharge_percent,
+                    number(x.amount_cents),
+                    cell(rule),
+                    cell(reason),
+                    cell(x.order_reference or ""),
+                    cell(terms),
+                    cell(booking),
+                    cell(x.work_month),
+                ),
+            )
         # The total under the minutes, the rounded minutes and the amounts.
         sums = [sum_.minutes, sum_.rounded_minutes, None, None, _euros(sum_.amount_cents)]
         ws.row(

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -64,9 +65,9 @@ class Booking(StrEnum):
     COUNTER = "counter"  # reverses a line of a closed month whose entry was corrected
 
 
-@dataclass(frozen=True)
-class Entry:
-    """A time entry as the export reads it."""
+class Entry(NamedTuple):
+    """A time entry as the export reads it. Named tuples, as Line: a month makes a hundred
+    thousand, and a tuple is made in a fraction of a frozen dataclass's time."""
 
     id: int
     customer_id: int
@@ -87,16 +88,14 @@ class Entry:
     cancelled: bool
 
 
-@dataclass(frozen=True)
-class Priced:
+class Priced(NamedTuple):
     rounded_minutes: int
     rate_cents: int
     surcharge_percent: int
     amount_cents: int
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A line of the export, before it is stored (`id` is then the database's)."""
 
     customer_id: int
@@ -131,8 +130,7 @@ class Line:
 def counter_of(line: Line, *, by_entry: int) -> Line:
     """The line that reverses `line` exactly: minutes and amount negated, the rate kept."""
     assert line.id is not None, "only a stored line can be reversed"
-    return replace(
-        line,
+    return line._replace(
         entry_id=by_entry,
         booking=Booking.COUNTER,
         minutes=-line.minutes,
@@ -152,8 +150,8 @@ def plan(
     customers: Mapping[int, tuple[str, str, str]] | None = None,
 ) -> list[Line]:
     """The lines of `month` from the entries it takes (not yet invoiced, worked before its
-    end), in the order of the file: by customer, day of work, ticket, entry; a counter-entry
-    right before the corrected entry's own line.
+    end), in the order of the file: by customer (code), day of work, ticket, entry; a
+    counter-entry right before the corrected entry's own line.
 
     `invoiced` holds the stored own lines of the entries these entries correct, by entry id:
     those are reversed. An entry that a later one corrects gets no line of its own (the
@@ -162,26 +160,36 @@ def plan(
     `price` prices an entry worked on the
     (local) day it is given."""
     who = customers or {}
+    # A month's entries fall on a few dozen local days of one or two months: each month's
+    # name and booking made once.
+    months: dict[tuple[int, int], tuple[str, Booking]] = {}
     lines: list[Line] = []
     for e in entries:
         if e.cancels_id is not None and e.cancels_id in invoiced:
-            lines.append(counter_of(invoiced[e.cancels_id], by_entry=e.id))
+            counter = counter_of(invoiced[e.cancels_id], by_entry=e.id)
+            if e.customer_id in who:
+                # Listed with the customer as it is now (its code or name may have changed
+                # since the month it reverses), under the terms of the line it reverses.
+                code, name, _terms = who[e.customer_id]
+                counter = counter._replace(customer_code=code, customer_name=name)
+            lines.append(counter)
         if e.cancelled or not e.chargeable or e.minutes <= 0:
             continue
         local = e.worked_at.astimezone(tz)
-        work_month = Month(local.year, local.month)
+        found = months.get((local.year, local.month))
+        if found is None:
+            worked = Month(local.year, local.month)
+            booking = Booking.REGULAR if worked == month else Booking.LATE
+            found = months[(local.year, local.month)] = (str(worked), booking)
         day = local.date()
         p = price(e, day)
         code, name, terms = who.get(e.customer_id, ("", "", ""))
-        # Under a written order, the terms it was given under (stored with it); else the
-        # customer's, by contract date.
-        terms = e.order_terms or terms
         lines.append(
             Line(
                 customer_id=e.customer_id,
                 entry_id=e.id,
-                booking=Booking.REGULAR if work_month == month else Booking.LATE,
-                work_month=str(work_month),
+                booking=found[1],
+                work_month=found[0],
                 ticket=e.ticket,
                 worked_on=day,
                 work_kind=e.kind,
@@ -196,15 +204,25 @@ def plan(
                 order_reference=e.order_reference,
                 customer_code=code,
                 customer_name=name,
-                terms=terms,
+                # Under a written order, the terms it was given under (stored with it); else
+                # the customer's, by contract date.
+                terms=e.order_terms or terms,
             )
         )
     return sorted(lines, key=_file_order)
 
 
-def _file_order(line: Line) -> tuple[int, date, str, int, bool]:
-    # A counter-entry first: the reversal, then what replaces it.
-    return (line.customer_id, line.worked_on, line.ticket, line.entry_id, not line.counter)
+def _file_order(line: Line) -> tuple[str, int, date, str, int, bool]:
+    # By code first, as the file lists the customers (by_customer_code then finds them in
+    # order). A counter-entry first: the reversal, then what replaces it.
+    return (
+        line.customer_code,
+        line.customer_id,
+        line.worked_on,
+        line.ticket,
+        line.entry_id,
+        line.booking is not Booking.COUNTER,
+    )
 
 
 def by_customer_code(lines: Iterable[Line]) -> list[Line]:

@@ -124,6 +124,45 @@ def test_a_correction_of_an_invoiced_entry_reverses_its_line_then_adds_its_own()
     assert (own.minutes, own.amount_cents) == (30, 3000)
 
 
+def test_a_counter_entry_lists_the_customer_as_it_is_now_under_the_reversed_lines_terms() -> None:
+    invoiced = Line(
+        customer_id=1,
+        entry_id=2,
+        booking=Booking.REGULAR,
+        work_month="2026-11",
+        ticket="KOR-000002",
+        worked_on=date(2026, 11, 4),
+        work_kind="support",
+        description="",
+        minutes=45,
+        rounded_minutes=45,
+        rate_cents=9600,
+        surcharge_percent=0,
+        amount_cents=7200,
+        rule="out_of_scope",
+        reason="scope:inrichting",
+        order_reference=None,
+        id=77,
+        customer_code="ACME",
+        customer_name="Acme B.V.",
+        terms="korton",
+    )
+    # Renamed since November, and a customer whose code sorts first.
+    now = {1: ("ACME2", "Acme Groep B.V.", "nederland_ict"), 2: ("AAA", "Aaa", "korton")}
+    entries = [
+        _entry(9, 4, minutes=30, cancels_id=2, ticket="KOR-000002"),
+        _entry(10, 2, customer_id=2),
+    ]
+    first, counter, own = plan(Month(2026, 12), entries, {2: invoiced}, _price, AMS, now)
+    assert (first.customer_code, first.entry_id) == ("AAA", 10)
+    assert (counter.customer_code, counter.customer_name, counter.terms) == (
+        "ACME2",
+        "Acme Groep B.V.",
+        "korton",
+    )
+    assert (own.customer_code, own.terms, own.booking) == ("ACME2", "nederland_ict", Booking.LATE)
+
+
 def test_a_chain_of_corrections_reverses_the_invoiced_one_once() -> None:
     invoiced = Line(
         customer_id=1,

@@ -16,6 +16,7 @@ from bot.invoicing import xlsx
 AT = datetime(2026, 12, 1, tzinfo=UTC)
 # openpyxl reads dates and the properties' moments as naive datetimes.
 NAIVE_AT = AT.replace(tzinfo=None)
+NOV_3 = datetime(2026, 11, 3, tzinfo=UTC).replace(tzinfo=None)
 
 
 def _book() -> bytes:
@@ -70,3 +71,31 @@ def test_a_value_of_another_type_is_refused_not_written_wrongly() -> None:
         sheet.row([1.5])
     with pytest.raises(TypeError, match="datetime"):
         sheet.row([AT])
+
+
+def test_a_layouts_rows_read_back_as_the_same_values_written_one_by_one() -> None:
+    values = ["ACME", ' <b>"Tom & Jerry"</b>\x01\r\n ', "", date(2026, 11, 3), 45, "-75.50"]
+    layout = xlsx.Layout([None, None, None, xlsx.DATE, xlsx.PLAIN, xlsx.AMOUNT])
+    fast, slow = xlsx.Sheet("fast", [10]), xlsx.Sheet("slow", [10])
+    for sheet in (fast, slow):
+        sheet.row(["Kop"], xlsx.BOLD)
+    fast.add(layout, (xlsx.text("ACME"), xlsx.text(values[1]), xlsx.text(""), 46329, 45, "-75.50"))
+    slow.row(
+        [*values[:5], Decimal("-75.50")],
+        [xlsx.PLAIN, xlsx.PLAIN, xlsx.PLAIN, xlsx.DATE, xlsx.PLAIN, xlsx.AMOUNT],
+    )
+    data = xlsx.workbook([fast, slow], title="t", creator="Balie", at=AT)
+    wb = load_workbook(io.BytesIO(data))
+    got = [[list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets]
+    assert got[0] == got[1]
+    assert got[0][1] == [
+        "ACME",
+        ' <b>"Tom & Jerry"</b>\r\n ',
+        None,
+        NOV_3,
+        45,
+        -75.5,
+    ]
+    assert wb["fast"]["D2"].number_format == "yyyy-mm-dd"
+    assert wb["fast"]["F2"].number_format == "#,##0.00"
+    assert xlsx.serial(date(2026, 11, 3)) == 46329
