@@ -13,7 +13,9 @@ import json
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from itertools import starmap
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Table, func, select, text
@@ -219,19 +221,17 @@ def own_lines(*, session: Session, entry_ids: Collection[int]) -> dict[int, Line
     return found
 
 
-# The lines' columns as store writes them (the id is the database's).
-_COLUMNS = (
-    "month",
+# The lines' columns as store writes them (the id is the database's): the month, the line's
+# position among its customer's, whether it is a counter-entry, the day of the work (text on
+# SQLite, as SQLAlchemy writes a date there), then the Line's own fields by name.
+_FIELDS = (
     "customer_id",
     "customer_code",
     "customer_name",
-    "position",
     "entry_id",
-    "counter",
     "reverses_id",
     "work_month",
     "ticket",
-    "worked_on",
     "work_kind",
     "description",
     "minutes",
@@ -244,6 +244,7 @@ _COLUMNS = (
     "order_reference",
     "terms",
 )
+_COLUMNS = ("month", "position", "counter", "worked_on", *_FIELDS)
 
 
 def store(*, session: Session, month: str, lines: Sequence[Line]) -> None:
@@ -251,40 +252,16 @@ def store(*, session: Session, month: str, lines: Sequence[Line]) -> None:
 
     Written past SQLAlchemy's per-row parameter handling, which costs more than the database
     for a month's tens of thousands of lines: PostgreSQL's COPY, SQLite's executemany."""
+    if not lines:
+        return
+    postgres = session.get_bind().dialect.name == "postgresql"
+    day = (lambda d: d) if postgres else cache(date.isoformat)
+    fields = attrgetter(*_FIELDS)
     positions: dict[int, int] = {}
     rows = []
-    postgres = session.get_bind().dialect.name == "postgresql"
     for x in lines:
         positions[x.customer_id] = position = positions.get(x.customer_id, 0) + 1
-        rows.append(
-            (
-                month,
-                x.customer_id,
-                x.customer_code,
-                x.customer_name,
-                position,
-                x.entry_id,
-                x.counter,
-                x.reverses_id,
-                x.work_month,
-                x.ticket,
-                # SQLite holds a date as its ISO text, as SQLAlchemy writes it.
-                x.worked_on if postgres else x.worked_on.isoformat(),
-                x.work_kind,
-                x.description,
-                x.minutes,
-                x.rounded_minutes,
-                x.rate_cents,
-                x.surcharge_percent,
-                x.amount_cents,
-                x.rule,
-                x.reason,
-                x.order_reference,
-                x.terms,
-            )
-        )
-    if not rows:
-        return
+        rows.append((month, position, x.booking is Booking.COUNTER, day(x.worked_on), *fields(x)))
     names = ", ".join(f'"{c}"' for c in _COLUMNS)
     driver = session.connection().connection.driver_connection
     assert driver is not None, "a session's connection has its driver's"

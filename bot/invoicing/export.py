@@ -213,26 +213,29 @@ class Invoicer:
             customer_ids=[who.id] if who else None,
             except_customers=done,
         )
-        self._phase("read")
         cancelled = {e.cancels_id for e in entries if e.cancels_id is not None}
         invoiced = store.own_lines(session=session, entry_ids=cancelled)
         facts = store.customers(session=session, ids={e.customer_id for e in entries})
-        pricer = Pricer(self.policy.billing)
-        lines = plan(month, entries, invoiced, pricer, self.tz, _snapshots(facts))
-        if pricer.missing:
-            raise InvalidInput(_no_rates(pricer.missing))
-        self._phase("price")
-        # The month's file as it will be read back: by customer code, each customer's lines in
-        # their order; with the lines of the customers closed on their own before.
+        # The lines of the customers closed on their own before, for the month's file.
         earlier = store.lines_of(session=session, month=key) if done else []
-        in_file = by_customer_code([*earlier, *lines])
-        # The database marks the entries while this thread makes the files: marking is one
-        # statement, the database's own work, during which the driver lets Python run. (Not
-        # storing the lines: that is a statement per line, or a stream of them, each waiting
+        self._phase("read")
+        # The database marks the entries while this thread prices them and makes the files.
+        # Marking is one statement, the database's own work, during which the driver lets
+        # Python run; on PostgreSQL the longest step of a closing (a new version of every
+        # entry and of its index entries). The session is the mark's until it is done. (Not
+        # so for storing the lines: a statement per line, or a stream of them, each waiting
         # for its turn at Python.)
         with ThreadPoolExecutor(max_workers=1) as pool:
             ids = [e.id for e in entries]
             marked = pool.submit(store.mark, session=session, month=key, entry_ids=ids)
+            pricer = Pricer(self.policy.billing)
+            lines = plan(month, entries, invoiced, pricer, self.tz, _snapshots(facts))
+            if pricer.missing:
+                raise InvalidInput(_no_rates(pricer.missing))
+            self._phase("price")
+            # The month's file as it will be read back: by customer code, each customer's
+            # lines in their order.
+            in_file = by_customer_code([*earlier, *lines])
             files = build(month, in_file, self.policy, who.code if who else None)
             self._phase("files")
             marked.result()
