@@ -16,10 +16,10 @@ Protocol on stdin/stdout, one JSON object per line: at start it prints
   chat.postMessage outside a thread; a ticket delivered twice has two times.
 - "pages FIRST LAST USER": for the same tickets, when each was paged to USER and when its card
   was posted, as {"dms": {N: [...]}, "calls": {N: [...]}, "texts": {N: [...]}, "cards": ...}.
-  A DM is a successful chat.postMessage to USER's id outside a thread; a call (a text) is a
-  POST to Twilio's Calls.json (Messages.json) that it accepted (201); a card here is a message
-  outside a thread to any other channel. The ticket is found by its subject in the message's
-  text, the call's TwiML or the text's body.
+  A DM is a successful chat.postMessage outside a thread to the DM conversations.open gave
+  for USER (its D… id); a call (a text) is a POST to Twilio's Calls.json (Messages.json) that
+  it accepted (201); a card here is a message outside a thread to any other channel. The
+  ticket is found by its subject in the message's text, the call's TwiML or the text's body.
 
 End of input (or "quit") stops it.
 """
@@ -72,12 +72,14 @@ def pages(slack: FakeSlack, twilio: FakeTwilio, first: int, last: int, user: str
     found: dict[str, defaultdict[int, list[float]]] = {
         kind: defaultdict(list) for kind in ("dms", "cards", "calls", "texts")
     }
+    dm = slack.opened_dms().get(user)
     for call in slack.calls_to("chat.postMessage"):
         if call.failed or call.args.get("thread_ts"):
             continue
         seq = _seq(call.args.get("text"), first, last)
         if seq is not None:
-            found["dms" if call.args.get("channel") == user else "cards"][seq].append(call.at)
+            kind = "dms" if dm is not None and call.args.get("channel") == dm else "cards"
+            found[kind][seq].append(call.at)
     for request in twilio.requests:
         if request.method != "POST" or request.status != 201:
             continue

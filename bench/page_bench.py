@@ -14,10 +14,10 @@ Per database:
 - **Time to page.** 200 gold P1 incidents (40 with --quick) are registered one at a time
   through the Registration use case, one every 75 ms. From the moment register() returns (its
   commit) the bench times the first page call the fakes saw for the ticket: the DM to the
-  engineer (chat.postMessage to their user id) and the call (POST Calls.json). Beside it, in
-  the same run, the outbox's own round trip for a plain message: the ticket's card in its line
-  channel, from the same commit. p50 and p99 of each, and the ratio of time to page to the
-  card's round trip.
+  engineer (chat.postMessage to the DM that conversations.open gave) and the call (POST
+  Calls.json). Beside it, in the same run, the outbox's own round trip for a plain message: the
+  ticket's card in its line channel, from the same commit. p50 and p99 of each, and the ratio
+  of time to page to the card's round trip.
 - **A storm.** 100 of them (30 with --quick) registered by four threads within one second;
   then the time from the storm's start until the last ticket's first page (its DM and its
   call) arrived, and per ticket, whether it was paged exactly once: one DM, one call and one

@@ -33,8 +33,8 @@ WEB_API_SCOPES: dict[str, tuple[str, ...]] = {
     "chat.postMessage": ("chat:write",),
     "chat.update": ("chat:write",),
     "chat.postEphemeral": ("chat:write",),
-    # /rapport … csv sends the file to the requester's DM: opened (or found) by user id, so
-    # that an uncertain retry can look for the file in that conversation.
+    # A DM an uncertain retry may have to look in (a /rapport CSV, the export, the billing and
+    # waakdienst DMs) goes to the conversation opened (or found) by user id, the id it reads.
     "conversations.open": ("im:write",),
     "views.open": (),
     "views.update": (),

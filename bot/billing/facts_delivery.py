@@ -21,7 +21,7 @@ from bot.billing.facts_payloads import KnowledgeDM, KnowledgeLeads, KnowledgeMai
 from bot.blocks.text import tr, when
 from bot.i18n import t
 from bot.outbox.dispatcher import Deliver
-from bot.outbox.slack_call import call
+from bot.outbox.slack_call import call, open_dm
 from bot.outbox.slack_lookup import POST_EVENT, Lookup, metadata
 from bot.outbox.smtp import OutgoingMail, Send
 from bot.policy import Policy
@@ -155,9 +155,7 @@ class FactsDelivery:
         if found is None:
             return
         text = self._slack_text("dm", *found, self.lang_of(p.user))
-        # The DM's own id (the same every time), not the user's: the look-up reads a channel.
-        dm = str(call(self.client.conversations_open, users=p.user)["channel"]["id"])
-        self._post_once(item, dm, text)
+        self._post_once(item, open_dm(self.client, p.user), text)
 
     def knowledge_leads(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = KnowledgeLeads.of(item)

@@ -17,7 +17,7 @@ from bot.invoicing.payloads import InvoiceFiles
 from bot.invoicing.rules import Month
 from bot.outbox.dispatcher import Deliver, Permanent
 from bot.outbox.files import Upload, upload_once
-from bot.outbox.slack_call import call
+from bot.outbox.slack_call import open_dm
 from bot.policy import Policy
 from storage.models import OutboxItem
 
@@ -53,7 +53,7 @@ class InvoiceDelivery:
         comment = blocks.files_comment(
             month, code, closed.total, closed.customers, closed.closed_at, p.newly, lang
         )
-        dm = call(self.client.conversations_open, users=p.user)["channel"]["id"]
+        dm = open_dm(self.client, p.user)
         # An earlier attempt may have uploaded one file or both: look before uploading again.
         look = item.uncertain or item.attempts > 0
         title = month_label(month, self.policy.language)

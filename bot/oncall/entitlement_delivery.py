@@ -15,7 +15,7 @@ from bot.oncall.entitlement import CHARGEABLE_EVENT
 from bot.oncall.entitlement_payloads import DeskHandbackPost, DeskHandoverPost, NotEntitledNotice
 from bot.oncall.rules.entitlement import Handover
 from bot.outbox.dispatcher import Deliver
-from bot.outbox.slack_call import call
+from bot.outbox.slack_call import open_dm
 from bot.outbox.slack_lookup import POST_EVENT
 from bot.policy import Policy
 from bot.tickets.delivery import SlackDelivery
@@ -62,7 +62,8 @@ class EntitlementDelivery:
         lang = self.lang_of(p.user)
         text, blocks = render.notice(view, self.policy, lang, button=Status(view.status) in OPEN)
         # A direct message: the agent may have worked the ticket from anywhere.
-        call(self.slack.client.chat_postMessage, channel=p.user, text=text, blocks=blocks)
+        dm = open_dm(self.slack.client, p.user)
+        self.slack.post_once(item, POST_EVENT, view.number, channel=dm, text=text, blocks=blocks)
 
     def handover(self, sessions: sessionmaker[Session], item: OutboxItem) -> None:
         p = DeskHandoverPost.of(item)

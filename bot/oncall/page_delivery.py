@@ -32,7 +32,7 @@ from bot.oncall.phone import Phone
 from bot.oncall.rules.chain import Snapshot, State, reminder_step, steps
 from bot.oncall.targets import OnCall
 from bot.outbox.dispatcher import Deliver
-from bot.outbox.slack_call import SlackError, call
+from bot.outbox.slack_call import SlackError, call, open_dm
 from bot.outbox.slack_lookup import POST_EVENT
 from bot.policy import Policy
 from bot.tickets.delivery import SlackDelivery
@@ -121,8 +121,9 @@ class PageDelivery:
             return
         view, snap = found
         text, blocks = render.page(view, steps(snap)[p.step], snap.pages, self.policy, self.lang)
+        dm = open_dm(self.client, p.user)
         posted = self.slack.post_once(
-            item, POST_EVENT, view.number, channel=p.user, text=text, blocks=blocks
+            item, POST_EVENT, view.number, channel=dm, text=text, blocks=blocks
         )
         self._placed(sessions, p.chain_id, p.round, p.step, posted)
 
@@ -181,8 +182,9 @@ class PageDelivery:
             since = row.last_update_at or row.acknowledged_at or row.started_at
             deadline = row.next_due_at
         text, blocks = render.reminder(view, since, deadline, self.lang)
+        dm = open_dm(self.client, p.user)
         posted = self.slack.post_once(
-            item, POST_EVENT, view.number, channel=p.user, text=text, blocks=blocks
+            item, POST_EVENT, view.number, channel=dm, text=text, blocks=blocks
         )
         self._placed(sessions, p.chain_id, p.round, p.step, posted)
 

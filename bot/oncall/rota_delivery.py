@@ -15,7 +15,7 @@ from bot.oncall.rota import Rota
 from bot.oncall.rota_payloads import RotaGaps, RotaHandover, RotaUserGroup
 from bot.oncall.rules.rota import Gap, Which
 from bot.outbox.dispatcher import Deliver, Retry
-from bot.outbox.slack_call import SlackError, call
+from bot.outbox.slack_call import SlackError, call, open_dm
 from bot.outbox.slack_lookup import POST_EVENT
 from bot.policy import Policy
 from bot.tickets.delivery import SlackDelivery
@@ -55,14 +55,9 @@ class RotaDelivery:
         p = RotaHandover.of(item)
         which = Which(p.which)
         if p.where == "dm":
-            if item.uncertain:
-                # An earlier attempt may have reached Slack, and a DM is not a channel Balie
-                # can read back (no im:history), so post_once could not find it: the DM is
-                # told at most once. The leads' line and the user group say it as well.
-                log.info("rota: outbox %s: the handover DM may have been sent; not twice", item.id)
-                return
             text = render.handover_dm(which, p.start, p.end, self.lang_of(p.user))
-            self.slack.post_once(item, POST_EVENT, None, channel=p.user, text=text)
+            dm = open_dm(self.client, p.user)
+            self.slack.post_once(item, POST_EVENT, None, channel=dm, text=text)
             return
         text = render.handover_line(which, p.user, p.start, p.end, self.policy.language)
         self.slack.post_once(

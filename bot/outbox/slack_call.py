@@ -1,5 +1,6 @@
 """One Web API call, its failures translated for the outbox: Retry (with Retry-After, and
-whether the request may have been carried out all the same) or Permanent."""
+whether the request may have been carried out all the same) or Permanent. And opening a
+direct message, for the conversation id that an uncertain retry can read."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import timedelta
 from http.client import HTTPException
 from typing import Any
 
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.outbox.dispatcher import GiveUp, Permanent, Retry
@@ -71,6 +73,14 @@ def call(fn: Callable[..., Any], **kwargs: Any) -> Any:
         raise Retry(
             f"Slack unreachable: {type(exc).__name__}: {exc}", uncertain=_maybe_sent(exc)
         ) from None
+
+
+def open_dm(client: WebClient, user: str) -> str:
+    """The conversation id (D…) of the direct message with `user`: the same every time.
+
+    A post to the user id lands in that DM too, but a retry of an uncertain post can only
+    look for the earlier message (bot.outbox.slack_lookup) in a conversation it has the id of."""
+    return str(call(client.conversations_open, users=user)["channel"]["id"])
 
 
 def _maybe_sent(exc: BaseException) -> bool:

@@ -21,7 +21,7 @@ from bot.blocks.text import Raw, trn
 from bot.i18n import t
 from bot.outbox.dispatcher import Deliver, Permanent, Retry
 from bot.outbox.files import Upload, upload_once
-from bot.outbox.slack_call import call
+from bot.outbox.slack_call import open_dm
 from bot.policy import Policy
 from bot.summaries import csv_export
 from bot.summaries import wording as w
@@ -69,8 +69,7 @@ class ReportDelivery:
         rows = self.figures.rows(period=p.period, scope=p.scope)
         title = w.title_of(p.summary, p.scope, p.period, self.policy, p.lang)
         content = csv_export.to_csv(rows, self.policy, p.lang)
-        opened = call(self.client.conversations_open, users=p.user)
-        dm = str(opened["channel"]["id"])
+        dm = open_dm(self.client, p.user)
         name = w.filename_of(p.summary, p.scope, p.period, p.lang, "csv", tail=str(item.id))
         upload = Upload(
             filename=name,

@@ -288,6 +288,16 @@ class FakeSlack:
                     )
                 self._cond.wait(remaining)
 
+    def opened_dms(self) -> dict[str, str]:
+        """The D… id that conversations.open answered, per user (read from the recorded
+        calls, so it opens nothing): where a DM that Balie opened went."""
+        with self._cond:
+            return {
+                str(c.args["users"]): str(c.response["channel"]["id"])
+                for c in self._state.calls
+                if c.method == "conversations.open" and not c.failed and c.response
+            }
+
     def clear(self) -> None:
         """Forget recorded calls (configuration, failures and stored messages are kept)."""
         with self._cond:

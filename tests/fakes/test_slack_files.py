@@ -94,6 +94,18 @@ def test_conversations_open_gives_the_dm_a_post_to_the_user_lands_in(fake: FakeS
     assert [f["name"] for f in listed] == ["r.csv"]
 
 
+def test_opened_dms_says_which_dm_each_user_was_given(fake: FakeSlack) -> None:
+    assert fake.opened_dms() == {}
+    with pytest.raises(SlackApiError):
+        client(fake).conversations_open(users="#balie")
+    short = client(fake).conversations_open(users="UENGA1")["channel"]["id"]
+    slack_shaped = client(fake).conversations_open(users="UAGENT1")["channel"]["id"]
+    assert fake.opened_dms() == {"UENGA1": short, "UAGENT1": slack_shaped}
+    assert short.startswith("D") and short != slack_shaped
+    client(fake).chat_postMessage(channel="UENGA1", text="hoi")
+    assert [m["text"] for m in fake.messages_in(short)] == ["hoi"]
+
+
 def test_conversations_open_refuses_a_missing_or_unknown_user(fake: FakeSlack) -> None:
     with pytest.raises(SlackApiError) as missing:
         client(fake).api_call("conversations.open", params={})

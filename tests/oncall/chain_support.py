@@ -5,6 +5,7 @@ Twilio are fakes, at their HTTP boundary. Helpers to run the page lane and count
 
 from __future__ import annotations
 
+import contextlib
 import html
 import threading
 import urllib.request
@@ -17,6 +18,7 @@ from wsgiref.simple_server import make_server
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
+from slack_sdk import WebClient
 from sqlalchemy import select
 
 from bot.app import create_app
@@ -98,6 +100,24 @@ def night_services(
     )
 
 
+@contextlib.contextmanager
+def impatient(balie: Balie) -> Iterator[Services]:
+    """A second worker of this Balie (its settings, database and clock) that gives up on
+    Slack after 0.3 s: a post it times out on may still be made, as with a slow Slack."""
+    client = WebClient(token=BOT_TOKEN, base_url=balie.fake.api_url, timeout=0.3, retry_handlers=[])
+    services = build_services(
+        balie.services.settings,
+        policy=test_policy(),
+        clock=balie.clock,
+        client=client,
+        run_migrations=False,
+    )
+    try:
+        yield services
+    finally:
+        services.close()
+
+
 def wsgi_app(services: Services) -> SlackWsgi:
     """The WSGI app as bot/transports/http.py builds it, the keypress endpoint included."""
     app = create_app(services.settings, services=services).app
@@ -161,8 +181,9 @@ class Night:
         before = len(self.twilio.calls)
         number = self.ticket("Storing op " + self.s.clock.now().isoformat())
         self.run()
+        user_of = {dm: user for user, dm in self.balie.fake.opened_dms().items()}
         users = [
-            str(c.args["channel"])
+            user_of.get(str(c.args["channel"]), str(c.args["channel"]))
             for c in self.balie.fake.calls_to("chat.postMessage")
             if "page_escalate" in str(c.args.get("blocks")) and number in str(c.args["blocks"])
         ]
@@ -241,10 +262,12 @@ class Night:
     # --- what was sent --------------------------------------------------------------------
 
     def dms(self, user: str) -> list[dict[str, Any]]:
+        """The messages posted to the DM Balie opened with `user` (by its D… id)."""
+        dm = self.balie.fake.opened_dms().get(user)
         return [
             c.args
             for c in self.balie.fake.calls_to("chat.postMessage")
-            if c.args.get("channel") == user and not c.failed
+            if dm is not None and c.args.get("channel") == dm and not c.failed
         ]
 
     def pages_to(self, user: str, number: str | None = None) -> list[dict[str, Any]]:

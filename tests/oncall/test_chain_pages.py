@@ -12,7 +12,8 @@ from bot.blocks.ids import ActionId
 from bot.events import Actor
 from bot.oncall.pager import chains_on_time
 from bot.oncall.rules.chain import Via
-from storage.models import PageChain, PageStep
+from storage import pages
+from storage.models import OutboxItem, PageChain, PageStep
 from tests.conftest import AGENT
 from tests.oncall.chain_support import (
     BACKUP,
@@ -22,6 +23,7 @@ from tests.oncall.chain_support import (
     PRIMARY,
     Night,
     empty_night,
+    impatient,
     night,
 )
 
@@ -87,6 +89,40 @@ def test_acknowledged_by_the_button_in_the_middle_of_a_wait(night: Night) -> Non
     assert any("heeft de oproep geaccepteerd (met de knop)" in t for t in night.thread())
     cards = [c for c in update if not c.args.get("channel", "").startswith("D")]
     assert f"Waakdienst: <@{PRIMARY}>" in str(cards[-1].args["blocks"])
+
+
+def test_a_page_dm_slack_never_answered_is_found_in_the_dm_not_sent_twice(night: Night) -> None:
+    fake = night.balie.fake
+    fake.set_clock(lambda: night.s.clock.now().timestamp())
+    number = night.ticket()
+    night.request(number)
+    fake.slow("chat.postMessage", 1.0)
+    with impatient(night.balie) as worker:
+        assert worker.pager.sweep().sent == 1
+        worker.page_dispatcher.drain()  # the page DM times out, but Slack posted it
+    fake.slow("chat.postMessage", 0)
+    with night.s.sessions() as s:
+        (row,) = s.execute(select(OutboxItem).where(OutboxItem.kind == "page_dm")).scalars()
+    assert row.uncertain and row.done_at is None
+    dm = fake.opened_dms()[PRIMARY]
+    (posted,) = fake.messages_in(dm)
+    assert posted["metadata"]["event_payload"]["outbox_id"] == row.id  # type: ignore[index]
+
+    night.at(2026, 11, 24, 22, 1)
+    night.run()
+
+    assert fake.messages_in(dm) == [posted]  # found in the DM and adopted
+    assert dm in [c.args["channel"] for c in fake.calls_to("conversations.history")]
+    chain = chain_of(night)
+    with night.s.sessions() as s:
+        (step,) = pages.paged(session=s, chain_id=chain.id)
+    assert (step.channel, step.ts) == (dm, posted["ts"])
+    # Accepting updates the adopted page in place.
+    night.press(ActionId.PAGE_ACK, number, PRIMARY)
+    night.run()
+    settled = [c.args for c in fake.calls_to("chat.update") if c.args["channel"] == dm]
+    assert [a["ts"] for a in settled] == [posted["ts"]]
+    assert "Geaccepteerd door" in str(settled[0]["blocks"])
 
 
 def test_acknowledged_with_the_command(night: Night) -> None:

@@ -126,7 +126,8 @@ def test_three_processes_send_each_step_exactly_once(
         per_channel = collections.Counter(
             str(c.args["channel"]) for c in posted if "page_ack" in str(c.args.get("blocks"))
         )
-        assert per_channel == {PRIMARY: 12 * 3, BACKUP: 12, LEADS_CHANNEL: 12}
+        dm = fake_slack.opened_dms()
+        assert per_channel == {dm[PRIMARY]: 12 * 3, dm[BACKUP]: 12, LEADS_CHANNEL: 12}
         rang = collections.Counter(str(c["to"]) for c in n.twilio.calls)
         texted = collections.Counter(str(m["to"]) for m in n.twilio.messages)
         assert rang == texted == {PHONES[PRIMARY]: 12 * 3, PHONES[BACKUP]: 12}

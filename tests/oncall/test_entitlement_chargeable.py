@@ -4,23 +4,30 @@ service is a chargeable item, with a line in the ticket's thread."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bot.errors import InvalidInput, InvalidTransition
 from bot.oncall.events import PageReason
 from bot.tickets.blocks.errors import error_text
 from handlers.oncall_entitlement import subcommand
+from storage.models import OutboxItem
 from tests.conftest import AGENT, AGENT2, Balie, amsterdam
 from tests.fakes.signed import block_actions_payload
+from tests.oncall.chain_support import impatient
 from tests.oncall.entitlement_helpers import GOLD, P1, P3, SILVER, items, record_pages
 
 PAGE_ANYWAY = "oncall_page_anyway"
 
 
 def dms(balie: Balie, user: str) -> list[dict[str, Any]]:
-    return [c.args for c in balie.fake.calls_to("chat.postMessage") if c.args["channel"] == user]
+    """What was posted to the DM Balie opened with `user` (by its D… id)."""
+    dm = balie.fake.opened_dms().get(user)
+    posted = balie.fake.calls_to("chat.postMessage")
+    return [c.args for c in posted if dm is not None and c.args["channel"] == dm]
 
 
 def thread_texts(balie: Balie) -> list[str]:
@@ -60,6 +67,34 @@ def test_a_silver_p1_at_night_is_not_paged_and_the_agent_is_told_once(balie: Bal
     assert item.started_at == amsterdam(2026, 11, 24, 22, 0) and item.minutes is None
     assert item.period_start == amsterdam(2026, 11, 24, 17, 30)
     assert sum("Doorbelasten (waakdienst zonder recht)" in t for t in thread_texts(balie)) == 1
+
+
+def notice_row(balie: Balie) -> OutboxItem:
+    with balie.services.sessions() as s:
+        query = select(OutboxItem).where(OutboxItem.kind == "entitlement_notice")
+        return s.execute(query).scalar_one()
+
+
+def test_a_notice_slack_never_answered_is_found_in_the_dm_not_sent_twice(balie: Balie) -> None:
+    balie.fake.set_clock(lambda: balie.clock.now().timestamp())
+    balie.clock.set(amsterdam(2026, 11, 24, 22, 0))
+    balie.register(f"{SILVER} {P1} Ovens reageren niet")
+    balie.fake.slow("chat.postMessage", 1.0)
+    with impatient(balie) as worker:
+        worker.dispatcher.drain()  # every post times out, the notice too, but Slack made them
+    balie.fake.slow("chat.postMessage", 0)
+    row = notice_row(balie)
+    assert row.uncertain and row.done_at is None
+    dm = balie.fake.opened_dms()[AGENT]
+    (posted,) = balie.fake.messages_in(dm)
+    assert posted["metadata"]["event_payload"]["outbox_id"] == row.id  # type: ignore[index]
+
+    balie.clock.advance(timedelta(minutes=1))
+    balie.drain()
+
+    assert balie.fake.messages_in(dm) == [posted]  # found in the DM and adopted
+    assert dm in [c.args["channel"] for c in balie.fake.calls_to("conversations.history")]
+    assert notice_row(balie).done_at is not None
 
 
 def test_the_notice_is_in_the_agents_language_and_comes_again_the_next_night(

@@ -27,13 +27,19 @@ def posts_to(balie: Balie, channel: str) -> list[str]:
     ]
 
 
+def dm_texts(balie: Balie, user: str) -> list[str]:
+    """What was posted to the DM Balie opened with `user` (by its D… id)."""
+    dm = balie.fake.opened_dms().get(user)
+    return posts_to(balie, dm) if dm is not None else []
+
+
 def test_a_handover_is_told_once_and_the_user_group_follows(balie: Balie) -> None:
     balie.services.rota.set_rotation(LEAD, RotationChange(Which.PRIMARY, (A, B)))
     one, two = jobs(balie), jobs(balie)
     assert one.sweep().handover is not None
     assert two.sweep().handover is None and one.sweep().handover is None
     balie.drain()
-    assert posts_to(balie, A) == [
+    assert dm_texts(balie, A) == [
         "Je hebt de waakdienst (primair) van ma 23-11-2026 08:30 tot ma 30-11-2026 08:30. "
         "Een rustige dienst gewenst!"
     ]
@@ -50,7 +56,7 @@ def test_a_handover_is_told_once_and_the_user_group_follows(balie: Balie) -> Non
     balie.clock.set(amsterdam(2026, 11, 30, 8, 30, 20))
     assert two.sweep().handover is not None and one.sweep().handover is None
     balie.drain()
-    assert len(posts_to(balie, B)) == 1 and len(posts_to(balie, LEADS)) == 2
+    assert len(dm_texts(balie, B)) == 1 and len(posts_to(balie, LEADS)) == 2
     assert len(balie.fake.calls_to("usergroups.create")) == 1
     assert len(balie.fake.calls_to("usergroups.users.update")) == 2
     assert balie.fake.usergroup_by_handle("waakdienst") == (group[0], [B])
@@ -66,7 +72,7 @@ def test_a_take_over_is_a_handover_too_and_finds_an_existing_group(balie: Balie)
     swept = jobs(balie).sweep()
     assert swept.handover is not None and swept.handover.user == X
     balie.drain()
-    assert posts_to(balie, X) == [
+    assert dm_texts(balie, X) == [
         "Je hebt de waakdienst (primair) van di 24-11-2026 18:00 tot wo 25-11-2026 08:30. "
         "Een rustige dienst gewenst!"
     ]

@@ -183,9 +183,8 @@ def test_channel_in_a_subject_or_customer_pings_nobody_in_the_notice_and_handove
     balie.clock.set(amsterdam(2026, 11, 27, 21, 0))
     silver_number = balie.register(f"{silver} {P1} <!channel> ovens weer")
     balie.drain()
-    (notice,) = [
-        c.args for c in balie.fake.calls_to("chat.postMessage") if c.args["channel"] == AGENT
-    ]
+    dm = balie.fake.opened_dms()[AGENT]
+    (notice,) = [c.args for c in balie.fake.calls_to("chat.postMessage") if c.args["channel"] == dm]
     assert silver_number in notice["text"]
     assert_pings_nobody(notice["text"])
     assert_pings_nobody(str(notice["blocks"]))

@@ -1,6 +1,7 @@
-"""Review fixes in the rota: the handover DM is never sent twice (bug 9), the achterwacht's
-handovers and gaps are told too (bug 9), a swap works from the shifts people really have
-(bug 9), a disabled @waakdienst group is enabled again (bug 10), and the wording."""
+"""Review fixes in the rota: the handover DM is sent once, also when Slack may or may not have
+taken it (bug 9), the achterwacht's handovers and gaps are told too (bug 9), a swap works from
+the shifts people really have (bug 9), a disabled @waakdienst group is enabled again (bug 10),
+and the wording."""
 
 from __future__ import annotations
 
@@ -38,6 +39,12 @@ def posts_to(balie: Balie, channel: str) -> list[str]:
     ]
 
 
+def dm_texts(balie: Balie, user: str) -> list[str]:
+    """What was posted to the DM Balie opened with `user` (by its D… id)."""
+    dm = balie.fake.opened_dms().get(user)
+    return posts_to(balie, dm) if dm is not None else []
+
+
 def waak(balie: Balie, text: str, user: str = LEAD) -> str:
     response = balie.command(text, user=user, command="/waakdienst")
     assert response.status == 200, response.body
@@ -66,7 +73,13 @@ def impatient(balie: Balie) -> Iterator[Services]:
 # --- bug 9 --------------------------------------------------------------------------------
 
 
-def test_a_handover_dm_slack_never_answered_is_not_sent_twice(
+def handover_rows(balie: Balie) -> list[OutboxItem]:
+    with balie.services.sessions() as s:
+        query = select(OutboxItem).where(OutboxItem.kind == "rota_handover")
+        return list(s.execute(query.order_by(OutboxItem.id)).scalars())
+
+
+def test_a_handover_dm_slack_never_answered_is_found_in_the_dm_not_sent_twice(
     balie: Balie, impatient: Services
 ) -> None:
     balie.services.rota.set_rotation(LEAD, RotationChange(Which.PRIMARY, (A, B)))
@@ -74,19 +87,43 @@ def test_a_handover_dm_slack_never_answered_is_not_sent_twice(
     balie.fake.slow("chat.postMessage", 1.0)
     impatient.dispatcher.drain()  # the DM and the leads' line time out, but Slack posted them
     balie.fake.slow("chat.postMessage", 0)
-    with balie.services.sessions() as s:
-        rows = s.execute(select(OutboxItem).where(OutboxItem.kind == "rota_handover")).scalars()
-        assert all(r.uncertain and r.done_at is None for r in rows)
+    rows = handover_rows(balie)
+    assert rows and all(r.uncertain and r.done_at is None for r in rows)
+    (dm_row,) = [r for r in rows if r.payload["where"] == "dm"]
+    dm = balie.fake.opened_dms()[A]
+    (posted,) = balie.fake.messages_in(dm)
+    assert posted["metadata"]["event_payload"] == {"outbox_id": dm_row.id}  # type: ignore[index]
 
     balie.clock.advance(timedelta(minutes=1))
     balie.drain()
-    dms = [m for m in balie.fake.calls_to("chat.postMessage") if m.args["channel"] == A]
-    assert len(dms) == 1
-    assert dms[0].args["metadata"]["event_type"] == "balie_post"
+
+    assert balie.fake.messages_in(dm) == [posted]  # found in the DM and adopted
+    assert dm in [c.args["channel"] for c in balie.fake.calls_to("conversations.history")]
     assert len(balie.fake.messages_in(LEADS)) == 1  # found in the channel and adopted
-    with balie.services.sessions() as s:
-        rows = s.execute(select(OutboxItem).where(OutboxItem.kind == "rota_handover")).scalars()
-        assert all(r.done_at is not None for r in rows)
+    assert all(r.done_at is not None for r in handover_rows(balie))
+
+
+def test_a_handover_dm_slack_answered_with_a_5xx_is_sent_on_the_retry(balie: Balie) -> None:
+    balie.fake.set_clock(lambda: balie.clock.now().timestamp())
+    balie.services.rota.set_rotation(LEAD, RotationChange(Which.PRIMARY, (A, B)))
+    assert jobs(balie.services, balie).sweep().handover is not None
+    balie.fake.fail("chat.postMessage", status=503)  # the first post: the DM's
+    balie.drain()
+    (dm_row,) = [r for r in handover_rows(balie) if r.payload["where"] == "dm"]
+    assert dm_row.uncertain and dm_row.done_at is None  # a 5xx: Slack may have posted it
+    dm = balie.fake.opened_dms()[A]
+    assert balie.fake.messages_in(dm) == []
+
+    balie.clock.advance(timedelta(minutes=1))
+    balie.drain()
+
+    # Not found in the DM, so posted: a handover the engineer never hears of is no handover.
+    assert dm_texts(balie, A) == [
+        "Je hebt de waakdienst (primair) van ma 23-11-2026 08:30 tot ma 30-11-2026 08:30. "
+        "Een rustige dienst gewenst!"
+    ]
+    assert len(balie.fake.messages_in(dm)) == 1
+    assert all(r.done_at is not None for r in handover_rows(balie))
 
 
 def test_the_achterwachts_handover_is_told_too_and_the_group_holds_the_primary(
@@ -99,7 +136,7 @@ def test_the_achterwachts_handover_is_told_too_and_the_group_holds_the_primary(
     assert [(t.which, t.user) for t in swept.handovers] == [(Which.PRIMARY, A), (Which.BACKUP, C)]
     assert jobs(balie.services, balie).sweep().handovers == ()
     balie.drain()
-    assert posts_to(balie, C) == [
+    assert dm_texts(balie, C) == [
         "Je hebt de waakdienst (achterwacht) van ma 23-11-2026 08:30 tot ma 30-11-2026 08:30. "
         "Een rustige dienst gewenst!"
     ]
@@ -118,7 +155,7 @@ def test_the_achterwachts_handover_is_told_too_and_the_group_holds_the_primary(
     assert [(t.which, t.user) for t in swept.handovers] == [(Which.BACKUP, B)]
     assert swept.handover is None
     balie.drain()
-    assert len(posts_to(balie, B)) == 1 and len(posts_to(balie, LEADS)) == 3
+    assert len(dm_texts(balie, B)) == 1 and len(posts_to(balie, LEADS)) == 3
     assert len(balie.fake.calls_to("usergroups.users.update")) == 1
 
 
