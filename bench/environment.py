@@ -9,8 +9,10 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -51,6 +53,23 @@ def database(kind: str, workdir: Path) -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def kinds(only: str | None = None) -> list[str]:
+    """The databases to measure on: SQLite, and PostgreSQL when it is reachable (else a note
+    says why it is skipped); `only`: just that one."""
+    from storage.db import unreachable
+
+    out = [k for k in ("sqlite", "postgresql") if only in (None, k)]
+    if "postgresql" in out and (problem := unreachable(pg_base())) is not None:
+        print(f"PostgreSQL skipped: not reachable at {pg_base()} ({problem})")
+        out.remove("postgresql")
+    return out
+
+
+def amsterdam(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """A moment on the desk's clock."""
+    return datetime(year, month, day, hour, minute, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
 def always_open(data: dict[str, Any]) -> dict[str, Any]:

@@ -11,12 +11,12 @@ import argparse
 import statistics
 import tempfile
 import time
-import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, insert, text, update
 
+from bench.environment import amsterdam, database, kinds
 from bot.clock import ManualClock
 from bot.events import EventBus
 from bot.policy import load_policy
@@ -24,11 +24,9 @@ from bot.sla.clocks import Sla
 from bot.sla.effects import SlaEffects
 from bot.sla.monitor import SlaMonitor
 from storage import migrate
-from storage.db import make_engine, make_sessionmaker, unreachable
+from storage.db import make_engine, make_sessionmaker
 from storage.models import Contact, Customer, OutboxItem, SlaAnnouncement, Ticket, TicketEvent
-from tests.conftest import amsterdam
 
-PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 NOW = amsterdam(2026, 11, 24, 10, 16)
 STARTED = NOW - timedelta(minutes=16)  # gold P1: the 15-minute response deadline just passed
 TARGET_MS = 50.0
@@ -143,35 +141,6 @@ def time_sweep(url: str, open_count: int, due_count: int, runs: int) -> float:
     return statistics.median(times[1:]) * 1000  # the first run warms caches
 
 
-def databases() -> list[tuple[str, str | None]]:
-    out: list[tuple[str, str | None]] = [("sqlite", None)]
-    problem = unreachable(PG)
-    if problem is None:
-        out.append(("postgresql", PG))
-    else:
-        print(f"PostgreSQL skipped: not reachable at {PG} ({problem})")
-    return out
-
-
-def url_for(kind: str, base: str | None, tmp: Path) -> tuple[str, str | None]:
-    if kind == "sqlite":
-        return f"sqlite:///{tmp / (uuid.uuid4().hex + '.db')}", None
-    assert base is not None
-    schema = f"balie_bench_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(base, pool_size=1, max_overflow=0)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    admin.dispose()
-    return f"{base}?options=-csearch_path%3D{schema}", schema
-
-
-def drop(base: str, schema: str) -> None:
-    admin = make_engine(base, pool_size=1, max_overflow=0)
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.sweep_bench")
     parser.add_argument("--quick", action="store_true", help="fewer runs")
@@ -181,15 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     met = True
     print(f"{'database':<11} {'open':>8} {'due':>6} {'sweep ms':>9}")
     with tempfile.TemporaryDirectory() as tmpdir:
-        for kind, base in databases():
+        for kind in kinds():
             ms: dict[tuple[int, int], float] = {}
             for open_count, due in cases:
-                url, schema = url_for(kind, base, Path(tmpdir))
-                try:
+                with database(kind, Path(tmpdir)) as url:
                     ms[(open_count, due)] = time_sweep(url, open_count, due, runs)
-                finally:
-                    if schema and base:
-                        drop(base, schema)
                 print(
                     f"{kind:<11} {open_count:>8,} {due:>6,} {ms[(open_count, due)]:>9.1f}",
                     flush=True,
