@@ -8,18 +8,15 @@ types, the priority matrix, routing, SLA targets, roles. Validation errors name 
 from __future__ import annotations
 
 import re
-from datetime import date, time
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import Field, ValidationError, model_validator
-from pydantic_core import PydanticCustomError
 
-from bot.calendar import HOLIDAY_KEYS, BusinessCalendar
+from bot.calendar import BusinessCalendar
 from bot.policy.base import (
     LEVELS,
     WEEKDAYS,
@@ -39,6 +36,7 @@ from bot.policy.base import (
     parse_duration,
 )
 from bot.policy.billing import BillingPolicy, HourlyRate, WorkKind
+from bot.policy.office_hours import OfficeHours, _office_hours_problems
 from bot.policy.summaries import Summaries, SummaryPosts, WeekPosts
 from bot.policy.waakdienst import Escalation, RotationDefaults, Stall, Waakdienst
 
@@ -54,6 +52,7 @@ __all__ = [
     "Lang",
     "Level",
     "Line",
+    "OfficeHours",
     "Policy",
     "PolicyError",
     "PolicyProblem",
@@ -72,50 +71,6 @@ __all__ = [
     "parse_duration",
     "parse_policy",
 ]
-
-
-def _parse_interval(value: object) -> tuple[time, time]:
-    m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", str(value))
-    if not m:
-        raise _bad("policy.interval", value=str(value))
-    h1, m1, h2, m2 = (int(g) for g in m.groups())
-    try:
-        start, end = time(h1, m1), time(h2 % 24, m2)
-    except ValueError:
-        raise _bad("policy.interval", value=str(value)) from None
-    if not (start < end or (h2, m2) == (24, 0)):
-        raise _bad("policy.interval_order", value=str(value))
-    return start, end
-
-
-def _office_days() -> dict[Weekday, str]:
-    return {
-        "mon": "08:30-17:30",
-        "tue": "08:30-17:30",
-        "wed": "08:30-17:30",
-        "thu": "08:30-17:30",
-        "fri": "08:30-17:30",
-    }
-
-
-class OfficeHours(_Strict):
-    timezone: str = "Europe/Amsterdam"
-    days: dict[Weekday, str] = Field(default_factory=_office_days)
-    holidays: dict[str, HolidayRule] = Field(default_factory=dict)
-    extra_closed: list[date] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _check(self) -> OfficeHours:
-        for day, interval in self.days.items():
-            try:
-                _parse_interval(interval)
-            except PydanticCustomError as exc:
-                context = exc.context or {}
-                raise _bad(context["key"], value=context["value"], at=f"days.{day}") from None
-        return self
-
-    def weekly_hours(self) -> dict[int, list[tuple[time, time]]]:
-        return {WEEKDAYS.index(d): [_parse_interval(i)] for d, i in self.days.items()}
 
 
 class TicketType(_Strict):
@@ -303,23 +258,6 @@ class Policy(_Strict):
         for role, users in extra.items():
             table[role]["users"] = [*table[role]["users"], *users]
         return self.model_copy(update={"roles": RoleTable.model_validate(table)})
-
-
-def _office_hours_problems(oh: OfficeHours) -> list[PolicyProblem]:
-    """What BusinessCalendar would refuse, named before it is built (its own errors are for
-    programmers, in English)."""
-    problems = []
-    try:
-        ZoneInfo(oh.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        problems.append(PolicyProblem("office_hours", "policy.timezone", {"value": oh.timezone}))
-    for key in oh.holidays:
-        if key not in HOLIDAY_KEYS:
-            params = {"value": key, "choices": ", ".join(HOLIDAY_KEYS)}
-            problems.append(PolicyProblem("office_hours", "policy.holiday", params))
-    if not oh.days:
-        problems.append(PolicyProblem("office_hours.days", "policy.closed_all_week"))
-    return problems
 
 
 # pydantic's own complaints, as catalogue keys; what they need comes from their context.
