@@ -3,8 +3,17 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 import pytest
+from pydantic import BaseModel
 
-from bot.policy import PolicyError, default_policy_text, load_policy, parse_duration, parse_policy
+from bot.calendar import DEFAULT_HOLIDAY_RULES
+from bot.policy import (
+    Policy,
+    PolicyError,
+    default_policy_text,
+    load_policy,
+    parse_duration,
+    parse_policy,
+)
 
 
 def test_the_default_policy_follows_the_service_description() -> None:
@@ -14,6 +23,41 @@ def test_the_default_policy_follows_the_service_description() -> None:
     assert p.sla["gold"]["P1"].clock == "24x7"  # gold has the waakdienst
     assert all(t.clock == "business" for tier in ("silver", "bronze") for t in p.sla[tier].values())
     assert p.sla_warn_at == [75, 90]
+
+
+def _differences(shipped: object, default: object, at: str) -> dict[str, tuple[object, object]]:
+    """Where the file's value and the default part, by their place in the file (so a failure
+    reads `billing.rates.repair.1.hourly`, not two whole sections), as (file, default)."""
+    pairs: list[tuple[str, object, object]]
+    if isinstance(default, BaseModel) and type(shipped) is type(default):
+        pairs = [(n, getattr(shipped, n), getattr(default, n)) for n in type(default).model_fields]
+    elif isinstance(default, dict) and isinstance(shipped, dict) and list(shipped) == list(default):
+        pairs = [(str(k), shipped[k], v) for k, v in default.items()]
+    elif isinstance(default, list) and isinstance(shipped, list) and len(shipped) == len(default):
+        pairs = [(str(i), a, b) for i, (a, b) in enumerate(zip(shipped, default, strict=True))]
+    else:
+        return {} if shipped == default else {at: (shipped, default)}
+    found: dict[str, tuple[object, object]] = {}
+    for name, a, b in pairs:
+        found |= _differences(a, b, f"{at}.{name}")
+    return found
+
+
+@pytest.mark.parametrize(
+    "section", [name for name, field in Policy.model_fields.items() if not field.is_required()]
+)
+def test_the_built_in_file_says_what_the_defaults_say(section: str) -> None:
+    # A copy of the file that leaves a key out gets the model's default: were the two to part,
+    # the desk's rates, rota or summaries would depend on which keys a copy happens to spell out.
+    shipped = getattr(load_policy(), section)
+    default = Policy.model_fields[section].get_default(call_default_factory=True)
+    if section == "office_hours":
+        # No holiday rules means the calendar's own, which the file spells out for the team lead.
+        shipped, default = (
+            oh.model_copy(update={"holidays": {**DEFAULT_HOLIDAY_RULES, **oh.holidays}})
+            for oh in (shipped, default)
+        )
+    assert _differences(shipped, default, section) == {}
 
 
 def _broken(old: str, new: str) -> str:

@@ -8,18 +8,15 @@ types, the priority matrix, routing, SLA targets, roles. Validation errors name 
 from __future__ import annotations
 
 import re
-from datetime import date, time, timedelta
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BeforeValidator, Field, ValidationError, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, ValidationError, model_validator
 
-from bot.calendar import HOLIDAY_KEYS, BusinessCalendar
+from bot.calendar import BusinessCalendar
 from bot.policy.base import (
     LEVELS,
     WEEKDAYS,
@@ -39,26 +36,33 @@ from bot.policy.base import (
     parse_duration,
 )
 from bot.policy.billing import BillingPolicy, HourlyRate, WorkKind
+from bot.policy.office_hours import OfficeHours, _office_hours_problems
 from bot.policy.summaries import Summaries, SummaryPosts, WeekPosts
+from bot.policy.waakdienst import Escalation, RotationDefaults, Stall, Waakdienst
 
 __all__ = [
     "LEVELS",
     "WEEKDAYS",
     "BillingPolicy",
     "Duration",
+    "Escalation",
     "HolidayRule",
     "HourlyRate",
     "Label",
     "Lang",
     "Level",
     "Line",
+    "OfficeHours",
     "Policy",
     "PolicyError",
     "PolicyProblem",
+    "RotationDefaults",
     "SlaTarget",
+    "Stall",
     "Summaries",
     "SummaryPosts",
     "Tier",
+    "Waakdienst",
     "WeekPosts",
     "Weekday",
     "WorkKind",
@@ -67,50 +71,6 @@ __all__ = [
     "parse_duration",
     "parse_policy",
 ]
-
-
-def _parse_interval(value: object) -> tuple[time, time]:
-    m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", str(value))
-    if not m:
-        raise _bad("policy.interval", value=str(value))
-    h1, m1, h2, m2 = (int(g) for g in m.groups())
-    try:
-        start, end = time(h1, m1), time(h2 % 24, m2)
-    except ValueError:
-        raise _bad("policy.interval", value=str(value)) from None
-    if not (start < end or (h2, m2) == (24, 0)):
-        raise _bad("policy.interval_order", value=str(value))
-    return start, end
-
-
-def _office_days() -> dict[Weekday, str]:
-    return {
-        "mon": "08:30-17:30",
-        "tue": "08:30-17:30",
-        "wed": "08:30-17:30",
-        "thu": "08:30-17:30",
-        "fri": "08:30-17:30",
-    }
-
-
-class OfficeHours(_Strict):
-    timezone: str = "Europe/Amsterdam"
-    days: dict[Weekday, str] = Field(default_factory=_office_days)
-    holidays: dict[str, HolidayRule] = Field(default_factory=dict)
-    extra_closed: list[date] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _check(self) -> OfficeHours:
-        for day, interval in self.days.items():
-            try:
-                _parse_interval(interval)
-            except PydanticCustomError as exc:
-                context = exc.context or {}
-                raise _bad(context["key"], value=context["value"], at=f"days.{day}") from None
-        return self
-
-    def weekly_hours(self) -> dict[int, list[tuple[time, time]]]:
-        return {WEEKDAYS.index(d): [_parse_interval(i)] for d, i in self.days.items()}
 
 
 class TicketType(_Strict):
@@ -165,68 +125,6 @@ class RoleTable(_Strict):
 
 class Channels(_Strict):
     team_leads: str
-
-
-def _parse_handover(value: object) -> tuple[int, time]:
-    """'mon 08:30': the weekday and wall-clock time a weekly rotation hands over."""
-    m = re.fullmatch(r"\s*(mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2}):(\d{2})\s*", str(value))
-    if not m or int(m[2]) > 23 or int(m[3]) > 59:
-        raise _bad("policy.handover", value=str(value))
-    return WEEKDAYS.index(m[1]), time(int(m[2]), int(m[3]))
-
-
-Handover = Annotated[tuple[int, time], BeforeValidator(_parse_handover)]
-
-
-class RotationDefaults(_Strict):
-    """What a new rotation gets unless the team lead says otherwise."""
-
-    every: Duration = timedelta(days=7)
-    handover: Handover = (0, time(8, 30))
-
-    @model_validator(mode="after")
-    def _whole_days(self) -> RotationDefaults:
-        if self.every % timedelta(days=1):
-            raise _bad("policy.whole_days", at="every")
-        return self
-
-
-class Escalation(_Strict):
-    # No acknowledgement within `wait`: the next step. The on-call engineer is paged `pages`
-    # times in all, then the backup, then the team leads.
-    wait: Duration = timedelta(minutes=5)
-    pages: int = Field(default=3, ge=1, le=10)
-
-
-class Stall(_Strict):
-    # PagerDuty's acknowledgement timeout: acknowledged, then no update for `after`, is a
-    # reminder; no answer to it within `answer_within` starts the chain again.
-    after: Duration = timedelta(minutes=30)
-    answer_within: Duration = timedelta(minutes=5)
-
-
-def _clock_time(value: object) -> time:
-    if isinstance(value, time):
-        return value
-    m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", str(value))
-    if not m or int(m[1]) > 23 or int(m[2]) > 59:
-        raise _bad("policy.clock_time", value=str(value))
-    return time(int(m[1]), int(m[2]))
-
-
-class Waakdienst(_Strict):
-    """Who is paged after hours. Only incidents (types with `incident: true`) qualify."""
-
-    tiers: list[Tier] = Field(default_factory=lambda: list[Tier](["gold"]))
-    priorities: list[str] = Field(default_factory=lambda: ["P1", "P2"])
-    # The handle of the Slack user group that always holds the current on-call engineer.
-    usergroup: str = Field(default="waakdienst", pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")
-    rotation: RotationDefaults = RotationDefaults()
-    escalation: Escalation = Escalation()
-    stall: Stall = Stall()
-    # Gaps and empty shifts this many days ahead are reported daily, at this time.
-    gap_days: int = Field(default=14, ge=1, le=90)
-    gap_report_at: Annotated[time, BeforeValidator(_clock_time)] = time(9, 0)
 
 
 class Policy(_Strict):
@@ -360,23 +258,6 @@ class Policy(_Strict):
         for role, users in extra.items():
             table[role]["users"] = [*table[role]["users"], *users]
         return self.model_copy(update={"roles": RoleTable.model_validate(table)})
-
-
-def _office_hours_problems(oh: OfficeHours) -> list[PolicyProblem]:
-    """What BusinessCalendar would refuse, named before it is built (its own errors are for
-    programmers, in English)."""
-    problems = []
-    try:
-        ZoneInfo(oh.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        problems.append(PolicyProblem("office_hours", "policy.timezone", {"value": oh.timezone}))
-    for key in oh.holidays:
-        if key not in HOLIDAY_KEYS:
-            params = {"value": key, "choices": ", ".join(HOLIDAY_KEYS)}
-            problems.append(PolicyProblem("office_hours", "policy.holiday", params))
-    if not oh.days:
-        problems.append(PolicyProblem("office_hours.days", "policy.closed_all_week"))
-    return problems
 
 
 # pydantic's own complaints, as catalogue keys; what they need comes from their context.
