@@ -90,26 +90,33 @@ def test_free_and_corrected_entries_get_no_line_and_the_correction_does() -> Non
     assert only.booking is Booking.REGULAR and only.work_month == "2026-11"
 
 
+def _invoiced(**kw: object) -> Line:
+    """A stored November line: entry 2's 45 minutes at 96.00 an hour."""
+    base: dict[str, object] = {
+        "customer_id": 1,
+        "entry_id": 2,
+        "booking": Booking.REGULAR,
+        "work_month": "2026-11",
+        "ticket": "KOR-000002",
+        "worked_on": date(2026, 11, 4),
+        "work_kind": "support",
+        "description": "",
+        "minutes": 45,
+        "rounded_minutes": 45,
+        "rate_cents": 9600,
+        "surcharge_percent": 0,
+        "amount_cents": 7200,
+        "rule": "out_of_scope",
+        "reason": "scope:inrichting",
+        "order_reference": None,
+        "id": 77,
+    }
+    base.update(kw)
+    return Line(**base)  # type: ignore[arg-type]
+
+
 def test_a_correction_of_an_invoiced_entry_reverses_its_line_then_adds_its_own() -> None:
-    invoiced = Line(
-        customer_id=1,
-        entry_id=2,
-        booking=Booking.REGULAR,
-        work_month="2026-11",
-        ticket="KOR-000002",
-        worked_on=date(2026, 11, 4),
-        work_kind="support",
-        description="",
-        minutes=45,
-        rounded_minutes=45,
-        rate_cents=9600,
-        surcharge_percent=0,
-        amount_cents=7200,
-        rule="out_of_scope",
-        reason="scope:inrichting",
-        order_reference=None,
-        id=77,
-    )
+    invoiced = _invoiced()
     correction = _entry(9, 4, minutes=30, cancels_id=2, ticket="KOR-000002")
     counter, own = plan(Month(2026, 12), [correction], {2: invoiced}, _price, AMS)
     # The counter-entry is the invoiced line negated, at its own (November) rate.
@@ -125,28 +132,7 @@ def test_a_correction_of_an_invoiced_entry_reverses_its_line_then_adds_its_own()
 
 
 def test_a_counter_entry_lists_the_customer_as_it_is_now_under_the_reversed_lines_terms() -> None:
-    invoiced = Line(
-        customer_id=1,
-        entry_id=2,
-        booking=Booking.REGULAR,
-        work_month="2026-11",
-        ticket="KOR-000002",
-        worked_on=date(2026, 11, 4),
-        work_kind="support",
-        description="",
-        minutes=45,
-        rounded_minutes=45,
-        rate_cents=9600,
-        surcharge_percent=0,
-        amount_cents=7200,
-        rule="out_of_scope",
-        reason="scope:inrichting",
-        order_reference=None,
-        id=77,
-        customer_code="ACME",
-        customer_name="Acme B.V.",
-        terms="korton",
-    )
+    invoiced = _invoiced(customer_code="ACME", customer_name="Acme B.V.", terms="korton")
     # Renamed since November, and a customer whose code sorts first.
     now = {1: ("ACME2", "Acme Groep B.V.", "nederland_ict"), 2: ("AAA", "Aaa", "korton")}
     entries = [
@@ -164,23 +150,14 @@ def test_a_counter_entry_lists_the_customer_as_it_is_now_under_the_reversed_line
 
 
 def test_a_chain_of_corrections_reverses_the_invoiced_one_once() -> None:
-    invoiced = Line(
-        customer_id=1,
+    invoiced = _invoiced(
         entry_id=1,
-        booking=Booking.REGULAR,
-        work_month="2026-11",
         ticket="KOR-000001",
         worked_on=date(2026, 11, 3),
-        work_kind="support",
-        description="",
         minutes=60,
         rounded_minutes=60,
         rate_cents=6000,
-        surcharge_percent=0,
         amount_cents=6000,
-        rule="out_of_scope",
-        reason="scope:inrichting",
-        order_reference=None,
         id=5,
     )
     # 2 corrects the invoiced 1 and is itself corrected by 3 before any export.
