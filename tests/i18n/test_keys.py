@@ -40,7 +40,7 @@ KEY_ARGUMENT = {
     "FileProblem": 0,
     "Problem": 1,
 }
-# Callables whose first argument is a place in a file, not a key: bot/policy.py names the spot
+# Callables whose first argument is a place in a file, not a key: bot/policy/ names the spot
 # in the policy YAML as `sla.gold.P1`, which looks like a key but is the file's own path.
 PLACE_ARGUMENT = frozenset({"PolicyProblem", "bad"})
 
