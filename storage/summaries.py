@@ -10,11 +10,13 @@ history by its index instead of the window by its moment.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Integer, any_, bindparam, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from storage.models import Customer, PageAck, PageChain, PageStep, SlaAnnouncement, Ticket
@@ -76,16 +78,27 @@ def first_warnings(
 ) -> list[tuple[int, str, datetime]]:
     """(ticket id, clock, first warning's moment) of these tickets: the warnings below the
     breach (bot.sla.rules.BREACH, always announced too) that make a ticket at risk."""
-    first: dict[tuple[int, str], datetime] = {}
+    if not ticket_ids:
+        return []
+    # The ids as one array or JSON list, in one statement: a desk's ten thousand open tickets
+    # in IN lists of a thousand bound parameters cost PostgreSQL a plan and a scan of the
+    # table per list, and the client the rendering of every parameter: on PostgreSQL, a
+    # third of a day summary's time.
     ids = sorted(ticket_ids)
-    for i in range(0, len(ids), _CHUNK):
-        query = select(
-            SlaAnnouncement.ticket_id, SlaAnnouncement.clock, SlaAnnouncement.announced_at
-        ).where(SlaAnnouncement.ticket_id.in_(ids[i : i + _CHUNK]), SlaAnnouncement.threshold < 100)
-        for ticket_id, clock, at in session.execute(query):
-            key = (ticket_id, clock)
-            if key not in first or at < first[key]:
-                first[key] = at
+    among: ColumnElement[bool]
+    if session.get_bind().dialect.name == "postgresql":
+        among = SlaAnnouncement.ticket_id == any_(bindparam("ids", ids, type_=ARRAY(Integer)))
+    else:
+        each = func.json_each(json.dumps(ids)).table_valued("value")
+        among = SlaAnnouncement.ticket_id.in_(select(each.c.value))
+    query = select(
+        SlaAnnouncement.ticket_id, SlaAnnouncement.clock, SlaAnnouncement.announced_at
+    ).where(among, SlaAnnouncement.threshold < 100)
+    first: dict[tuple[int, str], datetime] = {}
+    for ticket_id, clock, at in session.execute(query):
+        key = (ticket_id, clock)
+        if key not in first or at < first[key]:
+            first[key] = at
     return [(ticket, clock, at) for (ticket, clock), at in first.items()]
 
 
