@@ -6,19 +6,16 @@ twice")."""
 from __future__ import annotations
 
 import collections
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from storage.models import InvoiceLine
+from tests import replicas
 from tests.conftest import Balie, amsterdam
 from tests.invoicing.helpers import ACME, BAKKER, closures, csv_rows, entry, months_of
 
-ROOT = Path(__file__).resolve().parents[2]
 # November is closed on 1 December, December on 4 January.
 MOMENTS = [amsterdam(2026, 12, 1, 10, 0), amsterdam(2027, 1, 4, 9, 0)]
 MONTHS = ["2026-11", "2026-12"]
@@ -41,7 +38,7 @@ def test_three_processes_close_each_month_once(balie: Balie, tmp_path: Path) -> 
     sync, out = tmp_path / "sync", tmp_path / "out"
     sync.mkdir()
     out.mkdir()
-    env = os.environ | {
+    env = {
         "DATABASE_URL": balie.database.url,
         "SLACK_API_URL": balie.fake.api_url,
         "SMTP_URL": balie.smtp.url,
@@ -50,22 +47,9 @@ def test_three_processes_close_each_month_once(balie: Balie, tmp_path: Path) -> 
         "BALIE_TEST_SYNC": str(sync),
         "BALIE_TEST_WORKERS": "3",
         "BALIE_TEST_OUT": str(out),
-        "PYTHONPATH": str(ROOT),
     }
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-m", "tests.invoicing.invoicing_worker"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(3)
-    ]
-    outputs = [w.communicate(timeout=240) for w in workers]
-    assert [w.returncode for w in workers] == [0, 0, 0], [err[-2000:] for _, err in outputs]
-    said = [line.split() for o, _ in outputs for line in o.splitlines()]
+    printed = replicas.outputs(replicas.start("tests.invoicing.invoicing_worker", env), 240)
+    said = [line.split() for o in printed for line in o.splitlines()]
     # Each month closed by exactly one process; the other two got its export.
     newly = collections.Counter(month for month, how in said if how == "newly")
     assert len(said) == 6 and newly == {"2026-11": 1, "2026-12": 1}, said

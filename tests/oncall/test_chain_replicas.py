@@ -4,9 +4,6 @@ and a restart mid-chain resumes at the step that was due."""
 from __future__ import annotations
 
 import collections
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +12,7 @@ from sqlalchemy import select
 from bot.events import Actor
 from bot.oncall.rules.chain import Via
 from storage.models import PageStep
+from tests import replicas
 from tests.conftest import Database, amsterdam
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.smtp import SmtpServer
@@ -31,7 +29,6 @@ from tests.oncall.chain_support import (
 )
 
 __all__ = ["night"]
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def restarted(n: Night, database: Database, smtp: SmtpServer) -> Night:
@@ -96,32 +93,19 @@ def test_three_processes_send_each_step_exactly_once(
         sync = tmp_path / "sync"
         sync.mkdir()
         times = [amsterdam(2026, 11, 24, 22, m).isoformat() for m in (0, 5, 10, 15, 20, 40)]
-        env = os.environ | {
+        env = {
             "DATABASE_URL": database.url,
             "SLACK_API_URL": fake_slack.api_url,
             "SMTP_URL": smtp.url,
             "BALIE_TEST_TIMES": ",".join(times),
             "BALIE_TEST_SYNC": str(sync),
             "BALIE_TEST_WORKERS": "3",
-            "PYTHONPATH": str(ROOT),
             # The workers ring and text through the same fake Twilio.
             **twilio_environ(n.twilio),
         }
-        workers = [
-            subprocess.Popen(
-                [sys.executable, "-m", "tests.oncall.chain_worker"],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for _ in range(3)
-        ]
-        outputs = [w.communicate(timeout=180) for w in workers]
-        assert [w.returncode for w in workers] == [0, 0, 0], [e[-2000:] for _, e in outputs]
+        printed = replicas.outputs(replicas.start("tests.oncall.chain_worker", env), 180)
         # Five steps per chain (three pages, the backup, the leads), each claimed once.
-        assert sum(int(out.strip()) for out, _ in outputs) == 12 * 5
+        assert sum(int(out.strip()) for out in printed) == 12 * 5
         posted = [c for c in fake_slack.calls_to("chat.postMessage") if not c.failed]
         per_channel = collections.Counter(
             str(c.args["channel"]) for c in posted if "page_ack" in str(c.args.get("blocks"))

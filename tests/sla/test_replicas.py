@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import collections
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests import replicas
 from tests.conftest import Balie, amsterdam
 
-ROOT = Path(__file__).resolve().parents[2]
 GOLD_P1 = 'klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoog urgentie=hoog'
 
 
@@ -23,30 +20,17 @@ def test_three_processes_announce_each_threshold_once(balie: Balie, tmp_path: Pa
     balie.drain()
     balie.fake.clear()
     go = tmp_path / "go"
-    env = os.environ | {
+    env = {
         "DATABASE_URL": balie.database.url,
         "SLACK_API_URL": balie.fake.api_url,
         "SMTP_URL": balie.smtp.url,
         # Every ticket's response deadline (10:15) has just passed.
         "BALIE_TEST_NOW": amsterdam(2026, 11, 24, 10, 16).isoformat(),
         "BALIE_TEST_GO": str(go),
-        "PYTHONPATH": str(ROOT),
     }
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-m", "tests.sla.sla_worker"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(3)
-    ]
+    workers = replicas.start("tests.sla.sla_worker", env)
     go.touch()
-    outputs = [w.communicate(timeout=120) for w in workers]
-    assert [w.returncode for w in workers] == [0, 0, 0], [err[-2000:] for _, err in outputs]
-    assert sum(int(out.strip()) for out, _ in outputs) == 30
+    assert sum(int(out.strip()) for out in replicas.outputs(workers, 120)) == 30
     posted = [c for c in balie.fake.calls_to("chat.postMessage") if not c.failed]
     per_channel = collections.Counter(
         "thread" if "thread_ts" in c.args else c.args["channel"] for c in posted

@@ -4,17 +4,14 @@ channel, through days, a weekend, a week's and a month's first business day and 
 from __future__ import annotations
 
 import collections
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests import replicas
 from tests.conftest import Balie, amsterdam
 from tests.summaries.posting_helpers import LEADS, LINES, claims, summaries
 
-ROOT = Path(__file__).resolve().parents[2]
 MOMENTS = [
     amsterdam(2026, 11, 24, 17, 30),  # Tuesday's day: four channels
     amsterdam(2026, 11, 25, 8, 30),  # Wednesday's morning
@@ -34,30 +31,17 @@ def test_three_processes_post_each_summary_once(balie: Balie, tmp_path: Path) ->
     balie.fake.clear()
     sync = tmp_path / "sync"
     sync.mkdir()
-    env = os.environ | {
+    env = {
         "DATABASE_URL": balie.database.url,
         "SLACK_API_URL": balie.fake.api_url,
         "SMTP_URL": balie.smtp.url,
         "BALIE_TEST_TIMES": ",".join(m.isoformat() for m in MOMENTS),
         "BALIE_TEST_SYNC": str(sync),
         "BALIE_TEST_WORKERS": "3",
-        "PYTHONPATH": str(ROOT),
     }
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-m", "tests.summaries.summary_worker"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(3)
-    ]
-    outputs = [w.communicate(timeout=240) for w in workers]
-    assert [w.returncode for w in workers] == [0, 0, 0], [err[-2000:] for _, err in outputs]
+    printed = replicas.outputs(replicas.start("tests.summaries.summary_worker", env), 240)
     # 4 + 1 + 4 + (4 + 1 + 1) + (4 + 1 + 1) summaries, each claimed by one process.
-    assert sum(int(out.strip()) for out, _ in outputs) == 21
+    assert sum(int(out.strip()) for out in printed) == 21
     posts = summaries(balie)
     kinds = collections.Counter(
         (p["channel"], p["metadata"]["event_payload"]["summary"]) for p in posts
