@@ -79,3 +79,7 @@ def configure(*, level: str, fmt: LogFormat) -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    # APScheduler says at INFO that it runs each job and that the job ran: two lines per job
+    # per tick, which bury Balie's own. Its warnings (a run missed) and errors still show.
+    quiet = logging.NOTSET if level == "DEBUG" else logging.WARNING
+    logging.getLogger("apscheduler").setLevel(quiet)

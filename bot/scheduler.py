@@ -40,6 +40,11 @@ class Background:
 
     def add_periodic(self, job_id: str, fn: Callable[[], object], seconds: float) -> None:
         def run() -> None:
+            # Jobs that fell due while others ran wait in the executor's queue, and shutdown
+            # runs everything queued: after a slow start that is every job once more, so a stop
+            # took as long as a round of them. Once stopping, a queued job does nothing.
+            if self._stop.is_set():
+                return
             try:
                 fn()
             except Exception:

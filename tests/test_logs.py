@@ -16,10 +16,12 @@ GOLD_P1 = 'klant=ACME contact="Jan Jansen" via=telefoon type=incident impact=hoo
 @pytest.fixture
 def restore_root() -> Iterator[None]:
     root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
+    scheduler = logging.getLogger("apscheduler")
+    handlers, level, scheduler_level = list(root.handlers), root.level, scheduler.level
     yield
     root.handlers[:] = handlers
     root.setLevel(level)
+    scheduler.setLevel(scheduler_level)
 
 
 def test_a_json_line_carries_what_it_is_about(
@@ -86,3 +88,16 @@ def test_a_note_outside_a_delivery_leaves_nothing_behind(
     logs.note(**{logs.TICKET: "KOR-000001"})
     logging.getLogger("bot").info("los")
     assert "ticket" not in json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(("level", "shown"), [("INFO", False), ("DEBUG", True)])
+def test_apschedulers_info_lines_show_only_when_debugging(
+    level: str, shown: bool, restore_root: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logs.configure(level=level, fmt="text")
+    scheduler_log = logging.getLogger("apscheduler.executors.default")
+    scheduler_log.info('Job "sweep" executed successfully')
+    scheduler_log.warning('Run time of job "sweep" was missed by 0:00:31')
+    err = capsys.readouterr().err
+    assert ("executed successfully" in err) is shown
+    assert "was missed by" in err

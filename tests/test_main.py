@@ -319,10 +319,13 @@ def test_http_mode_serves_slack_and_health_behind_gunicorn(tmp_path: Path) -> No
             assert "KOR-000001" in smtp.wait_for(1, timeout=20)[0]["Subject"]
         finally:
             proc.terminate()
-            proc.wait(timeout=20)
-        assert proc.stdout is not None
+            # communicate reads the output while it waits, so a full pipe cannot hold the
+            # process up. Stopping takes gunicorn's graceful timeout (20 s) and the worker's
+            # jobs in flight at most.
+            output, _ = proc.communicate(timeout=60)
+        assert proc.returncode == 0, output
         # gunicorn bound the address HOST names.
-        assert f"Listening at: http://127.0.0.1:{port}" in proc.stdout.read()
+        assert f"Listening at: http://127.0.0.1:{port}" in output
 
 
 @pytest.mark.parametrize("path", ["/", "/slack/other"])
