@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from functools import partial
 
 from bot.scheduler import Background
 from tests.conftest import Balie
@@ -25,7 +26,7 @@ def test_jobs_queued_behind_running_ones_are_skipped_at_shutdown(balie: Balie) -
         ran.append(name)
 
     for n in range(4):
-        background.add_periodic(f"block{n}", lambda n=n: blocker(f"block{n}"), seconds=3600)
+        background.add_periodic(f"block{n}", partial(blocker, f"block{n}"), seconds=3600)
     background.add_periodic("queued", lambda: ran.append("queued"), seconds=3600)
     background.start()
     # Background's own purge job may run first; it is quick, and then all four block.
