@@ -9,10 +9,8 @@ entries' dates are the month's end, not the moment of writing).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -105,40 +103,58 @@ def to_csv(lines: Sequence[Line], said: Sequence[Said], lang: str) -> bytes:
     """UTF-8 with a byte-order mark (so Excel reads the accents), `;` and a decimal comma in
     Dutch as Dutch Excel expects, `,` and a decimal point in English; no total row, so every
     row is a line to import. `said`: each line's words."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=_CSV_DELIMITER[lang], lineterminator="\r\n")
-    writer.writerow(headers(lang))
+    sep = _CSV_DELIMITER[lang]
+    field = _csv_field(sep)
     # Text from outside Balie (the directory's code and name, what the agent typed, the
     # order's reference) is guarded against formulas (bot.cells). The workbook needs no
     # guard: its text cells are inline strings, which a spreadsheet never evaluates.
-    # A month repeats its customers, references, days and amounts on line after line: each
-    # is guarded or formatted once.
-    guarded = cache(text_cell)
+    # A month repeats its customers, references, days, amounts and words on line after line:
+    # each is guarded, quoted or formatted once, neighbours joined, and a row is one `%` of
+    # those pieces (the csv module looks at each of 17 fields, line after line).
+    guarded = cache(lambda text: field(text_cell(text)))
+    customer = cache(lambda code, name: guarded(code) + sep + guarded(name))
+    ticket = cache(field)
     day = cache(money.day)
     number = cache(partial(money.decimal, lang=lang))
-    for x, (kind, rule, reason, terms, booking) in zip(lines, said, strict=True):
-        writer.writerow(
-            (
-                guarded(x.customer_code),
-                guarded(x.customer_name),
-                x.ticket,
+    words = cache(
+        lambda w: (field(w[0]), field(w[1]) + sep + field(w[2]), field(w[3]) + sep + field(w[4]))
+    )
+    row = sep.join(["%s"] * 5 + ["%d", "%d", "%s", "%d"] + ["%s"] * 5) + "\r\n"
+    out = [sep.join(field(h) for h in headers(lang)) + "\r\n"]
+    add = out.append
+    for x, w in zip(lines, said, strict=True):
+        kind, rule_reason, terms_booking = words(w)
+        add(
+            row
+            % (
+                customer(x.customer_code, x.customer_name),
+                ticket(x.ticket),
                 day(x.worked_on),
                 kind,
-                text_cell(x.description),
+                field(text_cell(x.description)),
                 x.minutes,
                 x.rounded_minutes,
                 number(x.rate_cents),
                 x.surcharge_percent,
                 number(x.amount_cents),
-                rule,
-                reason,
+                rule_reason,
                 guarded(x.order_reference or ""),
-                terms,
-                booking,
+                terms_booking,
                 x.work_month,
             )
         )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return ("\ufeff" + "".join(out)).encode("utf-8")
+
+
+def _csv_field(sep: str) -> Callable[[str], str]:
+    """A text as the csv module writes it with `sep` (QUOTE_MINIMAL): in quotes, its quotes
+    doubled, when it holds the separator, a quote or a line break."""
+    special = re.compile(f'[{re.escape(sep)}"\r\n]').search
+
+    def field(text: str) -> str:
+        return '"' + text.replace('"', '""') + '"' if special(text) else text
+
+    return field
 
 
 def sheet_title(code: str, taken: set[str]) -> str:
@@ -154,13 +170,14 @@ def sheet_title(code: str, taken: set[str]) -> str:
 _OVERVIEW_WIDTHS = [12, 36, 28, 10, 16, 14]
 _LINE_WIDTHS = [10, 28, 14, 12, 18, 36, 9, 14, 12, 10, 12, 30, 18, 16, 28, 14, 12]
 # A line's cells, in the columns' order: text, but its date, minutes, rate, surcharge and
-# amount (styled as a date and as amounts).
+# amount (styled as a date and as amounts). Neighbouring text cells that repeat together come
+# as one piece: the customer's code and name, the rule and reason, the terms and booking.
 _TEXT, _NUMBER = None, xlsx.PLAIN
 _LINE = xlsx.Layout(
     (
-        *(_TEXT, _TEXT, _TEXT, xlsx.DATE, _TEXT, _TEXT),
+        *(_TEXT, _TEXT, xlsx.DATE, _TEXT, _TEXT),
         *(_NUMBER, _NUMBER, xlsx.AMOUNT, _NUMBER, xlsx.AMOUNT),
-        *(_TEXT, _TEXT, _TEXT, _TEXT, _TEXT, _TEXT),
+        *(_TEXT, _TEXT, _TEXT, _TEXT),
     )
 )
 
@@ -176,10 +193,12 @@ def to_xlsx(month: Month, lines: Sequence[Line], said: Sequence[Said], policy: P
     overview.row([title], xlsx.BOLD)
     overview.row([t(lang, key) for key in OVERVIEW_KEYS], xlsx.BOLD)
     sheets = [overview]
-    # As in the CSV: what repeats is made into a cell once.
+    # As in the CSV: what repeats is made into cells once, neighbours joined.
     cell = cache(xlsx.text)
+    customer = cache(lambda code, name: cell(code) + cell(name))
     day = cache(xlsx.serial)
     number = cache(partial(money.decimal, lang="en"))
+    words = cache(lambda w: (cell(w[0]), cell(w[1]) + cell(w[2]), cell(w[3]) + cell(w[4])))
     for _cid, group in groupby(zip(lines, said, strict=True), key=lambda pair: pair[0].customer_id):
         mine = list(group)
         first, first_said = mine[0]
@@ -199,26 +218,24 @@ def to_xlsx(month: Month, lines: Sequence[Line], said: Sequence[Said], policy: P
             sheet_title(first.customer_code, taken), _LINE_WIDTHS, freeze_first_row=True
         )
         ws.row(headers(lang), xlsx.BOLD)
-        for x, (kind, rule, reason, terms, booking) in mine:
+        for x, w in mine:
+            kind, rule_reason, terms_booking = words(w)
             ws.add(
                 _LINE,
                 (
-                    cell(x.customer_code),
-                    cell(x.customer_name),
+                    customer(x.customer_code, x.customer_name),
                     cell(x.ticket),
                     day(x.worked_on),
-                    cell(kind),
+                    kind,
                     xlsx.text(x.description),
                     x.minutes,
                     x.rounded_minutes,
                     number(x.rate_cents),
                     x.surcharge_percent,
                     number(x.amount_cents),
-                    cell(rule),
-                    cell(reason),
+                    rule_reason,
                     cell(x.order_reference or ""),
-                    cell(terms),
-                    cell(booking),
+                    terms_booking,
                     cell(x.work_month),
                 ),
             )

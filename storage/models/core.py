@@ -7,6 +7,7 @@ Every timestamp is stored in UTC (`UtcDateTime`); Europe/Amsterdam only appears 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -48,6 +49,22 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any] | None:
+        # SQLite keeps the text SQLAlchemy wrote ("2026-11-01 07:00:00.000000"). Its DateTime
+        # parses that with a regular expression, and then process_result_value makes it
+        # aware: two Python steps per value, a third of reading a month's time entries. One
+        # C parse instead.
+        if dialect.name == "sqlite":
+            return _sqlite_utc
+        return super().result_processor(dialect, coltype)
+
+
+def _sqlite_utc(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 NAMING = {
