@@ -170,14 +170,13 @@ def sheet_title(code: str, taken: set[str]) -> str:
 _OVERVIEW_WIDTHS = [12, 36, 28, 10, 16, 14]
 _LINE_WIDTHS = [10, 28, 14, 12, 18, 36, 9, 14, 12, 10, 12, 30, 18, 16, 28, 14, 12]
 # A line's cells, in the columns' order: text, but its date, minutes, rate, surcharge and
-# amount (styled as a date and as amounts). Neighbouring text cells that repeat together come
-# as one piece: the customer's code and name, the rule and reason, the terms and booking.
+# amount (styled as a date and as amounts).
 _TEXT, _NUMBER = None, xlsx.PLAIN
 _LINE = xlsx.Layout(
     (
-        *(_TEXT, _TEXT, xlsx.DATE, _TEXT, _TEXT),
+        *(_TEXT, _TEXT, _TEXT, xlsx.DATE, _TEXT, _TEXT),
         *(_NUMBER, _NUMBER, xlsx.AMOUNT, _NUMBER, xlsx.AMOUNT),
-        *(_TEXT, _TEXT, _TEXT, _TEXT),
+        *(_TEXT, _TEXT, _TEXT, _TEXT, _TEXT, _TEXT),
     )
 )
 
@@ -193,12 +192,10 @@ def to_xlsx(month: Month, lines: Sequence[Line], said: Sequence[Said], policy: P
     overview.row([title], xlsx.BOLD)
     overview.row([t(lang, key) for key in OVERVIEW_KEYS], xlsx.BOLD)
     sheets = [overview]
-    # As in the CSV: what repeats is made into cells once, neighbours joined.
+    # As in the CSV: what repeats is made into a cell once.
     cell = cache(xlsx.text)
-    customer = cache(lambda code, name: cell(code) + cell(name))
     day = cache(xlsx.serial)
     number = cache(partial(money.decimal, lang="en"))
-    words = cache(lambda w: (cell(w[0]), cell(w[1]) + cell(w[2]), cell(w[3]) + cell(w[4])))
     for _cid, group in groupby(zip(lines, said, strict=True), key=lambda pair: pair[0].customer_id):
         mine = list(group)
         first, first_said = mine[0]
@@ -218,24 +215,26 @@ def to_xlsx(month: Month, lines: Sequence[Line], said: Sequence[Said], policy: P
             sheet_title(first.customer_code, taken), _LINE_WIDTHS, freeze_first_row=True
         )
         ws.row(headers(lang), xlsx.BOLD)
-        for x, w in mine:
-            kind, rule_reason, terms_booking = words(w)
+        for x, (kind, rule, reason, terms, booking) in mine:
             ws.add(
                 _LINE,
                 (
-                    customer(x.customer_code, x.customer_name),
+                    cell(x.customer_code),
+                    cell(x.customer_name),
                     cell(x.ticket),
                     day(x.worked_on),
-                    kind,
+                    cell(kind),
                     xlsx.text(x.description),
                     x.minutes,
                     x.rounded_minutes,
                     number(x.rate_cents),
                     x.surcharge_percent,
                     number(x.amount_cents),
-                    rule_reason,
+                    cell(rule),
+                    cell(reason),
                     cell(x.order_reference or ""),
-                    terms_booking,
+                    cell(terms),
+                    cell(booking),
                     cell(x.work_month),
                 ),
             )
