@@ -81,5 +81,5 @@ def configure(*, level: str, fmt: LogFormat) -> None:
     root.setLevel(level)
     # APScheduler says at INFO that it runs each job and that the job ran: two lines per job
     # per tick, which bury Balie's own. Its warnings (a run missed) and errors still show.
-    quiet = logging.NOTSET if level == "DEBUG" else logging.WARNING
-    logging.getLogger("apscheduler").setLevel(quiet)
+    scheduler_level = logging.NOTSET if level == "DEBUG" else logging.WARNING
+    logging.getLogger("apscheduler").setLevel(scheduler_level)

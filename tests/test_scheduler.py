@@ -37,7 +37,10 @@ def test_jobs_queued_behind_running_ones_are_skipped_at_shutdown(balie: Balie) -
 
     stopper = threading.Thread(target=background.shutdown)
     stopper.start()
-    time.sleep(0.2)  # shutdown has set its stop flag and waits on the executor
+    # Shutdown sets its stop flag first, then stops the outbox's loop: once that loop is gone,
+    # the flag is set, and the queued job is still waiting behind the four.
+    while background.running:
+        time.sleep(0.01)
     release.set()
     stopper.join(15)
     assert not stopper.is_alive()
