@@ -39,8 +39,10 @@ def test_jobs_queued_behind_running_ones_are_skipped_at_shutdown(balie: Balie) -
     stopper.start()
     # Shutdown sets its stop flag first, then stops the outbox's loop: once that loop is gone,
     # the flag is set, and the queued job is still waiting behind the four.
-    while background.running:
+    deadline = time.monotonic() + 10
+    while background.running and time.monotonic() < deadline:
         time.sleep(0.01)
+    assert not background.running
     release.set()
     stopper.join(15)
     assert not stopper.is_alive()

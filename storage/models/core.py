@@ -46,9 +46,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return None if value is None else _as_utc(value)
 
     def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any] | None:
         # SQLite keeps the text SQLAlchemy wrote ("2026-11-01 07:00:00.000000"). Its DateTime
@@ -61,9 +59,11 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 
 def _sqlite_utc(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    moment = datetime.fromisoformat(value)
+    return None if value is None else _as_utc(datetime.fromisoformat(value))
+
+
+def _as_utc(moment: datetime) -> datetime:
+    # A naive value from the database is UTC: that is how Balie stores it.
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
